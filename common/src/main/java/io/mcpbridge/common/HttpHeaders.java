@@ -1,0 +1,19 @@
+package io.mcpbridge.common;
+
+/** HTTP headers of the seed's REST API. */
+public final class HttpHeaders {
+
+	public static final String SESSION_ID = "X-Session-ID";
+
+	public static final String PRIORITY = "X-Priority";
+
+	/** Seconds the client is willing to wait. */
+	public static final String TIMEOUT = "X-Timeout";
+
+	public static final String TENANT = "X-Tenant";
+
+	public static final String REQUEST_ID = "X-Request-ID";
+
+	private HttpHeaders() {
+	}
+}

@@ -1,0 +1,39 @@
+package io.mcpbridge.common;
+
+/**
+ * Every Redis key and channel name. Tenant-scoped keys carry the tenant in a hash tag
+ * ({@code {tenant}}) so that one tenant's keys live in one Redis Cluster slot.
+ */
+public final class RedisKeys {
+
+	private static final String ROOT = "mcp:";
+
+	private RedisKeys() {
+	}
+
+	public static String session(String tenant, String sessionId) {
+		return scoped(tenant) + "session:" + Identifiers.requireId("session id", sessionId);
+	}
+
+	public static String result(String tenant, String requestId) {
+		return scoped(tenant) + "result:" + Identifiers.requireId("request id", requestId);
+	}
+
+	public static String dedup(String tenant, String key) {
+		return scoped(tenant) + "dedup:" + Identifiers.requireId("dedup key", key);
+	}
+
+	public static String cache(String tenant, String upstream, String tool, String argumentsHash) {
+		return scoped(tenant) + "cache:" + Identifiers.requireName("upstream", upstream) + ":"
+				+ Identifiers.requireName("tool", tool) + ":" + argumentsHash;
+	}
+
+	/** The pub/sub channel on which one gateway instance receives its replies. */
+	public static String replyChannel(String gatewayId) {
+		return ROOT + "replies:" + Identifiers.requireId("gateway id", gatewayId);
+	}
+
+	private static String scoped(String tenant) {
+		return ROOT + "{" + Identifiers.requireName("tenant", tenant) + "}:";
+	}
+}

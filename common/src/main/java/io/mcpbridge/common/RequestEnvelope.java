@@ -1,0 +1,58 @@
+package io.mcpbridge.common;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One client request on its way from a gateway to a worker (the value of a Kafka record).
+ *
+ * @param requestId unique id; also the idempotency key when the client supplied one
+ * @param tenant owner of the request; {@code default} while authentication is off
+ * @param sessionId the client's session
+ * @param upstream name of the configured MCP server that serves it
+ * @param method MCP method, one of {@link Methods}
+ * @param tool tool name for {@code tools/call}, else null
+ * @param arguments tool arguments or method params, may be null
+ * @param priority the topic it was sent on
+ * @param deadlineEpochMs absolute deadline; a worker never starts a request past it
+ * @param replyTo id of the gateway instance waiting for the reply
+ * @param entity the entity part of the routing key (entity id, else the session id)
+ * @param trace W3C trace context entries ({@code traceparent}, {@code tracestate}), may be empty
+ * @param createdEpochMs when the gateway accepted the request
+ */
+public record RequestEnvelope(@JsonProperty("request_id") String requestId, @JsonProperty("tenant") String tenant,
+		@JsonProperty("session_id") String sessionId, @JsonProperty("upstream") String upstream,
+		@JsonProperty("method") String method, @JsonProperty("tool") String tool,
+		@JsonProperty("arguments") JsonNode arguments, @JsonProperty("priority") Priority priority,
+		@JsonProperty("deadline_ms") long deadlineEpochMs, @JsonProperty("reply_to") String replyTo,
+		@JsonProperty("entity") String entity, @JsonProperty("trace") Map<String, String> trace,
+		@JsonProperty("created_ms") long createdEpochMs) {
+
+	public RequestEnvelope {
+		Identifiers.requireId("request id", requestId);
+		Identifiers.requireName("tenant", tenant);
+		Identifiers.requireName("upstream", upstream);
+		Identifiers.requireId("reply-to gateway id", replyTo);
+		Objects.requireNonNull(method, "method");
+		Objects.requireNonNull(priority, "priority");
+		if (Methods.TOOLS_CALL.equals(method) && (tool == null || tool.isBlank())) {
+			throw new IllegalArgumentException("tools/call needs a tool name");
+		}
+		if (entity == null || entity.isEmpty()) {
+			entity = sessionId != null ? sessionId : requestId;
+		}
+		trace = trace == null ? Map.of() : Map.copyOf(trace);
+	}
+
+	/** The Kafka key: one entity of one upstream of one tenant. */
+	public String routingKey() {
+		return RoutingKey.of(tenant, upstream, entity);
+	}
+
+	public boolean isExpired(long nowEpochMs) {
+		return nowEpochMs >= deadlineEpochMs;
+	}
+}

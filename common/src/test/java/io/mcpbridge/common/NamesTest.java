@@ -1,0 +1,40 @@
+package io.mcpbridge.common;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NamesTest {
+
+	@Test
+	void requestTopicsAreOnePerPriorityHighestFirst() {
+		assertThat(Topics.allRequestTopics()).containsExactly("mcp.requests.critical", "mcp.requests.high",
+				"mcp.requests.medium", "mcp.requests.low", "mcp.requests.bulk");
+		assertThat(Topics.priorityOf("mcp.requests.bulk")).isEqualTo(Priority.BULK);
+	}
+
+	@Test
+	void redisKeysCarryTheTenantInAHashTag() {
+		assertThat(RedisKeys.session("acme", "s1")).isEqualTo("mcp:{acme}:session:s1");
+		assertThat(RedisKeys.result("acme", "r1")).isEqualTo("mcp:{acme}:result:r1");
+		assertThat(RedisKeys.dedup("acme", "k")).isEqualTo("mcp:{acme}:dedup:k");
+		assertThat(RedisKeys.cache("acme", "home", "get_entities", "ab12")).isEqualTo("mcp:{acme}:cache:home:get_entities:ab12");
+		assertThat(RedisKeys.replyChannel("gw-1")).isEqualTo("mcp:replies:gw-1");
+	}
+
+	@Test
+	void idsThatCouldEscapeTheirKeyAreRejected() {
+		assertThatThrownBy(() -> RedisKeys.session("acme", "a b")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RedisKeys.result("ac}me", "r")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RedisKeys.session("acme", "x".repeat(129))).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void priorityParsingIsCaseInsensitiveAndRejectsUnknownLevels() {
+		assertThat(Priority.parse("high")).contains(Priority.HIGH);
+		assertThat(Priority.parse(" Critical ")).contains(Priority.CRITICAL);
+		assertThat(Priority.parse("urgent")).isEmpty();
+		assertThat(Priority.parse(null)).isEmpty();
+	}
+}
