@@ -1,0 +1,93 @@
+package io.mcpbridge.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.mcpbridge.common.Identifiers;
+import io.mcpbridge.common.Priority;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the gateway can be told, under {@value #PREFIX}.
+ *
+ * @param gatewayId this instance's id; it names the Redis channel its replies arrive on. Blank:
+ * generated at start-up (each replica must have its own)
+ * @param defaultTenant the tenant of every request while authentication is off
+ * @param defaultUpstream the upstream a session uses when initialize names none
+ * @param sessions session storage
+ * @param queue deadlines and bounds of queued requests
+ * @param kafka topic layout (must match the workers')
+ * @param http HTTP limits
+ * @param tools per-tool priority and timeout (the seed's table); other tools get MEDIUM and the
+ * queue's default timeout
+ */
+@Validated
+@ConfigurationProperties(GatewayProperties.PREFIX)
+public record GatewayProperties(String gatewayId, @DefaultValue("default") String defaultTenant,
+		@DefaultValue("home") String defaultUpstream, @Valid @DefaultValue Sessions sessions,
+		@Valid @DefaultValue Queue queue, @Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Http http,
+		@Valid @DefaultValue List<ToolPolicy> tools) {
+
+	public static final String PREFIX = "bridge";
+
+	public GatewayProperties {
+		if (gatewayId == null || gatewayId.isBlank()) {
+			gatewayId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+		}
+		Identifiers.requireId("bridge.gateway-id", gatewayId);
+		Identifiers.requireName("bridge.default-tenant", defaultTenant);
+		Identifiers.requireName("bridge.default-upstream", defaultUpstream);
+		tools = tools == null ? List.of() : List.copyOf(tools);
+	}
+
+	/**
+	 * @param idleTtl a session unused for this long expires
+	 */
+	public record Sessions(@NotNull @DefaultValue("30m") Duration idleTtl) {
+	}
+
+	/**
+	 * @param defaultTimeout deadline of a request whose tool has no timeout and that sent no
+	 * {@code X-Timeout} (the seed's queue.timeout_seconds)
+	 * @param maxTimeout the longest {@code X-Timeout} accepted
+	 * @param maxPending requests this gateway waits on at once; past it, 503 (the seed's
+	 * queue.max_size)
+	 * @param produceTimeout how long a produce to Kafka may block before the client gets 503
+	 */
+	public record Queue(@NotNull @DefaultValue("30s") Duration defaultTimeout,
+			@NotNull @DefaultValue("300s") Duration maxTimeout, @Min(1) @DefaultValue("1000") int maxPending,
+			@NotNull @DefaultValue("5s") Duration produceTimeout) {
+	}
+
+	/**
+	 * @param partitions partitions of every request topic; the same for all, and for gateways and
+	 * workers alike (co-partitioning). Size it for the largest worker fleet.
+	 * @param replicationFactor replication of the request topics
+	 */
+	public record Kafka(@Min(1) @Max(1024) @DefaultValue("12") int partitions,
+			@Min(1) @DefaultValue("1") short replicationFactor) {
+	}
+
+	/**
+	 * @param maxBodySize largest accepted request body
+	 */
+	public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {
+	}
+
+	/**
+	 * @param name the tool
+	 * @param priority its default priority
+	 * @param timeout its default deadline; null: the queue's default
+	 */
+	public record ToolPolicy(@NotNull String name, @NotNull Priority priority, Duration timeout) {
+	}
+}

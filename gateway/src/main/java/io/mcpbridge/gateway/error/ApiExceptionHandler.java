@@ -1,0 +1,65 @@
+package io.mcpbridge.gateway.error;
+
+import java.util.concurrent.CompletionException;
+
+import io.mcpbridge.common.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to a JSON error body with a stable code. Unexpected exceptions are logged here
+ * with their stack trace and answered as INTERNAL_ERROR without one.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(BridgeException.class)
+	ResponseEntity<ErrorBody> bridge(BridgeException failure) {
+		return respond(failure.code(), ErrorBody.of(failure));
+	}
+
+	@ExceptionHandler(CompletionException.class)
+	ResponseEntity<ErrorBody> completion(CompletionException failure) {
+		if (failure.getCause() instanceof BridgeException bridge) {
+			return bridge(bridge);
+		}
+		return unexpected(failure);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException failure) {
+		return respond(ErrorCode.METHOD_NOT_ALLOWED, ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED,
+				"method " + failure.getMethod() + " is not allowed here"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException failure) {
+		return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+				ErrorBody.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send application/json"));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ErrorBody> notFound(NoResourceFoundException failure) {
+		return respond(ErrorCode.NOT_FOUND, ErrorBody.of(ErrorCode.NOT_FOUND, "no such endpoint"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ErrorBody> unexpected(Exception failure) {
+		log.error("unexpected failure while serving a request", failure);
+		return respond(ErrorCode.INTERNAL_ERROR,
+				ErrorBody.of(ErrorCode.INTERNAL_ERROR, "internal error; see the gateway log"));
+	}
+
+	private static ResponseEntity<ErrorBody> respond(ErrorCode code, ErrorBody body) {
+		return ResponseEntity.status(code.httpStatus()).body(body);
+	}
+}

@@ -1,0 +1,59 @@
+package io.mcpbridge.gateway.error;
+
+import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.common.ReplyError;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An expected failure with a stable code: it becomes a JSON error body with the code's HTTP status,
+ * never a stack trace.
+ */
+public class BridgeException extends RuntimeException {
+
+	private final ErrorCode code;
+
+	private final String requestId;
+
+	private final Integer upstreamCode;
+
+	private final transient JsonNode upstreamData;
+
+	public BridgeException(ErrorCode code, String message) {
+		this(code, message, null, null, null);
+	}
+
+	public BridgeException(ErrorCode code, String message, String requestId) {
+		this(code, message, requestId, null, null);
+	}
+
+	private BridgeException(ErrorCode code, String message, String requestId, Integer upstreamCode,
+			JsonNode upstreamData) {
+		super(message, null, false, false);
+		this.code = code;
+		this.requestId = requestId;
+		this.upstreamCode = upstreamCode;
+		this.upstreamData = upstreamData;
+	}
+
+	/** The failure a worker reported for a request. */
+	public static BridgeException fromReply(ReplyError error, String requestId) {
+		return new BridgeException(error.code(), error.message(), requestId, error.upstreamCode(),
+				error.upstreamData());
+	}
+
+	public ErrorCode code() {
+		return code;
+	}
+
+	public String requestId() {
+		return requestId;
+	}
+
+	public Integer upstreamCode() {
+		return upstreamCode;
+	}
+
+	public JsonNode upstreamData() {
+		return upstreamData;
+	}
+}

@@ -1,0 +1,33 @@
+package io.mcpbridge.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.mcpbridge.common.Priority;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.config.GatewayProperties.ToolPolicy;
+
+import org.springframework.util.unit.DataSize;
+
+/** Gateway properties for unit tests, with the seed's tool table. */
+public final class TestProperties {
+
+	private TestProperties() {
+	}
+
+	public static GatewayProperties withMaxPending(int maxPending) {
+		return new GatewayProperties("gw-test", "default", "home", new GatewayProperties.Sessions(Duration.ofMinutes(30)),
+				new GatewayProperties.Queue(Duration.ofSeconds(30), Duration.ofSeconds(300), maxPending,
+						Duration.ofSeconds(5)),
+				new GatewayProperties.Kafka(12, (short) 1), new GatewayProperties.Http(DataSize.ofBytes(64)),
+				List.of(new ToolPolicy("get_entity_state", Priority.CRITICAL, null),
+						new ToolPolicy("get_entities", Priority.HIGH, Duration.ofSeconds(10)),
+						new ToolPolicy("call_service", Priority.MEDIUM, Duration.ofSeconds(30)),
+						new ToolPolicy("create_automation", Priority.LOW, Duration.ofSeconds(60)),
+						new ToolPolicy("get_history", Priority.BULK, null)));
+	}
+
+	public static GatewayProperties defaults() {
+		return withMaxPending(1000);
+	}
+}
