@@ -1,0 +1,90 @@
+package io.mcpbridge.homesim;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+
+import io.mcpbridge.homesim.home.Home;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/**
+ * A stdio MCP server simulating a Home Assistant home. Speaks newline-delimited JSON-RPC on stdin/stdout, logs only to
+ * stderr, and exits 0 when stdin closes (1 if the transport stopped without end-of-file, e.g. after an unparseable
+ * line; 2 for bad options).
+ *
+ * <p>Options: {@code --latency-ms=N} (sleep N ms in every tool call, default 0), {@code --seed=N} (seed of the sensor
+ * values, default 42), {@code --call-log=PATH} (append one JSON line per tools/call).
+ *
+ * <p>No static logger here on purpose: loading a logging backend before {@code main} redirects stdout could let it
+ * capture the real stdout.
+ */
+public final class HomeSimServer {
+
+	static final String NAME = "home-sim";
+
+	static final String VERSION = "0.1.0";
+
+	private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
+	/** After stdin closes, how long requests already read may still take to be answered (plus the latency). */
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+	private HomeSimServer() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		// Before anything else: stdout is the protocol channel. Anything that prints to System.out later (a logging
+		// backend such as logback found on a shared classpath, a stray println) lands on stderr instead.
+		PrintStream protocolOut = System.out;
+		System.setOut(System.err);
+		// Must precede the first SLF4J call; ignored unless Logback is on the classpath (see the file's comment).
+		if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+			System.setProperty(LOGBACK_CONFIGURATION, "io/mcpbridge/homesim/home-sim-logback.xml");
+		}
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(NAME + ": " + ex.getMessage());
+			System.err.println(Options.USAGE);
+			System.exit(2);
+			return;
+		}
+		// Explicit exit: the SDK's transport threads are not all daemons.
+		System.exit(run(options, System.in, protocolOut));
+	}
+
+	static int run(Options options, InputStream stdin, OutputStream stdout) throws InterruptedException {
+		McpJsonMapper mapper = McpJsonDefaults.getMapper();
+		DrainingStdio stdio = new DrainingStdio(DRAIN_TIMEOUT.plusMillis(options.latencyMs()));
+		LifecycleTransportProvider transport = new LifecycleTransportProvider(
+				new StdioServerTransportProvider(mapper, stdio.input(stdin), stdio.output(stdout)));
+		try (CallLog callLog = CallLog.open(options.callLog(), mapper)) {
+			HomeTools tools = new HomeTools(Home.create(options.seed()),
+					new ToolInvoker(mapper, callLog, options.latencyMs()));
+			McpServer.sync(transport)
+				.serverInfo(NAME, VERSION)
+				.instructions("A simulated Home Assistant home. Start with get_entities and get_services.")
+				.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+				.jsonMapper(mapper)
+				// Validation is ours (ToolArguments): every call then gets the same latency, call log and messages.
+				.validateToolInputs(false)
+				.tools(tools.specifications())
+				.build();
+			System.err.println(NAME + ": ready, " + options);
+			transport.awaitClosed();
+			return stdio.endOfInput() ? 0 : 1;
+		}
+		catch (java.io.IOException ex) {
+			System.err.println(NAME + ": cannot open the call log: " + ex);
+			return 2;
+		}
+	}
+
+}

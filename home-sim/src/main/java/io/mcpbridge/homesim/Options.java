@@ -1,0 +1,62 @@
+package io.mcpbridge.homesim;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options, each {@code --name=value}.
+ *
+ * @param latencyMs milliseconds every tool call sleeps first, to simulate a slow home (default 0)
+ * @param seed seed of the deterministic sensor values (default 42)
+ * @param callLog file that gets one JSON line per tools/call, or null for none
+ */
+record Options(long latencyMs, long seed, Path callLog) {
+
+	static final String USAGE = "usage: HomeSimServer [--latency-ms=N] [--seed=N] [--call-log=PATH]";
+
+	static final long DEFAULT_SEED = 42;
+
+	Options {
+		if (latencyMs < 0) {
+			throw new IllegalArgumentException("--latency-ms must be >= 0, got " + latencyMs);
+		}
+	}
+
+	/** @throws IllegalArgumentException for an unknown option or a bad value: fail fast rather than run misconfigured */
+	static Options parse(String... args) {
+		long latencyMs = 0;
+		long seed = DEFAULT_SEED;
+		Path callLog = null;
+		for (String arg : args) {
+			int eq = arg.indexOf('=');
+			if (!arg.startsWith("--") || eq < 0) {
+				throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+			}
+			String name = arg.substring(2, eq);
+			String value = arg.substring(eq + 1);
+			switch (name) {
+				case "latency-ms" -> latencyMs = number(name, value);
+				case "seed" -> seed = number(name, value);
+				case "call-log" -> callLog = path(value);
+				default -> throw new IllegalArgumentException("unknown option --" + name);
+			}
+		}
+		return new Options(latencyMs, seed, callLog);
+	}
+
+	private static long number(String name, String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " must be an integer, got '" + value + "'");
+		}
+	}
+
+	private static Path path(String value) {
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("--call-log needs a path");
+		}
+		return Path.of(value);
+	}
+
+}
