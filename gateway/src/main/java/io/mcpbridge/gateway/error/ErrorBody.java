@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.error;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mcpbridge.common.ErrorCode;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ public record ErrorBody(@JsonProperty("error") Detail error) {
 	 * @param upstreamCode the upstream's JSON-RPC error code, when the upstream refused
 	 * @param upstreamData the upstream's JSON-RPC error data, when it sent some
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Detail(@JsonProperty("code") ErrorCode code, @JsonProperty("message") String message,
 			@JsonProperty("request_id") String requestId, @JsonProperty("upstream_code") Integer upstreamCode,
 			@JsonProperty("upstream_data") JsonNode upstreamData) {

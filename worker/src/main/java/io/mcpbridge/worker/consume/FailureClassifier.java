@@ -1,0 +1,78 @@
+package io.mcpbridge.worker.consume;
+
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.common.ReplyError;
+import io.mcpbridge.worker.pool.CallTimeoutException;
+import io.mcpbridge.worker.pool.UpstreamCrashedException;
+import io.mcpbridge.worker.pool.UpstreamUnavailableException;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where a failure of executing a request becomes a {@link ReplyError}. Expected
+ * failures keep their message (the client needs it, e.g. "Unknown tool"); unexpected ones are logged
+ * with their stack trace here and reach the client as a bare {@link ErrorCode#INTERNAL_ERROR}.
+ */
+@Component
+class FailureClassifier {
+
+	private static final Logger log = LoggerFactory.getLogger(FailureClassifier.class);
+
+	/** JSON-RPC codes that mean "your request is wrong": invalid request, method not found, invalid params. */
+	private static final Set<Integer> REJECTING_CODES = Set.of(McpSchema.ErrorCodes.INVALID_REQUEST,
+			McpSchema.ErrorCodes.METHOD_NOT_FOUND, McpSchema.ErrorCodes.INVALID_PARAMS);
+
+	ReplyError classify(Throwable failure) {
+		// Reactor wraps checked exceptions (e.g. TimeoutException) when blocking: look at the causes too.
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			ReplyError known = known(cause);
+			if (known != null) {
+				return known;
+			}
+		}
+		log.error("unexpected failure while executing a request", failure);
+		return ReplyError.of(ErrorCode.INTERNAL_ERROR, "internal error in the worker");
+	}
+
+	private static ReplyError known(Throwable cause) {
+		if (cause instanceof McpError mcpError) {
+			return fromJsonRpc(mcpError);
+		}
+		if (cause instanceof UpstreamCrashedException || cause instanceof McpTransportSessionClosedException) {
+			return ReplyError.of(ErrorCode.UPSTREAM_CRASHED, cause.getMessage());
+		}
+		if (cause instanceof UpstreamUnavailableException) {
+			return ReplyError.of(ErrorCode.UPSTREAM_UNAVAILABLE, cause.getMessage());
+		}
+		if (cause instanceof CallTimeoutException) {
+			return ReplyError.of(ErrorCode.TIMEOUT, cause.getMessage());
+		}
+		if (cause instanceof TimeoutException) {
+			return ReplyError.of(ErrorCode.TIMEOUT, "the upstream did not answer in time");
+		}
+		if (cause instanceof InvalidRequestException) {
+			return ReplyError.of(ErrorCode.INVALID_REQUEST, cause.getMessage());
+		}
+		return null;
+	}
+
+	private static ReplyError fromJsonRpc(McpError mcpError) {
+		McpSchema.JSONRPCResponse.JSONRPCError error = mcpError.getJsonRpcError();
+		if (error == null || error.code() == null) {
+			return ReplyError.of(ErrorCode.UPSTREAM_ERROR, mcpError.getMessage());
+		}
+		ErrorCode code = REJECTING_CODES.contains(error.code()) ? ErrorCode.UPSTREAM_REJECTED : ErrorCode.UPSTREAM_ERROR;
+		JsonNode data = error.data() == null ? null : BridgeJson.mapper().valueToTree(error.data());
+		return new ReplyError(code, error.message(), error.code(), data);
+	}
+}

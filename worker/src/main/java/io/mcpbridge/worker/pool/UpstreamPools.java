@@ -1,0 +1,97 @@
+package io.mcpbridge.worker.pool;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.mcpbridge.worker.config.WorkerProperties;
+import io.mcpbridge.worker.config.WorkerProperties.Upstream;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pools of every configured upstream. Starts before the Kafka listeners and stops after them
+ * (lower lifecycle phase), so no record is consumed before the clients are up and no child is
+ * killed under a running call at shutdown.
+ */
+@Component
+public class UpstreamPools implements SmartLifecycle {
+
+	/** Below spring-kafka's listener containers ({@code Integer.MAX_VALUE - 100}). */
+	static final int PHASE = 0;
+
+	private final Map<String, UpstreamPool> pools = new LinkedHashMap<>();
+
+	private volatile boolean running;
+
+	public UpstreamPools(WorkerProperties properties) {
+		ClientFactory factory = new ClientFactory(System.getenv());
+		for (Upstream upstream : properties.upstreams()) {
+			pools.put(upstream.name(), new UpstreamPool(upstream, factory));
+		}
+	}
+
+	public boolean has(String upstream) {
+		return pools.containsKey(upstream);
+	}
+
+	/**
+	 * Runs one MCP request on a pooled client of {@code upstream}. Waiting for an idle client and the
+	 * call itself both end at {@code deadline}; the call also ends at the upstream's call-timeout.
+	 * @throws UpstreamUnavailableException no client could be started or borrowed in time
+	 * @throws UpstreamCrashedException the child died before answering
+	 * @throws CallTimeoutException no answer in time
+	 * @throws io.modelcontextprotocol.spec.McpError the upstream answered with a JSON-RPC error
+	 */
+	public <T> T execute(String upstream, Instant deadline, Function<McpAsyncClient, Mono<T>> operation) {
+		return pool(upstream).execute(deadline, operation);
+	}
+
+	/** The upstream's own initialize result, as received by the most recently started client. */
+	public McpSchema.InitializeResult initializeResult(String upstream) {
+		return pool(upstream).initializeResult()
+			.orElseThrow(() -> new UpstreamUnavailableException(upstream, "no process has started yet"));
+	}
+
+	/** Per upstream: size, live, idle, calls, errors, pids. */
+	public Map<String, PoolStatus> status() {
+		Map<String, PoolStatus> status = new LinkedHashMap<>();
+		pools.forEach((name, pool) -> status.put(name, pool.status()));
+		return status;
+	}
+
+	@Override
+	public void start() {
+		pools.values().parallelStream().forEach(UpstreamPool::start);
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		pools.values().parallelStream().forEach(UpstreamPool::stop);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private UpstreamPool pool(String upstream) {
+		UpstreamPool pool = pools.get(upstream);
+		if (pool == null) {
+			throw new IllegalArgumentException("not a configured upstream: " + upstream);
+		}
+		return pool;
+	}
+}

@@ -1,0 +1,34 @@
+package io.mcpbridge.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mcpbridge.homesim.HomeSimCommand;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** Starts the worker as production does ({@link WorkerApplication#builder()}), with home-sim as upstream "home". */
+final class RunningWorker {
+
+	static final String UPSTREAM = "home";
+
+	private RunningWorker() {
+	}
+
+	/** Command-line arguments: they outrank worker.yaml, so the upstream list replaces the shipped one. */
+	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog) {
+		List<String> command = HomeSimCommand.javaCommand("--call-log=" + callLog);
+		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+				"--spring.data.redis.host=" + RedisReplies.HOST, "--spring.data.redis.port=" + redisPort,
+				"--server.port=0", "--bridge.worker.id=worker-it", "--bridge.kafka.partitions=3",
+				"--bridge.kafka.concurrency=2", "--bridge.upstreams[0].name=" + UPSTREAM,
+				"--bridge.upstreams[0].command=" + command.get(0), "--bridge.upstreams[0].pool-size=2",
+				"--bridge.upstreams[0].call-timeout=10s"));
+		for (int i = 1; i < command.size(); i++) {
+			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));
+		}
+		return WorkerApplication.builder().run(args.toArray(String[]::new));
+	}
+}

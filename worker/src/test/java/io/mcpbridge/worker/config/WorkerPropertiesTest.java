@@ -1,0 +1,126 @@
+package io.mcpbridge.worker.config;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkerPropertiesTest {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(Config.class)
+		.withPropertyValues("bridge.upstreams[0].name=home", "bridge.upstreams[0].command=java");
+
+	@EnableConfigurationProperties(WorkerProperties.class)
+	static class Config {
+	}
+
+	@Test
+	void unsetPropertiesTakeTheirDocumentedDefaults() {
+		runner.run(context -> {
+			WorkerProperties properties = context.getBean(WorkerProperties.class);
+			assertThat(properties.worker().id()).matches("worker-[0-9a-f]{8}");
+			WorkerProperties.Upstream home = properties.upstreams().get(0);
+			assertThat(home.args()).isEmpty();
+			assertThat(home.env()).isEmpty();
+			assertThat(home.poolSize()).isEqualTo(2);
+			assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.kafka().partitions()).isEqualTo(12);
+			assertThat(properties.kafka().replicationFactor()).isEqualTo((short) 1);
+			assertThat(properties.kafka().concurrency()).isEqualTo(4);
+			assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(10));
+			assertThat(properties.toolsCache().ttl()).isEqualTo(Duration.ofHours(1));
+		});
+	}
+
+	@Test
+	void everyPropertyBindsFromKebabCaseAndEnvKeysKeepTheirCase() {
+		runner.withPropertyValues("bridge.worker.id=worker-pod-7", "bridge.upstreams[0].args[0]=-jar",
+				"bridge.upstreams[0].args[1]=ha.jar", "bridge.upstreams[0].env.HA_TOKEN=t0k3n",
+				"bridge.upstreams[0].pool-size=5", "bridge.upstreams[0].call-timeout=15s", "bridge.kafka.partitions=24",
+				"bridge.kafka.replication-factor=3", "bridge.kafka.concurrency=8", "bridge.results.ttl=5m",
+				"bridge.tools-cache.ttl=30s")
+			.run(context -> {
+				WorkerProperties properties = context.getBean(WorkerProperties.class);
+				WorkerProperties.Upstream home = properties.upstreams().get(0);
+				assertThat(properties.worker().id()).isEqualTo("worker-pod-7");
+				assertThat(home.args()).containsExactly("-jar", "ha.jar");
+				assertThat(home.env()).containsExactly(Map.entry("HA_TOKEN", "t0k3n"));
+				assertThat(home.poolSize()).isEqualTo(5);
+				assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(properties.kafka()).isEqualTo(new WorkerProperties.Kafka(24, (short) 3, 8));
+				assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(properties.toolsCache().ttl()).isEqualTo(Duration.ofSeconds(30));
+			});
+	}
+
+	@Test
+	void atLeastOneUpstreamIsRequired() {
+		new ApplicationContextRunner().withUserConfiguration(Config.class)
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("upstreams"));
+	}
+
+	@Test
+	void anUpstreamNameThatCouldForgeAKeyIsRejected() {
+		runner.withPropertyValues("bridge.upstreams[0].name=home/{other}")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("upstream name must be"));
+	}
+
+	@Test
+	void twoUpstreamsWithOneNameAreRejected() {
+		runner.withPropertyValues("bridge.upstreams[1].name=home", "bridge.upstreams[1].command=node")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("upstream names must be unique"));
+	}
+
+	@Test
+	void aPoolWithoutProcessesIsRejected() {
+		runner.withPropertyValues("bridge.upstreams[0].pool-size=0")
+			.run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("poolSize"));
+	}
+
+	@Test
+	void aNonPositiveCallTimeoutIsRejected() {
+		runner.withPropertyValues("bridge.upstreams[0].call-timeout=0s")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("call-timeout must be positive"));
+	}
+
+	@Test
+	void theShippedWorkerYamlBindsToTheHomeSimulator() throws IOException {
+		List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("worker.yaml",
+				new ClassPathResource("worker.yaml"));
+		Binder binder = new Binder(ConfigurationPropertySources.from(yaml), new PropertySourcesPlaceholdersResolver(yaml));
+
+		WorkerProperties properties = binder.bind(WorkerProperties.PREFIX, WorkerProperties.class).get();
+
+		assertThat(properties.upstreams()).extracting(WorkerProperties.Upstream::name).containsExactly("home");
+		assertThat(properties.upstreams().get(0).args()).contains("/app/home-sim.jar",
+				"io.mcpbridge.homesim.HomeSimServer");
+		assertThat(properties.worker().id()).startsWith("worker-");
+		assertThat(properties.kafka().partitions()).isEqualTo(12);
+	}
+}

@@ -1,0 +1,31 @@
+package io.mcpbridge.worker.pool;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.mcpbridge.worker.config.WorkerProperties;
+
+/** Builds pools straight from configuration records, without a Spring context. */
+final class PoolFixtures {
+
+	private PoolFixtures() {
+	}
+
+	static WorkerProperties.Upstream upstream(String name, List<String> command, Map<String, String> env,
+			int poolSize, Duration callTimeout) {
+		return new WorkerProperties.Upstream(name, command.get(0), command.subList(1, command.size()), env, poolSize,
+				callTimeout);
+	}
+
+	static UpstreamPools pools(WorkerProperties.Upstream... upstreams) {
+		return new UpstreamPools(new WorkerProperties(new WorkerProperties.Worker("worker-test"), List.of(upstreams),
+				new WorkerProperties.Kafka(3, (short) 1, 1), new WorkerProperties.Results(Duration.ofMinutes(1)),
+				new WorkerProperties.ToolsCache(Duration.ofMinutes(1))));
+	}
+
+	static Instant inSeconds(long seconds) {
+		return Instant.now().plusSeconds(seconds);
+	}
+}
