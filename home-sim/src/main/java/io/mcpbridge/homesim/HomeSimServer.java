@@ -1,11 +1,16 @@
 package io.mcpbridge.homesim;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import io.mcpbridge.homesim.home.Home;
+import io.mcpbridge.homesim.home.HomeAccess;
+import io.mcpbridge.homesim.home.JournaledHome;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -18,7 +23,8 @@ import io.modelcontextprotocol.spec.McpSchema;
  * line; 2 for bad options).
  *
  * <p>Options: {@code --latency-ms=N} (sleep N ms in every tool call, default 0), {@code --seed=N} (seed of the sensor
- * values, default 42), {@code --call-log=PATH} (append one JSON line per tools/call).
+ * values, default 42), {@code --call-log=PATH} (append one JSON line per tools/call), {@code --state-file=PATH} (share
+ * one home with every home-sim given the same path, see {@link JournaledHome}).
  *
  * <p>No static logger here on purpose: loading a logging backend before {@code main} redirects stdout could let it
  * capture the real stdout.
@@ -65,9 +71,16 @@ public final class HomeSimServer {
 		DrainingStdio stdio = new DrainingStdio(DRAIN_TIMEOUT.plusMillis(options.latencyMs()));
 		LifecycleTransportProvider transport = new LifecycleTransportProvider(
 				new StdioServerTransportProvider(mapper, stdio.input(stdin), stdio.output(stdout)));
+		HomeAccess home;
+		try {
+			home = openHome(options);
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			System.err.println(NAME + ": cannot open the state file " + options.stateFile() + ": " + ex.getMessage());
+			return 2;
+		}
 		try (CallLog callLog = CallLog.open(options.callLog(), mapper)) {
-			HomeTools tools = new HomeTools(Home.create(options.seed()),
-					new ToolInvoker(mapper, callLog, options.latencyMs()));
+			HomeTools tools = new HomeTools(home, new ToolInvoker(mapper, callLog, options.latencyMs()));
 			McpServer.sync(transport)
 				.serverInfo(NAME, VERSION)
 				.instructions("A simulated Home Assistant home. Start with get_entities and get_services.")
@@ -81,9 +94,29 @@ public final class HomeSimServer {
 			transport.awaitClosed();
 			return stdio.endOfInput() ? 0 : 1;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			System.err.println(NAME + ": cannot open the call log: " + ex);
 			return 2;
+		}
+		finally {
+			closeQuietly(home);
+		}
+	}
+
+	/** The home of this process alone, or with --state-file the one every process on that file shares. */
+	private static HomeAccess openHome(Options options) throws IOException {
+		Home home = Home.create(options.seed());
+		return options.stateFile() == null ? HomeAccess.inMemory(home) : JournaledHome.open(options.stateFile(), home);
+	}
+
+	private static void closeQuietly(HomeAccess home) {
+		if (home instanceof Closeable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (IOException ex) {
+				System.err.println(NAME + ": cannot close the state file: " + ex);
+			}
 		}
 	}
 

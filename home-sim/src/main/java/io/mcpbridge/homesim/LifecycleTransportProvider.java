@@ -80,9 +80,19 @@ final class LifecycleTransportProvider implements McpServerTransportProvider {
 			return this.transport.closeGracefully().doFinally(signal -> LifecycleTransportProvider.this.closed.countDown());
 		}
 
+		/**
+		 * One message at a time. The SDK's stdio transport emits into a sink that rejects a concurrent emission after
+		 * busy-looping for 100 ms; the response is then dropped and its client waits until its timeout. Concurrent
+		 * tool calls on a loaded machine hit that (seen with --state-file under contention), so the emission, which
+		 * happens synchronously on subscribe once the transport is ready, runs under this monitor instead.
+		 */
 		@Override
 		public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-			return this.transport.sendMessage(message);
+			return Mono.create(sink -> {
+				synchronized (this) {
+					this.transport.sendMessage(message).subscribe(null, sink::error, sink::success);
+				}
+			});
 		}
 
 		@Override

@@ -8,10 +8,12 @@ import java.nio.file.Path;
  * @param latencyMs milliseconds every tool call sleeps first, to simulate a slow home (default 0)
  * @param seed seed of the deterministic sensor values (default 42)
  * @param callLog file that gets one JSON line per tools/call, or null for none
+ * @param stateFile journal shared by every home-sim given the same path (one home for all of them), or null for a
+ * home of this process alone
  */
-record Options(long latencyMs, long seed, Path callLog) {
+record Options(long latencyMs, long seed, Path callLog, Path stateFile) {
 
-	static final String USAGE = "usage: HomeSimServer [--latency-ms=N] [--seed=N] [--call-log=PATH]";
+	static final String USAGE = "usage: HomeSimServer [--latency-ms=N] [--seed=N] [--call-log=PATH] [--state-file=PATH]";
 
 	static final long DEFAULT_SEED = 42;
 
@@ -26,6 +28,7 @@ record Options(long latencyMs, long seed, Path callLog) {
 		long latencyMs = 0;
 		long seed = DEFAULT_SEED;
 		Path callLog = null;
+		Path stateFile = null;
 		for (String arg : args) {
 			int eq = arg.indexOf('=');
 			if (!arg.startsWith("--") || eq < 0) {
@@ -36,11 +39,12 @@ record Options(long latencyMs, long seed, Path callLog) {
 			switch (name) {
 				case "latency-ms" -> latencyMs = number(name, value);
 				case "seed" -> seed = number(name, value);
-				case "call-log" -> callLog = path(value);
+				case "call-log" -> callLog = path(name, value);
+				case "state-file" -> stateFile = path(name, value);
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
-		return new Options(latencyMs, seed, callLog);
+		return new Options(latencyMs, seed, callLog, stateFile);
 	}
 
 	private static long number(String name, String value) {
@@ -52,9 +56,9 @@ record Options(long latencyMs, long seed, Path callLog) {
 		}
 	}
 
-	private static Path path(String value) {
+	private static Path path(String name, String value) {
 		if (value.isBlank()) {
-			throw new IllegalArgumentException("--call-log needs a path");
+			throw new IllegalArgumentException("--" + name + " needs a path");
 		}
 		return Path.of(value);
 	}

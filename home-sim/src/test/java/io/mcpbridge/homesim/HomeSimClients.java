@@ -26,7 +26,7 @@ final class HomeSimClients {
 			.build();
 		StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
 		transport.setStdErrorHandler(stderr::add);
-		McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+		McpSyncClient client = McpClient.sync(new SerializedClientTransport(transport)).requestTimeout(Duration.ofSeconds(30)).build();
 		client.initialize();
 		return client;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mcpbridge.homesim.home.Home;
+import io.mcpbridge.homesim.home.HomeAccess;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -35,7 +36,7 @@ class HomeToolsTest {
 	}
 
 	private HomeTools tools(CallLog log) {
-		return new HomeTools(Home.create(42), new ToolInvoker(this.mapper, log, 0));
+		return new HomeTools(HomeAccess.inMemory(Home.create(42)), new ToolInvoker(this.mapper, log, 0));
 	}
 
 	private Map<String, Object> textAsJson(CallToolResult result) throws Exception {

@@ -11,13 +11,14 @@ class OptionsTest {
 
 	@Test
 	void defaultsWithoutArguments() {
-		assertThat(Options.parse()).isEqualTo(new Options(0, 42, null));
+		assertThat(Options.parse()).isEqualTo(new Options(0, 42, null, null));
 	}
 
 	@Test
 	void parsesEveryOption() {
-		assertThat(Options.parse("--latency-ms=25", "--seed=-7", "--call-log=/tmp/calls.jsonl"))
-			.isEqualTo(new Options(25, -7, Path.of("/tmp/calls.jsonl")));
+		assertThat(Options.parse("--latency-ms=25", "--seed=-7", "--call-log=/tmp/calls.jsonl",
+				"--state-file=/tmp/home.jsonl"))
+			.isEqualTo(new Options(25, -7, Path.of("/tmp/calls.jsonl"), Path.of("/tmp/home.jsonl")));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * home-sim subprocess over stdio: the baseline any bridge in front of it is compared with. Printed to the test
  * output and written to target/stdio-latency.txt.
  */
+@Tag("report")
 class StdioLatencyReportTest {
 
 	private static final int WARM_UP = 1_000;

@@ -10,6 +10,10 @@ import java.util.TreeMap;
 /**
  * The simulated home: current states, services and history. Thread-safe: the MCP server runs tool calls
  * concurrently, and every method is a short in-memory operation, so one monitor is simple and cheap enough.
+ *
+ * <p>Every change is a {@link Mutation} applied at an explicit instant, in two steps ({@link #prepare} validates and
+ * computes, {@link #commit} stores): {@link JournaledHome} writes the mutation to the shared journal in between, so
+ * a failed validation is never journaled and a failed journal write never changes this home.
  */
 public final class Home {
 
@@ -29,10 +33,17 @@ public final class Home {
 
 	private final Clock clock;
 
+	private final long seed;
+
 	private int automationCount;
+
+	/** A validated change, not yet stored; {@code changes} is false when it would store nothing (same automation). */
+	public record Prepared(EntityState state, boolean changes) {
+	}
 
 	public Home(long seed, Clock clock) {
 		this.clock = clock;
+		this.seed = seed;
 		InitialHome.create(seed).forEach(this::put);
 	}
 
@@ -55,16 +66,19 @@ public final class Home {
 	}
 
 	/** Applies {@code domain.service} to one entity of that domain and records the new state in the history. */
-	public synchronized EntityState callService(String domain, String service, String entityId, Map<String, Object> data) {
+	public EntityState callService(String domain, String service, String entityId, Map<String, Object> data) {
+		return apply(new Mutation.CallService(domain, service, entityId, data));
+	}
+
+	synchronized Prepared prepareCallService(String domain, String service, String entityId, Map<String, Object> data,
+			Instant at) {
 		Service handler = this.services.find(domain, service);
 		EntityState current = entity(entityId);
 		if (!current.domain().id().equals(domain)) {
 			throw HomeException.invalid("Entity " + entityId + " is not in domain " + domain);
 		}
 		Service.Change change = handler.handler().apply(current, new ServiceData(domain + "." + service, data));
-		EntityState next = new EntityState(entityId, change.state(), change.attributes(), now());
-		put(next);
-		return next;
+		return new Prepared(new EntityState(entityId, change.state(), change.attributes(), at), true);
 	}
 
 	public List<ServiceInfo> services() {
@@ -75,12 +89,16 @@ public final class Home {
 	 * Creates {@code automation.<slug of alias>}. Idempotent: the same definition again returns the stored
 	 * automation unchanged, so a retried call is harmless; a different definition under the same alias is a CONFLICT.
 	 */
-	public synchronized EntityState createAutomation(String alias, Map<String, Object> trigger, Object action) {
-		EntityState candidate = this.automations.build(alias, trigger, action, now());
+	public EntityState createAutomation(String alias, Map<String, Object> trigger, Object action) {
+		return apply(new Mutation.CreateAutomation(alias, trigger, action));
+	}
+
+	synchronized Prepared prepareAutomation(String alias, Map<String, Object> trigger, Object action, Instant at) {
+		EntityState candidate = this.automations.build(alias, trigger, action, at);
 		EntityState existing = this.entities.get(candidate.entityId());
 		if (existing != null) {
 			if (existing.attributes().equals(candidate.attributes())) {
-				return existing;
+				return new Prepared(existing, false);
 			}
 			throw new HomeException(HomeException.Kind.CONFLICT,
 					existing.entityId() + " already exists with a different definition");
@@ -88,9 +106,30 @@ public final class Home {
 		if (this.automationCount == MAX_AUTOMATIONS) {
 			throw new HomeException(HomeException.Kind.LIMIT_REACHED, "At most " + MAX_AUTOMATIONS + " automations");
 		}
-		this.automationCount++;
-		put(candidate);
-		return candidate;
+		return new Prepared(candidate, true);
+	}
+
+	/** The in-memory path: validate and store in one step, stamped with this home's clock. */
+	synchronized EntityState apply(Mutation mutation) {
+		Prepared prepared = prepare(mutation, now());
+		commit(prepared);
+		return prepared.state();
+	}
+
+	/** Validates {@code mutation} against the current state; stores nothing. @throws HomeException for a bad request */
+	synchronized Prepared prepare(Mutation mutation, Instant at) {
+		return mutation.prepare(this, at);
+	}
+
+	/** Stores what {@link #prepare} returned; the caller guarantees no other change came in between. */
+	synchronized void commit(Prepared prepared) {
+		if (!prepared.changes()) {
+			return;
+		}
+		if (prepared.state().domain() == Domain.AUTOMATION && !this.entities.containsKey(prepared.state().entityId())) {
+			this.automationCount++;
+		}
+		put(prepared.state());
 	}
 
 	/** The recorded snapshots of an entity, oldest first, with start <= last_changed <= end (null = open). */
@@ -107,8 +146,13 @@ public final class Home {
 		this.history.record(state);
 	}
 
-	/** Microseconds are plenty and keep the ISO strings short. */
-	private Instant now() {
+	/** The seed of the initial home: processes sharing a journal must agree on it. */
+	public long seed() {
+		return this.seed;
+	}
+
+	/** Microseconds are plenty and keep the ISO strings short (and survive the journal's ISO round trip). */
+	Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
