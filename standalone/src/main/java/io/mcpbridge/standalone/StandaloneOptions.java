@@ -1,0 +1,56 @@
+package io.mcpbridge.standalone;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Options of the standalone stack, from {@code --name=value} arguments.
+ *
+ * @param gatewayPort HTTP port of the gateway (0: any free port)
+ * @param workerPort HTTP port of the worker's health and metrics (0: any free port)
+ * @param redisPort port of the Redis to reuse or start
+ * @param homeLatencyMs latency home-sim adds to every tool call
+ * @param poolSize home-sim processes in the worker's pool
+ * @param partitions partitions of every request topic
+ */
+record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
+		int partitions) {
+
+	static StandaloneOptions defaults() {
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12);
+	}
+
+	static StandaloneOptions parse(String... args) {
+		Map<String, String> given = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=")) {
+				throw new IllegalArgumentException("expected --name=value, got " + arg);
+			}
+			int equals = arg.indexOf('=');
+			given.put(arg.substring(2, equals), arg.substring(equals + 1));
+		}
+		StandaloneOptions d = defaults();
+		StandaloneOptions options = new StandaloneOptions(intOption(given, "port", d.gatewayPort()),
+				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
+				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-size", d.poolSize()),
+				intOption(given, "partitions", d.partitions()));
+		if (!given.isEmpty()) {
+			throw new IllegalArgumentException("unknown options " + given.keySet()
+					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions");
+		}
+		return options;
+	}
+
+	private static int intOption(Map<String, String> given, String name, int fallback) {
+		String value = given.remove(name);
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException notANumber) {
+			throw new IllegalArgumentException("--" + name + " must be an integer, got " + value);
+		}
+	}
+}

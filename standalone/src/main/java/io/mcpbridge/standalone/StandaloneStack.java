@@ -1,0 +1,167 @@
+package io.mcpbridge.standalone;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+
+import io.mcpbridge.gateway.GatewayApplication;
+import io.mcpbridge.homesim.HomeSimCommand;
+import io.mcpbridge.worker.WorkerApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole system in one JVM, on real parts: Apache Kafka's KRaft broker (embedded), Redis (reused
+ * or started), a worker whose pool runs home-sim as real subprocesses, and a gateway. Closing it
+ * stops them in reverse order and leaves no child process behind.
+ */
+public final class StandaloneStack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(StandaloneStack.class);
+
+	private final EmbeddedKafkaKraftBroker kafka;
+
+	private final LocalRedis redis;
+
+	private final ConfigurableApplicationContext worker;
+
+	private final ConfigurableApplicationContext gateway;
+
+	private final Path homeStateFile;
+
+	private StandaloneStack(EmbeddedKafkaKraftBroker kafka, LocalRedis redis, ConfigurableApplicationContext worker,
+			ConfigurableApplicationContext gateway, Path homeStateFile) {
+		this.kafka = kafka;
+		this.redis = redis;
+		this.worker = worker;
+		this.gateway = gateway;
+		this.homeStateFile = homeStateFile;
+	}
+
+	public static StandaloneStack start(StandaloneOptions options) throws Exception {
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, options.partitions());
+		kafka.afterPropertiesSet();
+		LocalRedis redis = null;
+		ConfigurableApplicationContext worker = null;
+		// One journal shared by every home-sim process of the pool: they simulate one home, as the
+		// processes of a real Home Assistant MCP server front one Home Assistant.
+		Path homeStateFile = Files.createTempFile("mcp-bridge-home-", ".journal");
+		try {
+			redis = LocalRedis.reuseOrStart(options.redisPort());
+			worker = WorkerApplication.builder()
+				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile)));
+			ConfigurableApplicationContext gateway = GatewayApplication.builder()
+				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort())));
+			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
+		}
+		catch (Exception | Error failure) {
+			closeQuietly(worker, redis, kafka);
+			Files.deleteIfExists(homeStateFile);
+			throw failure;
+		}
+	}
+
+	/**
+	 * Settings passed as command-line arguments: they take precedence over each app's yaml file
+	 * (default properties would not), and a list given here replaces the file's list whole.
+	 */
+	private static String[] arguments(List<String> shared, List<String> own) {
+		return Stream.concat(shared.stream(), own.stream()).map(setting -> "--" + setting)
+			.toArray(String[]::new);
+	}
+
+	private static List<String> shared(EmbeddedKafkaKraftBroker kafka, LocalRedis redis, StandaloneOptions options) {
+		return List.of("spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
+				"bridge.kafka.partitions=" + options.partitions());
+	}
+
+	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile) {
+		List<String> command = HomeSimCommand.javaCommand("--latency-ms=" + options.homeLatencyMs(),
+				"--state-file=" + homeStateFile);
+		List<String> properties = new ArrayList<>();
+		properties.add("server.port=" + options.workerPort());
+		properties.add("bridge.upstreams[0].name=home");
+		properties.add("bridge.upstreams[0].command=" + command.get(0));
+		for (int i = 1; i < command.size(); i++) {
+			properties.add("bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));
+		}
+		properties.add("bridge.upstreams[0].pool-size=" + options.poolSize());
+		return properties;
+	}
+
+	public int gatewayPort() {
+		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+	}
+
+	public String kafkaBootstrap() {
+		return kafka.getBrokersAsString();
+	}
+
+	public EmbeddedKafkaKraftBroker kafka() {
+		return kafka;
+	}
+
+	public int redisPort() {
+		return redis.port();
+	}
+
+	public boolean redisIsEmbedded() {
+		return redis.isEmbedded();
+	}
+
+	@Override
+	public void close() {
+		gateway.close();
+		closeQuietly(worker, redis, kafka);
+		killLeftoverChildren();
+		try {
+			Files.deleteIfExists(homeStateFile);
+		}
+		catch (IOException failure) {
+			log.warn("could not delete {}: {}", homeStateFile, failure.toString());
+		}
+	}
+
+	private static void closeQuietly(ConfigurableApplicationContext worker, LocalRedis redis,
+			EmbeddedKafkaKraftBroker kafka) {
+		try {
+			if (worker != null) {
+				worker.close();
+			}
+			if (redis != null) {
+				redis.close();
+			}
+		}
+		catch (Exception failure) {
+			log.warn("while stopping: {}", failure.toString());
+		}
+		finally {
+			kafka.destroy();
+		}
+	}
+
+	/** Last resort: the pool stops its processes; anything still alive here would be a leak. */
+	private static void killLeftoverChildren() {
+		ProcessHandle.current().descendants().forEach(child -> {
+			log.warn("terminating leftover child process {} ({})", child.pid(), child.info().command().orElse("?"));
+			child.destroy();
+		});
+		ProcessHandle.current().descendants().forEach(child -> {
+			try {
+				child.onExit().get(5, TimeUnit.SECONDS);
+			}
+			catch (Exception stillThere) {
+				child.destroyForcibly();
+			}
+		});
+	}
+}
