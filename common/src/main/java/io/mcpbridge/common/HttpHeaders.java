@@ -14,6 +14,9 @@ public final class HttpHeaders {
 
 	public static final String REQUEST_ID = "X-Request-ID";
 
+	/** The client's idempotency key; an alternative to {@code request_id} in the body. */
+	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private HttpHeaders() {
 	}
 }

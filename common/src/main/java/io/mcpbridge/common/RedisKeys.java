@@ -23,6 +23,22 @@ public final class RedisKeys {
 		return scoped(tenant) + "dedup:" + Identifiers.requireId("dedup key", key);
 	}
 
+	/**
+	 * A worker's claim on a request it is executing, so that a redelivered record never runs twice
+	 * concurrently. Lives next to the result key, in the same hash slot.
+	 */
+	public static String executing(String tenant, String requestId) {
+		return scoped(tenant) + "executing:" + Identifiers.requireId("request id", requestId);
+	}
+
+	/**
+	 * The requests one tenant has pending across all gateway replicas (a sorted set scored by deadline),
+	 * for the per-tenant backpressure bound.
+	 */
+	public static String inflight(String tenant) {
+		return scoped(tenant) + "inflight";
+	}
+
 	public static String cache(String tenant, String upstream, String tool, String argumentsHash) {
 		return scoped(tenant) + "cache:" + Identifiers.requireName("upstream", upstream) + ":"
 				+ Identifiers.requireName("tool", tool) + ":" + argumentsHash;

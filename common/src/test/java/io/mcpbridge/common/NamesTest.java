@@ -19,6 +19,8 @@ class NamesTest {
 		assertThat(RedisKeys.session("acme", "s1")).isEqualTo("mcp:{acme}:session:s1");
 		assertThat(RedisKeys.result("acme", "r1")).isEqualTo("mcp:{acme}:result:r1");
 		assertThat(RedisKeys.dedup("acme", "k")).isEqualTo("mcp:{acme}:dedup:k");
+		assertThat(RedisKeys.executing("acme", "r1")).isEqualTo("mcp:{acme}:executing:r1");
+		assertThat(RedisKeys.inflight("acme")).isEqualTo("mcp:{acme}:inflight");
 		assertThat(RedisKeys.cache("acme", "home", "get_entities", "ab12")).isEqualTo("mcp:{acme}:cache:home:get_entities:ab12");
 		assertThat(RedisKeys.replyChannel("gw-1")).isEqualTo("mcp:replies:gw-1");
 	}

@@ -18,13 +18,14 @@ public final class TestProperties {
 	public static GatewayProperties withMaxPending(int maxPending) {
 		return new GatewayProperties("gw-test", "default", "home", new GatewayProperties.Sessions(Duration.ofMinutes(30)),
 				new GatewayProperties.Queue(Duration.ofSeconds(30), Duration.ofSeconds(300), maxPending,
-						Duration.ofSeconds(5)),
+						Duration.ofSeconds(5), 1000, Duration.ofSeconds(1)),
 				new GatewayProperties.Kafka(12, (short) 1), new GatewayProperties.Http(DataSize.ofBytes(64)),
 				List.of(new ToolPolicy("get_entity_state", Priority.CRITICAL, null),
 						new ToolPolicy("get_entities", Priority.HIGH, Duration.ofSeconds(10)),
 						new ToolPolicy("call_service", Priority.MEDIUM, Duration.ofSeconds(30)),
 						new ToolPolicy("create_automation", Priority.LOW, Duration.ofSeconds(60)),
-						new ToolPolicy("get_history", Priority.BULK, null)));
+						new ToolPolicy("get_history", Priority.BULK, null)),
+				new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMillis(50), Duration.ofSeconds(1)));
 	}
 
 	public static GatewayProperties defaults() {

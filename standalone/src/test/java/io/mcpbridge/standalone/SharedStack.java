@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One standalone stack (real Kafka broker, real Redis, worker with home-sim subprocesses, gateway)
  * shared by every test class of this module, started on first use and closed after the last test.
  */
-class SharedStack implements ParameterResolver {
+public class SharedStack implements ParameterResolver {
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -3,13 +3,11 @@ package io.mcpbridge.gateway.api;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.HttpHeaders;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
-import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
@@ -17,6 +15,7 @@ import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
+import io.mcpbridge.gateway.submit.Submission;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +26,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The seed's REST API. Every call travels through the queue to a worker; responses are completed
- * asynchronously so that a waiting request holds no servlet thread.
+ * asynchronously so that a waiting request holds no servlet thread, and each waits exactly until its
+ * own deadline ({@link DeadlineResults}).
  */
 @RestController
 @RequestMapping("/mcp")
@@ -62,7 +63,7 @@ class RestApiController {
 	}
 
 	@PostMapping("/initialize")
-	CompletableFuture<ResponseEntity<JsonNode>> initialize(HttpServletRequest http,
+	DeferredResult<ResponseEntity<JsonNode>> initialize(HttpServletRequest http,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
 		ObjectNode body = bodies.read(http);
 		String tenant = properties.defaultTenant();
@@ -72,26 +73,28 @@ class RestApiController {
 		String chosenUpstream = upstream != null ? upstream : properties.defaultUpstream();
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
-		return metrics.time("initialize", submitter.submit(request).thenApply(reply -> {
-			JsonNode result = resultOf(reply);
+		return respond(request, "initialize", submitter.submit(request).thenApply(reply -> {
+			JsonNode result = JsonRpcResponses.resultOf(reply);
 			sessions.save(new Session(id, tenant, chosenUpstream, body.get("clientInfo"),
 					result.path("protocolVersion").asString(null), System.currentTimeMillis()));
-			ObjectNode withSession = objectCopy(result);
+			ObjectNode withSession = JsonRpcResponses.objectCopy(result);
 			withSession.put("session_id", id);
-			return ResponseEntity.ok().header(HttpHeaders.SESSION_ID, id).body(jsonRpc(body.get("id"), withSession));
+			return ResponseEntity.ok()
+				.header(HttpHeaders.SESSION_ID, id)
+				.body(JsonRpcResponses.jsonRpc(body.get("id"), withSession));
 		}));
 	}
 
 	@PostMapping("/tools/list")
-	CompletableFuture<ResponseEntity<JsonNode>> toolsList(HttpServletRequest http,
+	DeferredResult<ResponseEntity<JsonNode>> toolsList(HttpServletRequest http,
 			@RequestHeader(name = HttpHeaders.SESSION_ID, required = false) String sessionId,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
 		bodies.read(http);
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, policies.timeout(null, timeout));
-		return metrics.time("tools/list", submitter.submit(request).thenApply(reply -> {
-			ObjectNode response = objectCopy(resultOf(reply));
+		return respond(request, "tools/list", submitter.submit(request).thenApply(reply -> {
+			ObjectNode response = JsonRpcResponses.objectCopy(JsonRpcResponses.resultOf(reply));
 			response.put("cached", reply.cached());
 			response.put("cache_expires", reply.cacheExpiresEpochMs() == null ? null
 					: Instant.ofEpochMilli(reply.cacheExpiresEpochMs()).toString());
@@ -99,21 +102,55 @@ class RestApiController {
 		}));
 	}
 
+	/**
+	 * A tool call. With a {@code request_id} (or {@code Idempotency-Key}) it is idempotent: a repeat
+	 * executes nothing and gets the first result. With {@code Prefer: respond-async} the answer is 202
+	 * once the request is queued, with its result at {@code Location}.
+	 */
 	@PostMapping("/tools/call")
-	CompletableFuture<ResponseEntity<JsonNode>> toolsCall(HttpServletRequest http,
+	DeferredResult<ResponseEntity<JsonNode>> toolsCall(HttpServletRequest http,
 			@RequestHeader(name = HttpHeaders.SESSION_ID, required = false) String sessionId,
 			@RequestHeader(name = HttpHeaders.PRIORITY, required = false) String priority,
-			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
+			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout,
+			@RequestHeader(name = HttpHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+			@RequestHeader(name = AsyncResponses.PREFER, required = false) String prefer) {
 		ObjectNode body = bodies.read(http);
 		String tool = RequestFields.requiredString(body, "name");
 		JsonNode arguments = RequestFields.optionalObject(body, "arguments");
-		String requestId = RequestFields.optionalId(body, "request_id");
+		String requestId = requestId(RequestFields.optionalId(body, "request_id"), idempotencyKey);
+		boolean async = AsyncResponses.respondAsync(prefer);
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(requestId, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority), policies.timeout(tool, timeout));
-		return metrics.time("tools/call", submitter.submit(request)
-			.thenApply(reply -> ResponseEntity.ok(jsonRpc(BridgeJson.mapper().getNodeFactory().stringNode(
-					request.requestId()), resultOf(reply)))));
+		// Async requests are remembered too, even without a client id: GET needs to know they exist.
+		Submission submission = submitter.submit(request, requestId != null || async);
+		if (async) {
+			return respond(request, "tools/call", submission.queued()
+				.thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId())));
+		}
+		return respond(request, "tools/call",
+				submission.reply().thenApply(reply -> ResponseEntity.ok(JsonRpcResponses.toolCall(reply))));
+	}
+
+	private DeferredResult<ResponseEntity<JsonNode>> respond(RequestEnvelope request, String endpoint,
+			CompletableFuture<ResponseEntity<JsonNode>> response) {
+		return DeadlineResults.until(request.deadlineEpochMs(), metrics.time(endpoint, response));
+	}
+
+	/** The body's {@code request_id}, else the {@code Idempotency-Key} header; both must agree. */
+	private static String requestId(String fromBody, String fromHeader) {
+		if (fromHeader == null || fromHeader.isBlank()) {
+			return fromBody;
+		}
+		if (!Identifiers.isValidId(fromHeader)) {
+			throw new BridgeException(ErrorCode.INVALID_REQUEST, HttpHeaders.IDEMPOTENCY_KEY
+					+ " must be 1-128 characters of letters, digits and . _ : @ -");
+		}
+		if (fromBody != null && !fromBody.equals(fromHeader)) {
+			throw new BridgeException(ErrorCode.INVALID_REQUEST,
+					"'request_id' and " + HttpHeaders.IDEMPOTENCY_KEY + " differ; send one or the same in both");
+		}
+		return fromHeader;
 	}
 
 	private Session session(String sessionId) {
@@ -128,27 +165,5 @@ class RestApiController {
 		return sessions.findAndTouch(tenant, sessionId)
 			.orElseThrow(() -> new BridgeException(ErrorCode.SESSION_NOT_FOUND,
 					"unknown or expired session; call /mcp/initialize again"));
-	}
-
-	private static JsonNode resultOf(ReplyEnvelope reply) {
-		if (!reply.isSuccess()) {
-			throw BridgeException.fromReply(reply.error(), reply.requestId());
-		}
-		return reply.result();
-	}
-
-	private static ObjectNode objectCopy(JsonNode result) {
-		if (!(result instanceof ObjectNode object)) {
-			throw new BridgeException(ErrorCode.UPSTREAM_ERROR, "the upstream's result is not a JSON object");
-		}
-		return object.deepCopy();
-	}
-
-	private static ObjectNode jsonRpc(JsonNode id, JsonNode result) {
-		ObjectNode response = BridgeJson.mapper().createObjectNode();
-		response.put("jsonrpc", "2.0");
-		response.set("id", id == null || id.isNull() ? BridgeJson.mapper().getNodeFactory().numberNode(1) : id);
-		response.set("result", result);
-		return response;
 	}
 }

@@ -29,13 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param http HTTP limits
  * @param tools per-tool priority and timeout (the seed's table); other tools get MEDIUM and the
  * queue's default timeout
+ * @param idempotency how requests with a client-chosen id are de-duplicated
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
 public record GatewayProperties(String gatewayId, @DefaultValue("default") String defaultTenant,
 		@DefaultValue("home") String defaultUpstream, @Valid @DefaultValue Sessions sessions,
 		@Valid @DefaultValue Queue queue, @Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Http http,
-		@Valid @DefaultValue List<ToolPolicy> tools) {
+		@Valid @DefaultValue List<ToolPolicy> tools, @Valid @DefaultValue Idempotency idempotency) {
 
 	public static final String PREFIX = "bridge";
 
@@ -47,6 +48,11 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 		Identifiers.requireName("bridge.default-tenant", defaultTenant);
 		Identifiers.requireName("bridge.default-upstream", defaultUpstream);
 		tools = tools == null ? List.of() : List.copyOf(tools);
+		if (idempotency != null && queue != null && idempotency.ttl().compareTo(queue.maxTimeout()) < 0) {
+			// A record that expired while its request still runs would let a repeat execute again.
+			throw new IllegalArgumentException("bridge.idempotency.ttl (" + idempotency.ttl()
+					+ ") must be at least bridge.queue.max-timeout (" + queue.maxTimeout() + ")");
+		}
 	}
 
 	/**
@@ -62,10 +68,28 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * @param maxPending requests this gateway waits on at once; past it, 503 (the seed's
 	 * queue.max_size)
 	 * @param produceTimeout how long a produce to Kafka may block before the client gets 503
+	 * @param maxPendingPerTenant requests one tenant may have pending across all gateway replicas
+	 * (counted in Redis); past it, 503 OVERLOADED. 0: no per-tenant bound
+	 * @param retryAfter the {@code Retry-After} sent with OVERLOADED and QUEUE_UNAVAILABLE (whole
+	 * seconds, at least 1)
 	 */
 	public record Queue(@NotNull @DefaultValue("30s") Duration defaultTimeout,
 			@NotNull @DefaultValue("300s") Duration maxTimeout, @Min(1) @DefaultValue("1000") int maxPending,
-			@NotNull @DefaultValue("5s") Duration produceTimeout) {
+			@NotNull @DefaultValue("5s") Duration produceTimeout,
+			@Min(0) @DefaultValue("1000") int maxPendingPerTenant, @NotNull @DefaultValue("1s") Duration retryAfter) {
+	}
+
+	/**
+	 * @param ttl how long a request id is remembered: a repeat within it executes nothing and gets the
+	 * first result. At least {@code queue.max-timeout}. The first reply is kept this long too (under
+	 * the id's dedup key), beyond the workers' shorter result TTL.
+	 * @param pollInitialInterval a repeat that arrives while the first is in flight on another
+	 * gateway polls the result key, first after this long, then doubling
+	 * @param pollMaxInterval the longest pause between two polls of a waiting repeat
+	 */
+	public record Idempotency(@NotNull @DefaultValue("24h") Duration ttl,
+			@NotNull @DefaultValue("50ms") Duration pollInitialInterval,
+			@NotNull @DefaultValue("1s") Duration pollMaxInterval) {
 	}
 
 	/**

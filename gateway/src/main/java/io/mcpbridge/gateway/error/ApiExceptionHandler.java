@@ -1,11 +1,14 @@
 package io.mcpbridge.gateway.error;
 
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 
 import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -15,12 +18,26 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure to a JSON error body with a stable code. Unexpected exceptions are logged here
- * with their stack trace and answered as INTERNAL_ERROR without one.
+ * with their stack trace and answered as INTERNAL_ERROR without one. Refusals that a client should
+ * simply retry (OVERLOADED, QUEUE_UNAVAILABLE) carry {@code Retry-After}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final Set<ErrorCode> RETRY_LATER = Set.of(ErrorCode.OVERLOADED, ErrorCode.QUEUE_UNAVAILABLE);
+
+	private final String retryAfterSeconds;
+
+	ApiExceptionHandler(GatewayProperties properties) {
+		this.retryAfterSeconds = Long.toString(retryAfterSeconds(properties.queue().retryAfter().toMillis()));
+	}
+
+	/** Retry-After is whole seconds (RFC 9110); never 0, which would invite an immediate retry storm. */
+	static long retryAfterSeconds(long millis) {
+		return Math.max(1, (millis + 999) / 1000);
+	}
 
 	@ExceptionHandler(BridgeException.class)
 	ResponseEntity<ErrorBody> bridge(BridgeException failure) {
@@ -59,7 +76,11 @@ class ApiExceptionHandler {
 				ErrorBody.of(ErrorCode.INTERNAL_ERROR, "internal error; see the gateway log"));
 	}
 
-	private static ResponseEntity<ErrorBody> respond(ErrorCode code, ErrorBody body) {
-		return ResponseEntity.status(code.httpStatus()).body(body);
+	private ResponseEntity<ErrorBody> respond(ErrorCode code, ErrorBody body) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(code.httpStatus());
+		if (RETRY_LATER.contains(code)) {
+			response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+		}
+		return response.body(body);
 	}
 }

@@ -81,6 +81,11 @@ public class PendingReplies implements DisposableBean {
 		waiting.remove(requestId);
 	}
 
+	/** Whether a waiter for this request is still registered here. */
+	public boolean isWaiting(String requestId) {
+		return waiting.containsKey(requestId);
+	}
+
 	public int size() {
 		return waiting.size();
 	}

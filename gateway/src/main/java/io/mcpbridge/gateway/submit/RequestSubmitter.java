@@ -5,81 +5,142 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.RequestEnvelope;
-import io.mcpbridge.common.Topics;
+import io.mcpbridge.gateway.backpressure.TenantInFlight;
 import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.idempotency.Claim;
+import io.mcpbridge.gateway.idempotency.IdempotencyStore;
+import io.mcpbridge.gateway.idempotency.RequestFingerprint;
 import io.mcpbridge.gateway.reply.PendingReplies;
 import io.mcpbridge.gateway.reply.PendingReplies.Registration;
+import io.mcpbridge.gateway.reply.ResultPoller;
 import io.mcpbridge.gateway.reply.ResultReader;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a request into the queue and returns its reply: register the waiter, produce to the
- * priority's topic keyed by entity, then wait until the deadline. A failed produce removes the waiter
- * and answers QUEUE_UNAVAILABLE. At the deadline the result key is read once before answering TIMEOUT,
- * because a reply published while this gateway was not subscribed is lost.
+ * Sends a request into the queue and returns its reply. In order: register the waiter (this gateway's
+ * bound), count it against its tenant (the cluster-wide bound), claim its id when it has one (a repeat
+ * executes nothing: it answers from Redis or polls for the first's result), produce, then wait until the
+ * deadline. A failed produce removes the waiter, frees the id and answers QUEUE_UNAVAILABLE. At the
+ * deadline the result key is read once before answering TIMEOUT, because a reply published while this
+ * gateway was not subscribed is lost.
  */
 @Component
 public class RequestSubmitter {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestSubmitter.class);
 
-	private final KafkaTemplate<String, String> kafka;
+	private static final CompletableFuture<Void> ALREADY_QUEUED = CompletableFuture.completedFuture(null);
+
+	private final QueueProducer producer;
 
 	private final PendingReplies pending;
 
 	private final ResultReader results;
 
+	private final TenantInFlight tenants;
+
+	private final IdempotencyStore records;
+
+	private final ResultPoller poller;
+
 	private final ExecutorService completions;
 
-	RequestSubmitter(KafkaTemplate<String, String> kafka, PendingReplies pending, ResultReader results,
-			ExecutorService replyCompletionExecutor) {
-		this.kafka = kafka;
+	RequestSubmitter(QueueProducer producer, PendingReplies pending, ResultReader results, TenantInFlight tenants,
+			IdempotencyStore records, ResultPoller poller, ExecutorService replyCompletionExecutor) {
+		this.producer = producer;
 		this.pending = pending;
 		this.results = results;
+		this.tenants = tenants;
+		this.records = records;
+		this.poller = poller;
 		this.completions = replyCompletionExecutor;
 	}
 
-	/** The reply, or a {@link BridgeException} (TIMEOUT, QUEUE_UNAVAILABLE, OVERLOADED). */
+	/** A request without idempotency: its id was generated here. */
 	public CompletableFuture<ReplyEnvelope> submit(RequestEnvelope request) {
+		return submit(request, false).reply();
+	}
+
+	/**
+	 * @param idempotent remember the request's id for the idempotency TTL: a repeat within it, through
+	 * any gateway, executes nothing and gets the first reply
+	 * @throws BridgeException OVERLOADED past a bound, IDEMPOTENCY_CONFLICT for a known id with another
+	 * request
+	 */
+	public Submission submit(RequestEnvelope request, boolean idempotent) {
+		String fingerprint = idempotent ? RequestFingerprint.of(request) : null;
 		Registration registration = pending.register(request.requestId(), request.tenant());
-		if (registration.isNew()) {
-			produce(request);
+		if (!registration.isNew()) {
+			// The same id is already awaited here: join it, once sure it is the same request.
+			if (idempotent) {
+				records.find(request.tenant(), request.requestId())
+					.ifPresent(first -> Claim.decide(first, fingerprint, request.requestId()));
+			}
+			return new Submission(ALREADY_QUEUED, await(request, registration.reply()));
 		}
+		CompletableFuture<Void> queued;
+		try {
+			tenants.acquire(request);
+			try {
+				queued = idempotent ? claimThenSend(request, fingerprint) : send(request, false);
+			}
+			catch (RuntimeException refused) {
+				tenants.release(request);
+				throw refused;
+			}
+		}
+		catch (RuntimeException refused) {
+			pending.remove(request.requestId());
+			throw refused;
+		}
+		CompletableFuture<ReplyEnvelope> reply = await(request, registration.reply());
+		reply.whenCompleteAsync((answer, failure) -> {
+			tenants.release(request);
+			if (idempotent && answer != null) {
+				records.complete(answer);
+			}
+		}, completions);
+		return new Submission(queued, reply);
+	}
+
+	private CompletableFuture<Void> claimThenSend(RequestEnvelope request, String fingerprint) {
+		Claim claim = records.claim(request, fingerprint);
+		if (claim instanceof Claim.Repeat repeat) {
+			if (repeat.first().reply() != null) {
+				pending.complete(repeat.first().reply());
+			}
+			else {
+				poller.watch(request, repeat.first());
+			}
+			return ALREADY_QUEUED;
+		}
+		return send(request, true);
+	}
+
+	private CompletableFuture<Void> send(RequestEnvelope request, boolean releaseIdOnFailure) {
+		return producer.send(request).exceptionally(failure -> {
+			log.warn("could not produce request {}: {}", request.requestId(), failure.toString());
+			if (releaseIdOnFailure) {
+				records.release(request.tenant(), request.requestId());
+			}
+			BridgeException unavailable = new BridgeException(ErrorCode.QUEUE_UNAVAILABLE,
+					"the request queue is unavailable; retry later", request.requestId());
+			pending.fail(request.requestId(), unavailable);
+			throw unavailable;
+		});
+	}
+
+	private CompletableFuture<ReplyEnvelope> await(RequestEnvelope request, CompletableFuture<ReplyEnvelope> reply) {
 		long waitMs = Math.max(0, request.deadlineEpochMs() - System.currentTimeMillis());
-		return registration.reply()
-			.copy()
+		return reply.copy()
 			.orTimeout(waitMs, TimeUnit.MILLISECONDS)
 			.exceptionallyAsync(failure -> afterFailure(request, failure), completions);
-	}
-
-	private void produce(RequestEnvelope request) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.requests(request.priority()),
-				request.routingKey(), BridgeJson.mapper().writeValueAsString(request));
-		try {
-			kafka.send(record).whenComplete((sent, failure) -> {
-				if (failure != null) {
-					queueUnavailable(request, failure);
-				}
-			});
-		}
-		catch (RuntimeException failure) {
-			queueUnavailable(request, failure);
-		}
-	}
-
-	private void queueUnavailable(RequestEnvelope request, Throwable failure) {
-		log.warn("could not produce request {}: {}", request.requestId(), failure.toString());
-		pending.fail(request.requestId(), new BridgeException(ErrorCode.QUEUE_UNAVAILABLE,
-				"the request queue is unavailable; retry later", request.requestId()));
 	}
 
 	private ReplyEnvelope afterFailure(RequestEnvelope request, Throwable failure) {

@@ -1,0 +1,61 @@
+package io.mcpbridge.gateway.api;
+
+import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.common.Identifiers;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.idempotency.IdempotencyStore;
+import io.mcpbridge.gateway.reply.ResultReader;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /mcp/requests/{id}}: the state of an asynchronous (or idempotent) request, for the
+ * requesting tenant only. Any gateway replica answers, from Redis.
+ */
+@RestController
+@RequestMapping("/mcp/requests")
+class RequestStatusController {
+
+	private final IdempotencyStore records;
+
+	private final ResultReader results;
+
+	private final GatewayProperties properties;
+
+	RequestStatusController(IdempotencyStore records, ResultReader results, GatewayProperties properties) {
+		this.records = records;
+		this.results = results;
+		this.properties = properties;
+	}
+
+	@GetMapping("/{requestId}")
+	ResponseEntity<JsonNode> status(@PathVariable String requestId) {
+		if (!Identifiers.isValidId(requestId)) {
+			throw unknown();
+		}
+		String tenant = properties.defaultTenant();
+		RequestStatus status = RequestStatus.of(records.find(tenant, requestId), results.find(tenant, requestId),
+				System.currentTimeMillis());
+		if (status instanceof RequestStatus.Done done) {
+			return ResponseEntity.ok(JsonRpcResponses.toolCall(done.reply()));
+		}
+		if (status instanceof RequestStatus.Pending) {
+			return AsyncResponses.accepted(requestId);
+		}
+		if (status instanceof RequestStatus.Expired) {
+			throw new BridgeException(ErrorCode.TIMEOUT, "the request passed its deadline without a result",
+					requestId);
+		}
+		throw unknown();
+	}
+
+	private static BridgeException unknown() {
+		return new BridgeException(ErrorCode.NOT_FOUND, "no such request");
+	}
+}

@@ -1,0 +1,103 @@
+package io.mcpbridge.gateway.backpressure;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.error.BridgeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The per-tenant bound on pending requests, shared by every gateway replica: one Redis sorted set per
+ * tenant whose members are the pending requests ({@code <gateway>/<request id>}) scored by their
+ * deadline. Admission drops members whose deadline passed, then adds the request if fewer than the
+ * limit remain, in one script. A gateway that dies without releasing its members cannot leak capacity:
+ * they leave at their deadline (at most {@code queue.max-timeout}), which a plain INCR/DECR counter
+ * with a TTL could not guarantee.
+ *
+ * <p>Redis down: admission fails open (logged, counted in {@code mcp.bridge.tenant.admission.failopen}).
+ * That is safe because each gateway still bounds its own pending map, and the request itself needs
+ * Redis for its reply anyway.
+ */
+@Component
+public class TenantInFlight {
+
+	private static final Logger log = LoggerFactory.getLogger(TenantInFlight.class);
+
+	/** KEYS[1] the set; ARGV now, member, deadline, limit. Returns 1 when admitted, 0 when full. */
+	private static final RedisScript<Long> ACQUIRE = RedisScript.of("""
+			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+			if redis.call('ZSCORE', KEYS[1], ARGV[2]) then return 1 end
+			if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
+			redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
+			local lifetime = tonumber(ARGV[3]) - tonumber(ARGV[1])
+			if redis.call('PTTL', KEYS[1]) < lifetime then redis.call('PEXPIRE', KEYS[1], lifetime) end
+			return 1
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final int limit;
+
+	private final String gatewayId;
+
+	private final Counter failOpen;
+
+	TenantInFlight(StringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry) {
+		this.redis = redis;
+		this.limit = properties.queue().maxPendingPerTenant();
+		this.gatewayId = properties.gatewayId();
+		this.failOpen = Counter.builder("mcp.bridge.tenant.admission.failopen")
+			.description("Requests admitted without the per-tenant check because Redis failed")
+			.register(registry);
+	}
+
+	/** Counts the request against its tenant's bound, or fails with OVERLOADED. */
+	public void acquire(RequestEnvelope request) {
+		if (limit == 0) {
+			return;
+		}
+		long now = System.currentTimeMillis();
+		Long admitted;
+		try {
+			admitted = redis.execute(ACQUIRE, List.of(RedisKeys.inflight(request.tenant())), Long.toString(now),
+					member(request), Long.toString(Math.max(request.deadlineEpochMs(), now + 1)),
+					Integer.toString(limit));
+		}
+		catch (RuntimeException redisDown) {
+			failOpen.increment();
+			log.warn("per-tenant admission skipped for {}: {}", request.requestId(), redisDown.toString());
+			return;
+		}
+		if (admitted == null || admitted == 0L) {
+			throw new BridgeException(ErrorCode.OVERLOADED, "tenant '" + request.tenant() + "' already has " + limit
+					+ " requests pending; retry later", request.requestId());
+		}
+	}
+
+	/** Frees the request's place; a failure only delays that until its deadline. */
+	public void release(RequestEnvelope request) {
+		if (limit == 0) {
+			return;
+		}
+		try {
+			redis.opsForZSet().remove(RedisKeys.inflight(request.tenant()), member(request));
+		}
+		catch (RuntimeException redisDown) {
+			log.debug("could not release {}; it leaves at its deadline: {}", request.requestId(), redisDown.toString());
+		}
+	}
+
+	private String member(RequestEnvelope request) {
+		return gatewayId + "/" + request.requestId();
+	}
+}

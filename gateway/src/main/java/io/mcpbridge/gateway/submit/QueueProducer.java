@@ -1,0 +1,34 @@
+package io.mcpbridge.gateway.submit;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.common.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Produces a request to its priority's topic, keyed by entity; completes when the broker acknowledged it. */
+@Component
+class QueueProducer {
+
+	private final KafkaTemplate<String, String> kafka;
+
+	QueueProducer(KafkaTemplate<String, String> kafka) {
+		this.kafka = kafka;
+	}
+
+	CompletableFuture<Void> send(RequestEnvelope request) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.requests(request.priority()),
+				request.routingKey(), BridgeJson.mapper().writeValueAsString(request));
+		try {
+			return kafka.send(record).thenApply(sent -> null);
+		}
+		catch (RuntimeException failure) {
+			// max.block.ms elapsed (no metadata) or the record could not be serialized
+			return CompletableFuture.failedFuture(failure);
+		}
+	}
+}

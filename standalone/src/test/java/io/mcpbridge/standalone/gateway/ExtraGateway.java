@@ -1,0 +1,42 @@
+package io.mcpbridge.standalone.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mcpbridge.gateway.GatewayApplication;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One more gateway replica on the shared Redis, with its own settings (as QueueUnavailableTest starts one). */
+final class ExtraGateway implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private ExtraGateway(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * @param kafkaBootstrap the broker it produces to (the stack's, or a parked one nobody consumes)
+	 * @param settings more {@code name=value} settings
+	 */
+	static ExtraGateway start(String kafkaBootstrap, int redisPort, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redisPort, "--bridge.kafka.partitions=" + ParkedKafka.PARTITIONS));
+		for (String setting : settings) {
+			arguments.add("--" + setting);
+		}
+		return new ExtraGateway(GatewayApplication.builder().run(arguments.toArray(String[]::new)));
+	}
+
+	Http http() {
+		return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+}
