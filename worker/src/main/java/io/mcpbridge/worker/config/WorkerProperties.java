@@ -26,12 +26,13 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka request topics and consumption
  * @param results reply storage in Redis
  * @param toolsCache the in-process cache of each upstream's {@code tools/list}
+ * @param scheduling how buffered requests are started: priorities, starvation bound, buffering
  */
 @Validated
 @ConfigurationProperties(prefix = WorkerProperties.PREFIX)
 public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Valid List<Upstream> upstreams,
 		@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Results results,
-		@Valid @DefaultValue ToolsCache toolsCache) {
+		@Valid @DefaultValue ToolsCache toolsCache, @Valid @DefaultValue Scheduling scheduling) {
 
 	public static final String PREFIX = "bridge";
 
@@ -95,7 +96,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param partitions partitions of every request topic; all must have the same count so that one
 	 * entity's records of every priority land on the same worker (co-partitioning)
 	 * @param replicationFactor replication factor of the topics the worker declares
-	 * @param concurrency listener threads (consumers) in this worker
+	 * @param concurrency consumers (poll threads) in this worker; they only poll and commit, the
+	 * calls run on a separate executor sized by the pools
 	 */
 	public record Kafka(@DefaultValue("12") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicationFactor,
 			@DefaultValue("4") @Min(1) int concurrency) {
@@ -107,5 +109,25 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 
 	/** @param ttl how long an upstream's tools/list answer is served from memory */
 	public record ToolsCache(@DefaultValue("1h") @NotNull Duration ttl) {
+	}
+
+	/**
+	 * The in-worker scheduler. Priorities are strict: while a higher-priority request of an upstream
+	 * is ready to start, no lower-priority one starts. Under sustained CRITICAL load that would stop
+	 * BULK forever, so a level that has a ready request and has been passed over
+	 * {@code starvationBound} times gets the next start: each waiting level keeps a minimum share of
+	 * about 1 / (starvationBound + 1) of the starts of its upstream.
+	 *
+	 * @param starvationBound how many starts of higher levels a level with a ready request waits
+	 * for at most; also the minimum share, 1 / (bound + 1)
+	 * @param maxBufferedPerPriority records of one priority buffered in memory (polled, not yet
+	 * started) above which that priority's partitions are paused; resumed below half of it. Higher
+	 * priorities keep being polled while a lower one is paused.
+	 * @param drainTimeout how long in-flight requests of revoked partitions (rebalance, shutdown) may
+	 * take to finish before their offsets are committed and the partitions let go
+	 */
+	public record Scheduling(@DefaultValue("50") @Min(1) int starvationBound,
+			@DefaultValue("200") @Min(1) int maxBufferedPerPriority,
+			@DefaultValue("10s") @NotNull Duration drainTimeout) {
 	}
 }

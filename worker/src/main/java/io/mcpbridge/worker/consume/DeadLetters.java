@@ -52,8 +52,8 @@ class DeadLetters {
 	}
 
 	/**
-	 * Sends synchronously: if the dead letter cannot be written, the exception makes the listener
-	 * retry the record instead of losing it.
+	 * Sends synchronously: if the dead letter cannot be written, the exception leaves the record's
+	 * offset uncommitted, so it is redelivered instead of lost.
 	 */
 	void send(ConsumerRecord<String, String> record, Reason reason, String detail) {
 		ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(),
@@ -82,6 +82,15 @@ class DeadLetters {
 
 	void counted(Reason reason) {
 		meters.counter(COUNTER, "reason", reason.label()).increment();
+	}
+
+	/** An exception and its root cause, for the reason header. */
+	static String describe(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root == failure ? failure.toString() : failure + " (caused by " + root + ")";
 	}
 
 	private static String reasonHeader(Reason reason, String detail) {

@@ -7,6 +7,7 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.worker.pool.CallTimeoutException;
+import io.mcpbridge.worker.pool.NoIdleClientException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
 import io.modelcontextprotocol.spec.McpError;
@@ -50,6 +51,10 @@ class FailureClassifier {
 		}
 		if (cause instanceof UpstreamCrashedException || cause instanceof McpTransportSessionClosedException) {
 			return ReplyError.of(ErrorCode.UPSTREAM_CRASHED, cause.getMessage());
+		}
+		if (cause instanceof NoIdleClientException) {
+			// It waited for a busy pool until its deadline and never executed.
+			return ReplyError.of(ErrorCode.TIMEOUT_IN_QUEUE, cause.getMessage());
 		}
 		if (cause instanceof UpstreamUnavailableException) {
 			return ReplyError.of(ErrorCode.UPSTREAM_UNAVAILABLE, cause.getMessage());

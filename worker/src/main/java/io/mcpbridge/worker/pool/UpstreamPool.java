@@ -83,6 +83,10 @@ final class UpstreamPool {
 		}
 	}
 
+	int size() {
+		return config.poolSize();
+	}
+
 	Optional<McpSchema.InitializeResult> initializeResult() {
 		return Optional.ofNullable(initializeResult);
 	}
@@ -140,8 +144,12 @@ final class UpstreamPool {
 				throw new UpstreamUnavailableException(config.name(), "interrupted while waiting for a process");
 			}
 			if (client == null) {
-				throw new UpstreamUnavailableException(config.name(), "no idle process within " + budget.toMillis()
-						+ " ms (" + live.size() + " of " + config.poolSize() + " running, all busy)");
+				if (live.isEmpty()) {
+					throw new UpstreamUnavailableException(config.name(), "no process running within "
+							+ budget.toMillis() + " ms");
+				}
+				// Processes run but none came free before the deadline: the call never started.
+				throw new NoIdleClientException(config.name(), budget, live.size(), config.poolSize());
 			}
 			if (client.isAlive()) {
 				return client;

@@ -36,6 +36,13 @@ public class UpstreamPools implements SmartLifecycle {
 		}
 	}
 
+	/** Configured pool size of every upstream, by name: how many of its calls may run at once. */
+	public Map<String, Integer> poolSizes() {
+		Map<String, Integer> sizes = new LinkedHashMap<>();
+		pools.forEach((name, pool) -> sizes.put(name, pool.size()));
+		return sizes;
+	}
+
 	public boolean has(String upstream) {
 		return pools.containsKey(upstream);
 	}
@@ -43,7 +50,8 @@ public class UpstreamPools implements SmartLifecycle {
 	/**
 	 * Runs one MCP request on a pooled client of {@code upstream}. Waiting for an idle client and the
 	 * call itself both end at {@code deadline}; the call also ends at the upstream's call-timeout.
-	 * @throws UpstreamUnavailableException no client could be started or borrowed in time
+	 * @throws UpstreamUnavailableException no client could be started
+	 * @throws NoIdleClientException every running client stayed busy until the deadline
 	 * @throws UpstreamCrashedException the child died before answering
 	 * @throws CallTimeoutException no answer in time
 	 * @throws io.modelcontextprotocol.spec.McpError the upstream answered with a JSON-RPC error

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * missed the message still finds the result when it re-reads its pending requests' keys.
  *
  * <p>
- * Redis errors propagate on purpose: the Kafka listener then retries the record (bounded), which
+ * Redis errors propagate on purpose: the request processor then retries (bounded), which
  * keeps the at-least-once promise instead of dropping a finished result.
  */
 @Component
@@ -36,5 +36,13 @@ public class ReplyPublisher {
 		String json = BridgeJson.mapper().writeValueAsString(reply);
 		redis.opsForValue().set(RedisKeys.result(request.tenant(), request.requestId()), json, ttl);
 		redis.convertAndSend(RedisKeys.replyChannel(request.replyTo()), json);
+	}
+
+	/**
+	 * Publishes a reply already stored under the result key (a redelivered request that was answered
+	 * before): the waiting gateway gets it again, the stored copy stays as it is.
+	 */
+	public void republish(RequestEnvelope request, String storedJson) {
+		redis.convertAndSend(RedisKeys.replyChannel(request.replyTo()), storedJson);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.worker.pool.CallTimeoutException;
+import io.mcpbridge.worker.pool.NoIdleClientException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
 import io.modelcontextprotocol.spec.McpError;
@@ -66,6 +67,13 @@ class FailureClassifierTest {
 
 		assertThat(reply.code()).isEqualTo(ErrorCode.UPSTREAM_UNAVAILABLE);
 		assertThat(reply.message()).contains("all 2 processes busy");
+	}
+
+	@Test
+	void aPoolBusyUntilTheDeadlineIsATimeoutInTheQueue() {
+		ReplyError reply = classifier.classify(new NoIdleClientException("home", Duration.ofSeconds(1), 2, 2));
+
+		assertThat(reply.code()).isEqualTo(ErrorCode.TIMEOUT_IN_QUEUE);
 	}
 
 	@Test

@@ -22,7 +22,8 @@ final class PoolFixtures {
 	static UpstreamPools pools(WorkerProperties.Upstream... upstreams) {
 		return new UpstreamPools(new WorkerProperties(new WorkerProperties.Worker("worker-test"), List.of(upstreams),
 				new WorkerProperties.Kafka(3, (short) 1, 1), new WorkerProperties.Results(Duration.ofMinutes(1)),
-				new WorkerProperties.ToolsCache(Duration.ofMinutes(1))));
+				new WorkerProperties.ToolsCache(Duration.ofMinutes(1)),
+				new WorkerProperties.Scheduling(50, 200, Duration.ofSeconds(10))));
 	}
 
 	static Instant inSeconds(long seconds) {

@@ -1,0 +1,52 @@
+package io.mcpbridge.standalone.queue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mcpbridge.homesim.HomeSimCommand;
+import io.mcpbridge.worker.WorkerApplication;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts a worker with home-sim as upstream "home", in this JVM or as a separate process. */
+final class QueueWorker {
+
+	static final String UPSTREAM = "home";
+
+	static final int PARTITIONS = 4;
+
+	private QueueWorker() {
+	}
+
+	static ConfigurableApplicationContext inProcess(String bootstrap, String id, Path callLog, int latencyMs,
+			int poolSize) {
+		return WorkerApplication.builder().run(arguments(bootstrap, id, callLog, latencyMs, poolSize));
+	}
+
+	/** A worker JVM of its own, so that it can be killed without any graceful shutdown. */
+	static Process subprocess(String bootstrap, String id, Path callLog, int latencyMs, int poolSize, Path output)
+			throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName()));
+		command.addAll(List.of(arguments(bootstrap, id, callLog, latencyMs, poolSize)));
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+	}
+
+	private static String[] arguments(String bootstrap, String id, Path callLog, int latencyMs, int poolSize) {
+		List<String> home = HomeSimCommand.javaCommand("--latency-ms=" + latencyMs, "--call-log=" + callLog);
+		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379", "--server.port=0",
+				"--bridge.worker.id=" + id, "--bridge.kafka.partitions=" + PARTITIONS, "--bridge.kafka.concurrency=1",
+				// A killed worker's partitions move after 6 s (the broker's minimum), not the default 45 s.
+				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
+				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+				"--bridge.upstreams[0].name=" + UPSTREAM, "--bridge.upstreams[0].command=" + home.get(0),
+				"--bridge.upstreams[0].pool-size=" + poolSize, "--bridge.upstreams[0].call-timeout=30s"));
+		for (int i = 1; i < home.size(); i++) {
+			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + home.get(i));
+		}
+		return args.toArray(String[]::new);
+	}
+}

@@ -1,0 +1,127 @@
+package io.mcpbridge.worker.consume;
+
+import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.common.ReplyEnvelope;
+import io.mcpbridge.common.ReplyError;
+import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.worker.config.WorkerProperties;
+import io.mcpbridge.worker.reply.ReplyPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers one scheduled request, on an executor thread: from its stored result if it was answered
+ * before, as TIMEOUT_IN_QUEUE if its deadline passed before it could start, by waiting if another
+ * worker claimed it, else by executing it. Redis failures (the only retriable kind here) are
+ * retried a few times, one second apart, then the record is dead-lettered, so one record never
+ * blocks its key for long. The record's offset is completed in every case but interruption (shutdown):
+ * then it stays uncommitted and is redelivered.
+ */
+@Component
+class RequestProcessor {
+
+	static final long RETRY_INTERVAL_MS = 1000;
+
+	static final int RETRY_ATTEMPTS = 3;
+
+	private static final Logger log = LoggerFactory.getLogger(RequestProcessor.class);
+
+	/** A Redis step that may be retried. */
+	private interface Step<T> {
+
+		T run() throws InterruptedException;
+	}
+
+	private final RequestHandler handler;
+
+	private final ExecutionGuard guard;
+
+	private final ReplyPublisher replies;
+
+	private final DeadLetters deadLetters;
+
+	private final String workerId;
+
+	RequestProcessor(RequestHandler handler, ExecutionGuard guard, ReplyPublisher replies, DeadLetters deadLetters,
+			WorkerProperties properties) {
+		this.handler = handler;
+		this.guard = guard;
+		this.replies = replies;
+		this.deadLetters = deadLetters;
+		this.workerId = properties.worker().id();
+	}
+
+	void process(Work work) {
+		try {
+			Runnable delivery = retrying(work, () -> decide(work.request()));
+			retrying(work, () -> {
+				delivery.run();
+				return null;
+			});
+			work.completed();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			log.debug("interrupted while answering request {}; it will be redelivered", work.request().requestId());
+		}
+		catch (RuntimeException ex) {
+			log.warn("request {} of tenant {} still failing after {} retries, moving it to the dead letters: {}",
+					work.request().requestId(), work.request().tenant(), RETRY_ATTEMPTS, ex.toString());
+			deadLetter(work, ex);
+		}
+	}
+
+	private void deadLetter(Work work, RuntimeException failure) {
+		try {
+			deadLetters.send(work.record(), DeadLetters.Reason.RETRIES_EXHAUSTED, DeadLetters.describe(failure));
+			work.completed();
+		}
+		catch (RuntimeException ex) {
+			// Neither answered nor parked: leave the offset uncommitted so the record is redelivered.
+			log.error("could not dead-letter request {}: {}", work.request().requestId(), ex.toString());
+		}
+	}
+
+	/** What to publish; runs the request only when it is neither answered, expired nor claimed. */
+	private Runnable decide(RequestEnvelope request) throws InterruptedException {
+		String stored = guard.storedReply(request);
+		if (stored != null) {
+			log.debug("request {} was answered before (redelivered): republishing its result", request.requestId());
+			return () -> replies.republish(request, stored);
+		}
+		if (request.isExpired(System.currentTimeMillis())) {
+			ReplyEnvelope expired = handler.handle(request); // answers TIMEOUT_IN_QUEUE, executes nothing
+			return () -> replies.publish(request, expired);
+		}
+		if (guard.claim(request, workerId)) {
+			ReplyEnvelope reply = handler.handle(request); // checks the deadline again at the moment of start
+			return () -> replies.publish(request, reply);
+		}
+		log.info("request {} is claimed by another worker: waiting for its result", request.requestId());
+		String theirs = guard.awaitResult(request);
+		if (theirs != null) {
+			return () -> replies.republish(request, theirs);
+		}
+		ReplyEnvelope unknown = ReplyEnvelope.failure(request, ReplyError.of(ErrorCode.TIMEOUT,
+				"another worker started this request and gave no result before the deadline"), workerId);
+		return () -> replies.publish(request, unknown);
+	}
+
+	private <T> T retrying(Work work, Step<T> step) throws InterruptedException {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return step.run();
+			}
+			catch (RuntimeException ex) {
+				if (attempt >= RETRY_ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("request {}: attempt {} failed, retrying in {} ms: {}", work.request().requestId(),
+						attempt + 1, RETRY_INTERVAL_MS, ex.toString());
+				Thread.sleep(RETRY_INTERVAL_MS);
+			}
+		}
+	}
+}
