@@ -1,0 +1,173 @@
+package io.mcpbridge.loadtests.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark harness. In one run, interleaved (round after round, each round every concurrency level on every
+ * target), the same workload, tools/call of home-sim's get_entity_state (latency 0) on a cycled real entity id:
+ * (a) direct stdio to home-sim, (b) the bridge's REST API, (c) an MCP Streamable HTTP endpoint when one answers.
+ * Then the scaling run: home-sim at 50 ms per call, throughput with 1, 2 and 4 worker processes in one group.
+ * Prints the tables and writes the JSON result. Loopback targets only, unless --base-url/--mcp-url say otherwise.
+ *
+ * <p>
+ * Run it with {@code load-tests/bench.sh [--name=value ...]} after {@code ./mvnw -B -q -DskipTests install}.
+ */
+public final class Bench {
+
+	/** home-sim processes of the bridge's worker (the standalone default) and of the direct-stdio pool. */
+	static final int POOL_SIZE = 2;
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(args);
+		}
+		catch (IllegalArgumentException bad) {
+			System.err.println(bad.getMessage());
+			System.exit(2);
+			return;
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("machine", MachineInfo.describe(options.machine()));
+		result.put("options", optionsJson(options));
+		if (options.bench()) {
+			result.put("bench", runBench(options));
+		}
+		if (options.scaling()) {
+			result.put("scaling", new ScalingRun(options).run());
+		}
+		result.put("load_average_at_end", MachineInfo.loadAverage());
+		Files.createDirectories(options.out().getParent());
+		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		Files.writeString(options.out(), json.writeValueAsString(result) + "\n");
+		System.out.println("wrote " + options.out());
+		System.exit(0); // the MCP SDK's reactor threads are not all daemons
+	}
+
+	private static Map<String, Object> runBench(BenchOptions options) throws Exception {
+		System.out.println("== bench: tools/call get_entity_state, home-sim latency 0, levels " + options.levels()
+				+ ", " + options.rounds() + " interleaved rounds of " + options.cellSeconds() + " s cells");
+		Map<String, Object> bench = new LinkedHashMap<>();
+		Map<String, String> skipped = new LinkedHashMap<>();
+		List<CallTarget> targets = new ArrayList<>();
+		Stack stack = null;
+		try {
+			ProcessSet bridgeProcesses = ProcessSet.none();
+			URI base;
+			if (options.baseUrl().isEmpty()) {
+				stack = Stack.start("bench-standalone", options.standaloneJar(), 0, POOL_SIZE, 12, options.logDir());
+				base = stack.baseUrl();
+				bridgeProcesses = stack.processes();
+			}
+			else {
+				base = URI.create(options.baseUrl());
+			}
+			bench.put("bridge", Map.of("base_url", base.toString(), "home_latency_ms", 0, "pool_size", POOL_SIZE, "partitions",
+					12, "started_by_harness", stack != null));
+			if (options.stdio()) {
+				targets.add(new StdioTarget(options.homeSimJar(), "get_entity_state", POOL_SIZE));
+			}
+			targets.add(new RestTarget(base, "get_entity_state", bridgeProcesses));
+			URI mcpUrl = options.mcpUrl().isEmpty() ? base.resolve("/mcp") : URI.create(options.mcpUrl());
+			ProcessSet mcpProcesses = options.mcpUrl().isEmpty() ? bridgeProcesses
+					: options.mcpPid() > 0 ? ProcessSet.treesAndNamed(List.of(options.mcpPid()), List.of())
+							: ProcessSet.none();
+			McpHttpTarget mcp = new McpHttpTarget(mcpUrl, options.mcpTool(), options.mcpArguments(), mcpProcesses);
+			Optional<String> unavailable = mcp.unavailableReason();
+			if (unavailable.isPresent()) {
+				skipped.put("mcp", unavailable.get());
+				System.out.println("  skipping mcp: " + unavailable.get());
+			}
+			else {
+				targets.add(mcp);
+			}
+			bench.put("skipped", skipped);
+			bench.put("idle_cpu_cores", idleCpuCores(bridgeProcesses));
+			bench.put("cells", measure(options, targets));
+			return bench;
+		}
+		finally {
+			targets.forEach(CallTarget::close);
+			if (stack != null) {
+				stack.close();
+			}
+		}
+	}
+
+	private static List<Map<String, Object>> measure(BenchOptions options, List<CallTarget> targets) throws Exception {
+		int maxClients = options.levels().stream().mapToInt(Integer::intValue).max().orElse(1);
+		Map<String, List<CallTarget.Caller>> callers = new LinkedHashMap<>();
+		for (CallTarget target : targets) {
+			List<CallTarget.Caller> list = new ArrayList<>();
+			for (int i = 0; i < maxClients; i++) {
+				list.add(target.newCaller());
+			}
+			callers.put(target.name(), list);
+		}
+		for (CallTarget target : targets) {
+			CellResult warm = new CellRunner(new CellRunner.Duration(options.warmupSeconds(), Long.MAX_VALUE))
+				.run(target, callers.get(target.name()).subList(0, Math.min(8, maxClients)));
+			System.out.printf("  warm-up %s: %d calls, %d errors%n", target.name(), warm.calls(), warm.errors());
+		}
+		CellRunner runner = new CellRunner(new CellRunner.Duration(options.cellSeconds(), options.maxCallsPerCell()));
+		Map<String, CellResult> cells = new LinkedHashMap<>();
+		for (int round = 1; round <= options.rounds(); round++) {
+			for (int clients : options.levels()) {
+				for (CallTarget target : targets) {
+					CellResult cell = runner.run(target, callers.get(target.name()).subList(0, clients));
+					cells.merge(target.name() + "/" + clients, cell, CellResult::plus);
+				}
+			}
+			System.out.println("  round " + round + "/" + options.rounds() + " done");
+		}
+		List<CellResult> ordered = new ArrayList<>();
+		for (int clients : options.levels()) {
+			for (CallTarget target : targets) {
+				ordered.add(cells.get(target.name() + "/" + clients));
+			}
+		}
+		Table.printBench(ordered);
+		return ordered.stream().map(CellResult::toJson).toList();
+	}
+
+	private static Map<String, Object> optionsJson(BenchOptions options) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("levels", options.levels());
+		json.put("rounds", options.rounds());
+		json.put("cell_seconds", options.cellSeconds());
+		json.put("max_calls_per_cell", options.maxCallsPerCell());
+		json.put("warmup_seconds", options.warmupSeconds());
+		json.put("scaling_workers", options.scalingWorkers());
+		json.put("scaling_clients", options.scalingClients());
+		json.put("scaling_seconds", options.scalingSeconds());
+		json.put("scaling_latency_ms", options.scalingLatencyMs());
+		json.put("scaling_pool_size", options.scalingPoolSize());
+		return json;
+	}
+
+	/** CPU the idle bridge burns anyway (broker, consumers polling, Redis): read CPU per call with it in mind. */
+	private static Double idleCpuCores(ProcessSet processes) throws InterruptedException {
+		double before = processes.cpuSeconds();
+		Thread.sleep(5000);
+		double cores = (processes.cpuSeconds() - before) / 5.0;
+		System.out.printf("  idle bridge: %.2f cores%n", cores);
+		return CellResult.round(cores, 3);
+	}
+
+	static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+}

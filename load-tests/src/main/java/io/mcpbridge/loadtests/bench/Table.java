@@ -1,0 +1,36 @@
+package io.mcpbridge.loadtests.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The harness's console tables (the same figures as the JSON). */
+final class Table {
+
+	private Table() {
+	}
+
+	static void printBench(List<CellResult> cells) {
+		System.out.println();
+		System.out.printf("%-6s %7s %9s %9s %10s %9s %12s %9s %7s%n", "target", "clients", "p50 ms", "p99 ms",
+				"calls/s", "calls", "CPU ms/call", "RSS MB", "errors");
+		for (CellResult cell : cells) {
+			System.out.printf("%-6s %7d %9.2f %9.2f %10.1f %9d %12.3f %9.0f %7d%n", cell.target(), cell.clients(),
+					cell.percentileMillis(50), cell.percentileMillis(99), cell.callsPerSecond(), cell.calls(),
+					cell.cpuMillisPerCall(), cell.peakRssBytes() / 1048576.0, cell.errors());
+			if (cell.firstError() != null) {
+				System.out.println("       first error: " + cell.firstError());
+			}
+		}
+		System.out.println();
+	}
+
+	static void printScaling(List<Map<String, Object>> rows) {
+		System.out.println();
+		System.out.printf("%-8s %10s %9s %9s %9s %7s%n", "workers", "calls/s", "p50 ms", "p99 ms", "calls", "errors");
+		for (Map<String, Object> row : rows) {
+			System.out.printf("%-8s %10s %9s %9s %9s %7s%n", row.get("workers"), row.get("calls_per_second"),
+					row.get("p50_ms"), row.get("p99_ms"), row.get("calls"), row.get("errors"));
+		}
+		System.out.println();
+	}
+}
