@@ -153,6 +153,8 @@ class BackboneEndToEndTest {
 		assertThat(body.path("status").asString()).isEqualTo("healthy");
 		assertThat(body.path("dependencies").path("kafka").path("status").asString()).isEqualTo("ok");
 		assertThat(body.path("dependencies").path("redis").path("status").asString()).isEqualTo("ok");
+		assertThat(body.path("dependencies").path("kafka").has("error")).as("no error field when up").isFalse();
+		assertThat(body.path("dependencies").path("kafka").path("response_time_ms").isNumber()).isTrue();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param responseTimeMs how long the probe took
  * @param error why it is down
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record DependencyCheck(@JsonProperty("status") String status, @JsonProperty("response_time_ms") long responseTimeMs,
 		@JsonProperty("error") String error) {
 
