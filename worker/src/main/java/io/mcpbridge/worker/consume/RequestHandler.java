@@ -45,6 +45,8 @@ class RequestHandler {
 			// The method comes from the client: unknown values must not create new time series.
 			.tag("method", Methods.SUPPORTED.contains(request.method()) ? request.method() : "unsupported")
 			.tag("outcome", outcome(reply))
+			// Buckets, not only a sum: the mean hides whether the cost is every call or a long tail.
+			.publishPercentileHistogram()
 			.register(meters));
 		return reply;
 	}
