@@ -10,10 +10,6 @@ public final class HttpHeaders {
 	/** Seconds the client is willing to wait. */
 	public static final String TIMEOUT = "X-Timeout";
 
-	public static final String TENANT = "X-Tenant";
-
-	public static final String REQUEST_ID = "X-Request-ID";
-
 	/** The client's idempotency key; an alternative to {@code request_id} in the body. */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

@@ -17,8 +17,8 @@ public final class TestProperties {
 
 	public static GatewayProperties withMaxPending(int maxPending) {
 		return new GatewayProperties("gw-test", "default", "home", new GatewayProperties.Sessions(Duration.ofMinutes(30)),
-				new GatewayProperties.Queue(Duration.ofSeconds(30), Duration.ofSeconds(300), maxPending,
-						Duration.ofSeconds(5), 1000, Duration.ofSeconds(1)),
+				new GatewayProperties.Queue(Duration.ofSeconds(30), Duration.ofSeconds(300), maxPending, 1000,
+						Duration.ofSeconds(1)),
 				new GatewayProperties.Kafka(12, (short) 1), new GatewayProperties.Http(DataSize.ofBytes(64)),
 				List.of(new ToolPolicy("get_entity_state", Priority.CRITICAL, null),
 						new ToolPolicy("get_entities", Priority.HIGH, Duration.ofSeconds(10)),

@@ -106,10 +106,6 @@ public final class StandaloneStack implements AutoCloseable {
 		return kafka.getBrokersAsString();
 	}
 
-	public EmbeddedKafkaKraftBroker kafka() {
-		return kafka;
-	}
-
 	public int redisPort() {
 		return redis.port();
 	}

@@ -132,10 +132,11 @@ class BackboneEndToEndTest {
 		assertThat(requestId).startsWith("e2e-timeout-");
 
 		// The worker answers the expired request without executing it; its result key says so.
-		RedisResults results = new RedisResults(stack.redisPort());
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(results.get(RedisKeys.result("default", requestId)))
-				.contains("TIMEOUT_IN_QUEUE"));
+		try (RedisResults results = new RedisResults(stack.redisPort())) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(results.get(RedisKeys.result("default", requestId)))
+					.contains("TIMEOUT_IN_QUEUE"));
+		}
 	}
 
 	@Test

@@ -3,41 +3,43 @@ package io.mcpbridge.standalone;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.common.BridgeJson;
 import tools.jackson.databind.JsonNode;
 
-/** A small HTTP client for the gateway's REST API, as a script would use it. */
-final class BridgeHttp {
+/** A small HTTP client for one gateway's REST API, as a script would use it. */
+public final class BridgeHttp {
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/** One client for every test: each HttpClient owns a selector thread and a connection pool. */
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String baseUrl;
 
-	BridgeHttp(int port) {
+	public BridgeHttp(int port) {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	Response post(String path, String body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (headers.length > 0) {
-			request.headers(headers);
-		}
-		return send(request.build());
+	public Response post(String path, String body, String... headers) {
+		return send(postRequest(path, body, headers));
 	}
 
-	Response get(String path) {
+	/** The same POST, sent without waiting for its response. */
+	public CompletableFuture<Response> postLater(String path, String body, String... headers) {
+		return CLIENT.sendAsync(postRequest(path, body, headers), HttpResponse.BodyHandlers.ofString())
+			.thenApply(Response::of);
+	}
+
+	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
 	}
 
 	/** initialize, returning the new session id. */
-	String initialize() {
+	public String initialize() {
 		Response response = post("/mcp/initialize", "{\"clientInfo\":{\"name\":\"e2e\",\"version\":\"1\"}}");
 		if (response.status() != 200) {
 			throw new AssertionError("initialize failed: " + response);
@@ -45,10 +47,20 @@ final class BridgeHttp {
 		return response.json().path("result").path("session_id").asString();
 	}
 
+	private HttpRequest postRequest(String path, String body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(90))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return request.build();
+	}
+
 	private static Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return Response.of(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException failure) {
 			throw new IllegalStateException(failure);
@@ -59,14 +71,27 @@ final class BridgeHttp {
 		}
 	}
 
-	record Response(int status, String body) {
+	public record Response(int status, String body, HttpHeaders headers) {
 
-		JsonNode json() {
+		static Response of(HttpResponse<String> response) {
+			return new Response(response.statusCode(), response.body(), response.headers());
+		}
+
+		public JsonNode json() {
 			return BridgeJson.mapper().readTree(body);
 		}
 
-		String errorCode() {
+		public String errorCode() {
 			return json().path("error").path("code").asString();
+		}
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + body;
 		}
 	}
 }

@@ -63,9 +63,11 @@ class DeadlineThroughGatewayTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(slowAhead)
 				.allSatisfy(id -> assertThat(http.get("/mcp/requests/" + id).status()).isEqualTo(200)));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(new RedisResults(stack.redisPort()).get(RedisKeys.result("default", lateId)))
-				.contains("TIMEOUT_IN_QUEUE"));
+		try (RedisResults results = new RedisResults(stack.redisPort())) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(results.get(RedisKeys.result("default", lateId)))
+					.contains("TIMEOUT_IN_QUEUE"));
+		}
 		assertThat(historyLength(session)).as("the three calls ahead ran, the late one did not").isEqualTo(before + 3);
 	}
 

@@ -2,23 +2,31 @@ package io.mcpbridge.standalone;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 
-/** Reads keys straight from Redis, to check what the bridge stored. */
-final class RedisResults {
+/** Direct access to the stack's Redis, to check or prepare what the bridge stores. */
+public final class RedisResults implements AutoCloseable {
 
-	private final int port;
+	private final RedisClient client;
 
-	RedisResults(int port) {
-		this.port = port;
+	private final StatefulRedisConnection<String, String> connection;
+
+	public RedisResults(int port) {
+		this.client = RedisClient.create("redis://127.0.0.1:" + port);
+		this.connection = client.connect();
 	}
 
-	String get(String key) {
-		RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return connection.sync().get(key);
-		}
-		finally {
-			client.shutdown();
-		}
+	public String get(String key) {
+		return connection.sync().get(key);
+	}
+
+	public RedisCommands<String, String> commands() {
+		return connection.sync();
+	}
+
+	@Override
+	public void close() {
+		connection.close();
+		client.shutdown();
 	}
 }

@@ -67,7 +67,6 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * @param maxTimeout the longest {@code X-Timeout} accepted
 	 * @param maxPending requests this gateway waits on at once; past it, 503 (the seed's
 	 * queue.max_size)
-	 * @param produceTimeout how long a produce to Kafka may block before the client gets 503
 	 * @param maxPendingPerTenant requests one tenant may have pending across all gateway replicas
 	 * (counted in Redis); past it, 503 OVERLOADED. 0: no per-tenant bound
 	 * @param retryAfter the {@code Retry-After} sent with OVERLOADED and QUEUE_UNAVAILABLE (whole
@@ -75,7 +74,6 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 */
 	public record Queue(@NotNull @DefaultValue("30s") Duration defaultTimeout,
 			@NotNull @DefaultValue("300s") Duration maxTimeout, @Min(1) @DefaultValue("1000") int maxPending,
-			@NotNull @DefaultValue("5s") Duration produceTimeout,
 			@Min(0) @DefaultValue("1000") int maxPendingPerTenant, @NotNull @DefaultValue("1s") Duration retryAfter) {
 	}
 

@@ -1,10 +1,11 @@
 package io.mcpbridge.standalone.gateway;
 
+import io.mcpbridge.standalone.BridgeHttp;
 import java.time.Duration;
 
 import io.mcpbridge.standalone.SharedStack;
 import io.mcpbridge.standalone.StandaloneStack;
-import io.mcpbridge.standalone.gateway.Http.Response;
+import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ class AsyncRequestsTest {
 
 	private static ExtraGateway otherTenant;
 
-	private Http main;
+	private BridgeHttp main;
 
 	private String session;
 
@@ -54,7 +55,7 @@ class AsyncRequestsTest {
 
 	@BeforeEach
 	void connect(StandaloneStack stack) {
-		main = new Http(stack.gatewayPort());
+		main = new BridgeHttp(stack.gatewayPort());
 		session = main.initialize();
 	}
 

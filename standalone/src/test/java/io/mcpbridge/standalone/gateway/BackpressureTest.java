@@ -1,11 +1,13 @@
 package io.mcpbridge.standalone.gateway;
 
+import io.mcpbridge.standalone.RedisResults;
+import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.RedisKeys;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.standalone.SharedStack;
 import io.mcpbridge.standalone.StandaloneStack;
-import io.mcpbridge.standalone.gateway.Http.Response;
+import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bounded pending requests: per tenant across replicas (a Redis set) and per gateway. The requests
+ * Bounded pending requests: per tenant across replicas (a RedisResults set) and per gateway. The requests
  * are held pending deterministically by gateways whose Kafka no worker consumes, and sent with
  * {@code Prefer: respond-async} so that the test does not have to hold HTTP connections open.
  */
@@ -38,7 +40,7 @@ class BackpressureTest {
 	}
 
 	/** A session of a tenant of its own, written straight to Redis (initialize would need a worker). */
-	private static String session(Redis redis, String tenant) {
+	private static String session(RedisResults redis, String tenant) {
 		String id = "bp-session-" + System.nanoTime();
 		Session session = new Session(id, tenant, "home", null, "2025-06-18", System.currentTimeMillis());
 		redis.commands().setex(RedisKeys.session(tenant, id), 600, BridgeJson.mapper().writeValueAsString(session));
@@ -52,7 +54,7 @@ class BackpressureTest {
 				"bridge.queue.retry-after=3s" };
 		try (ExtraGateway first = ExtraGateway.start(parked.bootstrap(), stack.redisPort(), settings);
 				ExtraGateway second = ExtraGateway.start(parked.bootstrap(), stack.redisPort(), settings);
-				Redis redis = new Redis(stack.redisPort())) {
+				RedisResults redis = new RedisResults(stack.redisPort())) {
 			String session = session(redis, tenant);
 			for (int i = 0; i < 2; i++) {
 				Response accepted = first.http()
@@ -74,7 +76,7 @@ class BackpressureTest {
 		String tenant = "bp-gw-" + System.nanoTime();
 		try (ExtraGateway gateway = ExtraGateway.start(parked.bootstrap(), stack.redisPort(),
 						"bridge.default-tenant=" + tenant, "bridge.queue.max-pending=1");
-				Redis redis = new Redis(stack.redisPort())) {
+				RedisResults redis = new RedisResults(stack.redisPort())) {
 			String session = session(redis, tenant);
 			Response accepted = gateway.http()
 				.post("/mcp/tools/call", CALL, "X-Session-ID", session, "Prefer", "respond-async", "X-Timeout", "60");
@@ -93,7 +95,7 @@ class BackpressureTest {
 		String tenant = "bp-expired-" + System.nanoTime();
 		try (ExtraGateway gateway = ExtraGateway.start(parked.bootstrap(), stack.redisPort(),
 						"bridge.default-tenant=" + tenant, "bridge.queue.max-pending-per-tenant=1");
-				Redis redis = new Redis(stack.redisPort())) {
+				RedisResults redis = new RedisResults(stack.redisPort())) {
 			// A replica that died with a request pending left its member behind, with a past deadline.
 			redis.commands().zadd(RedisKeys.inflight(tenant), System.currentTimeMillis() - 1, "gw-dead/r-1");
 			String session = session(redis, tenant);

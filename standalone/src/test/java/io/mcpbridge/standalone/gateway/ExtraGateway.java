@@ -1,5 +1,6 @@
 package io.mcpbridge.standalone.gateway;
 
+import io.mcpbridge.standalone.BridgeHttp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +32,8 @@ final class ExtraGateway implements AutoCloseable {
 		return new ExtraGateway(GatewayApplication.builder().run(arguments.toArray(String[]::new)));
 	}
 
-	Http http() {
-		return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+	BridgeHttp http() {
+		return new BridgeHttp(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.mcpbridge.standalone.gateway;
 
+import io.mcpbridge.standalone.RedisResults;
+import io.mcpbridge.standalone.BridgeHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import io.mcpbridge.common.RedisKeys;
 import io.mcpbridge.standalone.SharedStack;
 import io.mcpbridge.standalone.StandaloneStack;
-import io.mcpbridge.standalone.gateway.Http.Response;
+import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,7 @@ class IdempotencyAcrossGatewaysTest {
 
 	private static ExtraGateway parkedGateway;
 
-	private Http main;
+	private BridgeHttp main;
 
 	private String session;
 
@@ -60,7 +62,7 @@ class IdempotencyAcrossGatewaysTest {
 
 	@BeforeEach
 	void connect(StandaloneStack stack) {
-		main = new Http(stack.gatewayPort());
+		main = new BridgeHttp(stack.gatewayPort());
 		session = main.initialize();
 		home = new Home(main, session);
 	}
@@ -73,7 +75,7 @@ class IdempotencyAcrossGatewaysTest {
 	void aRepeatThroughAnotherGatewayWhileTheFirstIsInFlightExecutesOnceAndGetsTheFirstResult(StandaloneStack stack) {
 		String id = newId("inflight");
 		int before = home.historyLength();
-		try (Redis redis = new Redis(stack.redisPort())) {
+		try (RedisResults redis = new RedisResults(stack.redisPort())) {
 			CompletableFuture<Response> first = parkedGateway.http()
 				.postLater("/mcp/tools/call", Home.toggle(id), "X-Session-ID", session, "X-Timeout", "60");
 			await().atMost(Duration.ofSeconds(20))
@@ -108,7 +110,7 @@ class IdempotencyAcrossGatewaysTest {
 		assertThat(repeat.status()).isEqualTo(200);
 		assertThat(repeat.json()).isEqualTo(first.json());
 
-		try (Redis redis = new Redis(stack.redisPort())) {
+		try (RedisResults redis = new RedisResults(stack.redisPort())) {
 			// The workers' result TTL (10 min) is shorter than the idempotency TTL: simulate its expiry.
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> redis.commands().get(RedisKeys.dedup("default", id)), stored -> stored.contains("\"reply\""));
@@ -166,7 +168,7 @@ class IdempotencyAcrossGatewaysTest {
 		int before = home.historyLength();
 		List<CompletableFuture<Response>> responses = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			Http gateway = i % 2 == 0 ? main : second.http();
+			BridgeHttp gateway = i % 2 == 0 ? main : second.http();
 			responses.add(gateway.postLater("/mcp/tools/call", Home.toggle(id), "X-Session-ID", session));
 		}
 		List<Response> answered = responses.stream().map(CompletableFuture::join).toList();

@@ -1,8 +1,9 @@
 package io.mcpbridge.standalone.gateway;
 
+import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.SharedStack;
 import io.mcpbridge.standalone.StandaloneStack;
-import io.mcpbridge.standalone.gateway.Http.Response;
+import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,7 +18,7 @@ class LongDeadlineTest {
 
 	@Test
 	void aShortContainerAsyncTimeoutDoesNotCutARequestShort(StandaloneStack stack) {
-		String session = new Http(stack.gatewayPort()).initialize();
+		String session = new BridgeHttp(stack.gatewayPort()).initialize();
 		try (ParkedKafka parked = new ParkedKafka();
 				ExtraGateway gateway = ExtraGateway.start(parked.bootstrap(), stack.redisPort(),
 						"spring.mvc.async.request-timeout=500ms")) {
