@@ -1,5 +1,6 @@
 package io.mcpbridge.worker.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -66,14 +68,17 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param command executable to start, e.g. {@code node} or {@code java}
 	 * @param args its arguments
 	 * @param env environment variables given to it; the child inherits nothing else from the
-	 * worker except PATH, HOME, LANG and JAVA_HOME (and the MCP SDK's LOGNAME, SHELL, TERM, USER)
+	 * worker except PATH, HOME, LANG and JAVA_HOME
+	 * @param workingDirectory the child's working directory; null for the worker's
 	 * @param poolSize how many processes of it to keep running and initialized
 	 * @param callTimeout longest time one call may take (the request's remaining deadline may cut it
 	 * shorter)
+	 * @param maxLineLength longest message line accepted from the child's stdout; a longer one is
+	 * dropped and fails the call it answered
 	 */
 	public record Upstream(@NotBlank String name, @NotBlank String command, List<String> args,
-			Map<String, String> env, @DefaultValue("2") @Min(1) int poolSize,
-			@DefaultValue("60s") @NotNull Duration callTimeout) {
+			Map<String, String> env, Path workingDirectory, @DefaultValue("2") @Min(1) int poolSize,
+			@DefaultValue("60s") @NotNull Duration callTimeout, @DefaultValue("16MB") @NotNull DataSize maxLineLength) {
 
 		public Upstream {
 			args = args == null ? List.of() : List.copyOf(args);
@@ -84,6 +89,12 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 		@AssertTrue(message = "upstream name must be 1-64 letters, digits, '.', '_' or '-'")
 		public boolean isNameValid() {
 			return name == null || Identifiers.isValidName(name);
+		}
+
+		@AssertTrue(message = "max-line-length must be between 1KB and 1GB")
+		public boolean isMaxLineLengthInRange() {
+			return maxLineLength == null
+					|| (maxLineLength.toBytes() >= 1024 && maxLineLength.toBytes() <= DataSize.ofGigabytes(1).toBytes());
 		}
 
 		@AssertTrue(message = "call-timeout must be positive")

@@ -3,19 +3,16 @@ package io.mcpbridge.worker.consume;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
-import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.worker.pool.CallTimeoutException;
 import io.mcpbridge.worker.pool.NoIdleClientException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
+import io.mcpbridge.worker.stdio.ChannelClosedException;
+import io.mcpbridge.worker.stdio.JsonRpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -30,11 +27,10 @@ class FailureClassifier {
 	private static final Logger log = LoggerFactory.getLogger(FailureClassifier.class);
 
 	/** JSON-RPC codes that mean "your request is wrong": invalid request, method not found, invalid params. */
-	private static final Set<Integer> REJECTING_CODES = Set.of(McpSchema.ErrorCodes.INVALID_REQUEST,
-			McpSchema.ErrorCodes.METHOD_NOT_FOUND, McpSchema.ErrorCodes.INVALID_PARAMS);
+	private static final Set<Integer> REJECTING_CODES = Set.of(-32600, -32601, -32602);
 
 	ReplyError classify(Throwable failure) {
-		// Reactor wraps checked exceptions (e.g. TimeoutException) when blocking: look at the causes too.
+		// Futures and executors wrap failures: look at the causes too.
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			ReplyError known = known(cause);
 			if (known != null) {
@@ -46,10 +42,10 @@ class FailureClassifier {
 	}
 
 	private static ReplyError known(Throwable cause) {
-		if (cause instanceof McpError mcpError) {
-			return fromJsonRpc(mcpError);
+		if (cause instanceof JsonRpcException rpc) {
+			return fromJsonRpc(rpc);
 		}
-		if (cause instanceof UpstreamCrashedException || cause instanceof McpTransportSessionClosedException) {
+		if (cause instanceof UpstreamCrashedException || cause instanceof ChannelClosedException) {
 			return ReplyError.of(ErrorCode.UPSTREAM_CRASHED, cause.getMessage());
 		}
 		if (cause instanceof NoIdleClientException) {
@@ -71,13 +67,8 @@ class FailureClassifier {
 		return null;
 	}
 
-	private static ReplyError fromJsonRpc(McpError mcpError) {
-		McpSchema.JSONRPCResponse.JSONRPCError error = mcpError.getJsonRpcError();
-		if (error == null || error.code() == null) {
-			return ReplyError.of(ErrorCode.UPSTREAM_ERROR, mcpError.getMessage());
-		}
+	private static ReplyError fromJsonRpc(JsonRpcException error) {
 		ErrorCode code = REJECTING_CODES.contains(error.code()) ? ErrorCode.UPSTREAM_REJECTED : ErrorCode.UPSTREAM_ERROR;
-		JsonNode data = error.data() == null ? null : BridgeJson.mapper().valueToTree(error.data());
-		return new ReplyError(code, error.message(), error.code(), data);
+		return new ReplyError(code, error.getMessage(), error.code(), error.data());
 	}
 }

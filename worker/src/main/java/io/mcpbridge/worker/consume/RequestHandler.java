@@ -1,5 +1,6 @@
 package io.mcpbridge.worker.consume;
 
+import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.ReplyEnvelope;
@@ -57,7 +58,7 @@ class RequestHandler {
 					"the deadline passed while the request was queued; it was not executed"), workerId);
 		}
 		try {
-			UpstreamMethods.Result result = methods.execute(request);
+			UpstreamMethods.Result result = methods.execute(request, CallListener.NONE);
 			return result.cacheExpiresEpochMs() == null ? ReplyEnvelope.success(request, result.result(), workerId)
 					: ReplyEnvelope.cachedSuccess(request, result.result(), workerId, result.cacheExpiresEpochMs());
 		}

@@ -8,13 +8,10 @@ import java.util.Map;
  * The environment an upstream child inherits from the worker: an allow-list, nothing else.
  *
  * <p>
- * Why: the SDK's {@code StdioClientTransport} starts children from a plain {@code new ProcessBuilder()},
- * whose environment is a copy of the worker's whole environment (Kafka and Redis credentials, cloud
- * tokens...), and only then adds {@code ServerParameters#getEnv()}. {@code ServerParameters} itself
- * adds HOME, LOGNAME, PATH, SHELL, TERM and USER from the worker. A third-party server could hand
- * its environment to any caller (server-everything's {@code get-env} does), so the worker clears the
- * inherited copy and keeps only these variables; the configured {@code env} of the upstream is
- * added on top and wins.
+ * Why: a child started from a plain {@code new ProcessBuilder()} gets a copy of the worker's whole
+ * environment (Kafka and Redis credentials, cloud tokens...). A third-party server could hand its
+ * environment to any caller (server-everything's {@code get-env} does), so children start from these
+ * variables only; the configured {@code env} of the upstream is added on top and wins.
  */
 final class ChildEnvironment {
 

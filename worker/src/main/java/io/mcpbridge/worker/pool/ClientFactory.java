@@ -1,24 +1,29 @@
 package io.mcpbridge.worker.pool;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
-import io.modelcontextprotocol.client.McpAsyncClient;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.spec.McpSchema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.stdio.JsonRpcChannel;
+import io.mcpbridge.worker.stdio.StdioChild;
 
 /** Starts one upstream child and runs the MCP handshake with it. */
 final class ClientFactory {
@@ -28,52 +33,84 @@ final class ClientFactory {
 
 	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-	private static final Duration PROCESS_POLL = Duration.ofMillis(20);
-
-	/** Child stderr lines are logged; a runaway line must not flood the worker log. */
-	private static final int MAX_STDERR_LINE = 2000;
-
-	private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(BridgeJson.mapper());
-
-	private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("mcp-bridge-worker",
-			"0.1.0");
+	/** The revision the worker asks for; the child answers with the one it speaks, which is kept. */
+	static final String PROTOCOL_VERSION = "2025-11-25";
 
 	private final Map<String, String> inheritedEnvironment;
 
-	ClientFactory(Map<String, String> workerEnvironment) {
+	private final UpstreamEvents events;
+
+	ClientFactory(Map<String, String> workerEnvironment, UpstreamEvents events) {
 		this.inheritedEnvironment = ChildEnvironment.inheritedFrom(workerEnvironment);
+		this.events = events;
 	}
 
 	PooledClient start(Upstream upstream, int slot) {
 		requireExecutable(upstream);
-		ServerParameters params = ServerParameters.builder(upstream.command())
-			.args(upstream.args())
-			.env(upstream.env())
-			.build();
-		BridgeStdioTransport transport = new BridgeStdioTransport(params, JSON, inheritedEnvironment);
+		String name = upstream.name() + "#" + slot;
 		Logger childLog = LoggerFactory.getLogger("io.mcpbridge.worker.upstream." + upstream.name());
-		transport.setStdErrorHandler(line -> childLog.info("[{}#{}] {}", upstream.name(), slot, truncate(line)));
-		McpAsyncClient client = McpClient.async(transport)
-			.requestTimeout(upstream.callTimeout())
-			.initializationTimeout(START_TIMEOUT)
-			.clientInfo(CLIENT_INFO)
-			.build();
+		StdioChild child;
 		try {
-			// The SDK does not fail the handshake when the child exits: it would wait for the timeout.
-			McpSchema.InitializeResult result = Mono.firstWithSignal(client.initialize(), exitOf(transport))
-				.block(START_TIMEOUT.plusSeconds(1));
-			PooledClient pooled = new PooledClient(upstream.name(), slot, client, transport.process().orElse(null),
-					result);
-			childLog.info("upstream {}#{} started (pid {}, server {})", upstream.name(), slot,
-					pooled.pid().map(String::valueOf).orElse("?"), result.serverInfo());
-			return pooled;
+			child = StdioChild.start(name, commandLine(upstream), environment(upstream), upstream.workingDirectory(),
+					childLog);
 		}
-		catch (RuntimeException ex) {
-			// Whatever got started must not outlive the failed attempt.
-			new PooledClient(upstream.name(), slot, client, transport.process().orElse(null), null).close(CLOSE_GRACE);
+		catch (IOException ex) {
 			throw new UpstreamUnavailableException(upstream.name(), "could not start " + upstream.command() + ": "
-					+ rootMessage(ex), ex);
+					+ ex.getMessage(), ex);
 		}
+		JsonRpcChannel channel = new JsonRpcChannel(name, child.process().getInputStream(),
+				child.process().getOutputStream(), (int) upstream.maxLineLength().toBytes(),
+				(method, params) -> events.notification(upstream.name(), method))
+			.start();
+		try {
+			// A child that exits during the handshake closes its stdout, which fails this at once.
+			JsonNode result = channel.request("initialize", initializeParams(), CallListener.NONE)
+				.answer()
+				.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			channel.notify("notifications/initialized", null);
+			childLog.info("upstream {} started (pid {}, server {}, protocol {})", name, child.pid(),
+					result.path("serverInfo"), result.path("protocolVersion").asString("?"));
+			return new PooledClient(upstream.name(), slot, child, channel, result);
+		}
+		catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			// Whatever got started must not outlive the failed attempt.
+			channel.close();
+			child.awaitExit(Duration.ofMillis(200));
+			String exit = child.isAlive() ? "" : " (" + child.describe() + ")";
+			child.stop(Duration.ofSeconds(1), childLog);
+			throw new UpstreamUnavailableException(upstream.name(),
+					"could not start " + upstream.command() + ": " + reason(ex) + exit, ex);
+		}
+	}
+
+	private static List<String> commandLine(Upstream upstream) {
+		List<String> commandLine = new ArrayList<>();
+		commandLine.add(upstream.command());
+		commandLine.addAll(upstream.args());
+		return commandLine;
+	}
+
+	/** The allow-listed part of the worker's environment, then the upstream's own variables, which win. */
+	private Map<String, String> environment(Upstream upstream) {
+		Map<String, String> environment = new HashMap<>(inheritedEnvironment);
+		environment.putAll(upstream.env());
+		return environment;
+	}
+
+	private static ObjectNode initializeParams() {
+		ObjectNode params = BridgeJson.mapper().createObjectNode();
+		params.put("protocolVersion", PROTOCOL_VERSION);
+		// Sampling and elicitation requests are relayed to the HTTP client that made the call.
+		ObjectNode capabilities = params.putObject("capabilities");
+		capabilities.putObject("sampling");
+		capabilities.putObject("elicitation");
+		ObjectNode clientInfo = params.putObject("clientInfo");
+		clientInfo.put("name", "mcp-bridge-worker");
+		clientInfo.put("version", "0.1.0");
+		return params;
 	}
 
 	/** Fails fast with a clear message, instead of a handshake timeout, when the command does not exist. */
@@ -81,7 +118,9 @@ final class ClientFactory {
 		String command = upstream.command();
 		boolean found;
 		if (command.contains(File.separator)) {
-			found = Files.isExecutable(Path.of(command));
+			Path path = upstream.workingDirectory() == null ? Path.of(command)
+					: upstream.workingDirectory().resolve(command);
+			found = Files.isExecutable(path);
 		}
 		else {
 			String path = upstream.env().getOrDefault("PATH", inheritedEnvironment.getOrDefault("PATH", ""));
@@ -94,21 +133,10 @@ final class ClientFactory {
 		}
 	}
 
-	/** Errors when the transport's child exits; the process appears only once the transport connects. */
-	private static Mono<McpSchema.InitializeResult> exitOf(BridgeStdioTransport transport) {
-		return Flux.interval(PROCESS_POLL)
-			.flatMap(tick -> Mono.justOrEmpty(transport.process()))
-			.next()
-			.flatMap(process -> Mono.fromFuture(process.onExit(), true))
-			.flatMap(process -> Mono.error(new IllegalStateException(
-					"the process exited with code " + process.exitValue() + " during the MCP handshake")));
-	}
-
-	private static String truncate(String line) {
-		return line.length() <= MAX_STDERR_LINE ? line : line.substring(0, MAX_STDERR_LINE) + "...";
-	}
-
-	private static String rootMessage(Throwable ex) {
+	private static String reason(Throwable ex) {
+		if (ex instanceof TimeoutException) {
+			return "no answer to initialize within " + START_TIMEOUT.toSeconds() + " s";
+		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -1,40 +1,46 @@
 package io.mcpbridge.worker.pool;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
-import io.modelcontextprotocol.client.McpAsyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
-/** One initialized MCP client over one child process. Safe for concurrent calls (MCP multiplexes). */
+import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.stdio.ChannelClosedException;
+import io.mcpbridge.worker.stdio.JsonRpcChannel;
+import io.mcpbridge.worker.stdio.JsonRpcException;
+import io.mcpbridge.worker.stdio.StdioChild;
+
+/** One initialized MCP connection to one child process. */
 final class PooledClient {
 
 	private static final Logger log = LoggerFactory.getLogger(PooledClient.class);
+
+	/** After the channel closed, how long to wait for the exit code that explains why. */
+	private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
 
 	private final String upstream;
 
 	private final int slot;
 
-	private final McpAsyncClient client;
+	private final StdioChild child;
 
-	private final Process process;
+	private final JsonRpcChannel channel;
 
-	private final McpSchema.InitializeResult initializeResult;
+	private final JsonNode initializeResult;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	PooledClient(String upstream, int slot, McpAsyncClient client, Process process,
-			McpSchema.InitializeResult initializeResult) {
+	PooledClient(String upstream, int slot, StdioChild child, JsonRpcChannel channel, JsonNode initializeResult) {
 		this.upstream = upstream;
 		this.slot = slot;
-		this.client = client;
-		this.process = process;
+		this.child = child;
+		this.channel = channel;
 		this.initializeResult = initializeResult;
 	}
 
@@ -42,61 +48,66 @@ final class PooledClient {
 		return slot;
 	}
 
-	McpSchema.InitializeResult initializeResult() {
+	/** The child's answer to {@code initialize}. */
+	JsonNode initializeResult() {
 		return initializeResult;
 	}
 
-	Optional<Long> pid() {
-		return Optional.ofNullable(process).map(Process::pid);
+	long pid() {
+		return child.pid();
 	}
 
 	boolean isAlive() {
-		return !closed.get() && (process == null || process.isAlive());
+		return !closed.get() && channel.isOpen() && child.isAlive();
 	}
 
 	/**
-	 * Runs one request on this client and waits at most {@code budget}. The call races the process's
-	 * exit: the SDK does not fail pending requests when the child dies, it would only time out.
+	 * Sends one request and waits at most {@code budget} for its answer. A child that dies fails the
+	 * call at once (its stdout closes), never after the timeout; a call that times out is cancelled
+	 * upstream with {@code notifications/cancelled}.
+	 * @throws JsonRpcException the child answered with an error
+	 * @throws UpstreamCrashedException the child died or closed its output first
+	 * @throws CallTimeoutException no answer within the budget
 	 */
-	<T> T call(Function<McpAsyncClient, Mono<T>> operation, Duration budget) {
+	JsonNode call(String method, JsonNode params, CallListener listener, Duration budget) {
 		if (!isAlive()) {
-			throw new UpstreamCrashedException(upstream, exitDescription());
+			throw new UpstreamCrashedException(upstream, child.describe());
 		}
-		Mono<T> call = Mono.defer(() -> operation.apply(client));
-		Mono<T> crash = process == null ? Mono.never()
-				: Mono.fromFuture(process.onExit(), true)
-					.then(Mono.error(() -> new UpstreamCrashedException(upstream, exitDescription())));
-		return Mono.firstWithSignal(call, crash)
-			.timeout(budget, Mono.error(() -> new CallTimeoutException(upstream, budget)))
-			.block();
+		JsonRpcChannel.Call call = channel.request(method, params, listener);
+		try {
+			return call.answer().get(budget.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			channel.cancel(call.id(), "timed out after " + budget.toMillis() + " ms");
+			throw new CallTimeoutException(upstream, budget);
+		}
+		catch (InterruptedException ex) {
+			channel.cancel(call.id(), "the worker stopped waiting");
+			Thread.currentThread().interrupt();
+			throw new UpstreamUnavailableException(upstream, "interrupted while waiting for the upstream");
+		}
+		catch (ExecutionException ex) {
+			throw translate(ex.getCause());
+		}
 	}
 
-	/** Closes the MCP session (SIGTERM to the child), then kills whatever of its tree is left. */
+	/** Closes stdin (the child's cue to exit), then SIGTERM and SIGKILL after {@code grace} each. */
 	void close(Duration grace) {
 		if (!closed.compareAndSet(false, true)) {
 			return;
 		}
-		// Snapshot the tree first: once the child exits, its own children are re-parented and lost.
-		List<ProcessHandle> tree = process == null ? List.of()
-				: process.toHandle().descendants().toList();
-		try {
-			client.closeGracefully().block(grace);
-		}
-		catch (RuntimeException ex) {
-			log.debug("upstream {}#{}: graceful close failed: {}", upstream, slot, ex.toString());
-		}
-		if (process != null && process.isAlive()) {
-			log.warn("upstream {}#{}: pid {} still running after {} ms, killing it", upstream, slot, process.pid(),
-					grace.toMillis());
-			process.destroyForcibly();
-		}
-		tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		channel.close();
+		child.stop(grace, log);
 	}
 
-	private String exitDescription() {
-		if (process == null) {
-			return "transport closed";
+	private RuntimeException translate(Throwable failure) {
+		if (failure instanceof JsonRpcException rpc) {
+			return rpc;
 		}
-		return process.isAlive() ? "transport closed" : "pid " + process.pid() + " exited with " + process.exitValue();
+		if (failure instanceof ChannelClosedException) {
+			child.awaitExit(EXIT_WAIT);
+			return new UpstreamCrashedException(upstream, child.describe());
+		}
+		return new IllegalStateException("call to " + upstream + "#" + slot + " failed", failure);
 	}
 }

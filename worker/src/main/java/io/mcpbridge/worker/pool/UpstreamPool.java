@@ -11,15 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
-import io.modelcontextprotocol.client.McpAsyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
+import io.mcpbridge.worker.stdio.CallListener;
+import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 
 /**
  * A fixed number of initialized clients of one upstream. A call borrows an idle client (waiting at
@@ -47,7 +45,7 @@ final class UpstreamPool {
 
 	private volatile boolean stopped;
 
-	private volatile McpSchema.InitializeResult initializeResult;
+	private volatile JsonNode initializeResult;
 
 	UpstreamPool(Upstream config, ClientFactory factory) {
 		this.config = config;
@@ -63,7 +61,7 @@ final class UpstreamPool {
 	}
 
 	/** Borrows a client until {@code deadline}, then calls it for min(call-timeout, time left). */
-	<T> T execute(Instant deadline, Function<McpAsyncClient, Mono<T>> operation) {
+	JsonNode execute(Instant deadline, String method, JsonNode params, CallListener listener) {
 		PooledClient client = borrow(Duration.between(Instant.now(), deadline));
 		calls.incrementAndGet();
 		try {
@@ -72,7 +70,7 @@ final class UpstreamPool {
 			if (budget.isNegative() || budget.isZero()) {
 				throw new CallTimeoutException(config.name(), Duration.ZERO);
 			}
-			return client.call(operation, budget);
+			return client.call(method, params, listener, budget);
 		}
 		catch (RuntimeException ex) {
 			errors.incrementAndGet();
@@ -87,12 +85,12 @@ final class UpstreamPool {
 		return config.poolSize();
 	}
 
-	Optional<McpSchema.InitializeResult> initializeResult() {
+	Optional<JsonNode> initializeResult() {
 		return Optional.ofNullable(initializeResult);
 	}
 
 	PoolStatus status() {
-		List<Long> pids = live.stream().flatMap(client -> client.pid().stream()).sorted().toList();
+		List<Long> pids = live.stream().map(PooledClient::pid).sorted().toList();
 		return new PoolStatus(config.name(), config.poolSize(), live.size(), idle.size(), calls.get(), errors.get(),
 				pids, starter.lastFailure());
 	}

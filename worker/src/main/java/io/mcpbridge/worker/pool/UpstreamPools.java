@@ -3,13 +3,12 @@ package io.mcpbridge.worker.pool;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
-import io.modelcontextprotocol.client.McpAsyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
-import reactor.core.publisher.Mono;
+import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.stdio.JsonRpcException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,10 @@ public class UpstreamPools implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final UpstreamEvents events = new UpstreamEvents();
+
 	public UpstreamPools(WorkerProperties properties) {
-		ClientFactory factory = new ClientFactory(System.getenv());
+		ClientFactory factory = new ClientFactory(System.getenv(), events);
 		for (Upstream upstream : properties.upstreams()) {
 			pools.put(upstream.name(), new UpstreamPool(upstream, factory));
 		}
@@ -54,14 +55,20 @@ public class UpstreamPools implements SmartLifecycle {
 	 * @throws NoIdleClientException every running client stayed busy until the deadline
 	 * @throws UpstreamCrashedException the child died before answering
 	 * @throws CallTimeoutException no answer in time
-	 * @throws io.modelcontextprotocol.spec.McpError the upstream answered with a JSON-RPC error
+	 * @throws JsonRpcException the upstream answered with a JSON-RPC error
 	 */
-	public <T> T execute(String upstream, Instant deadline, Function<McpAsyncClient, Mono<T>> operation) {
-		return pool(upstream).execute(deadline, operation);
+	public JsonNode execute(String upstream, Instant deadline, String method, JsonNode params,
+			CallListener listener) {
+		return pool(upstream).execute(deadline, method, params, listener);
+	}
+
+	/** Notifications the upstreams send outside calls ({@code notifications/tools/list_changed}...). */
+	public UpstreamEvents events() {
+		return events;
 	}
 
 	/** The upstream's own initialize result, as received by the most recently started client. */
-	public McpSchema.InitializeResult initializeResult(String upstream) {
+	public JsonNode initializeResult(String upstream) {
 		return pool(upstream).initializeResult()
 			.orElseThrow(() -> new UpstreamUnavailableException(upstream, "no process has started yet"));
 	}

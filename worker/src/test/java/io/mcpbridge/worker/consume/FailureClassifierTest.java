@@ -10,8 +10,9 @@ import io.mcpbridge.worker.pool.CallTimeoutException;
 import io.mcpbridge.worker.pool.NoIdleClientException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.worker.stdio.ChannelClosedException;
+import io.mcpbridge.worker.stdio.JsonRpcException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,8 @@ class FailureClassifierTest {
 	@ParameterizedTest
 	@ValueSource(ints = { -32600, -32601, -32602 })
 	void requestCausedJsonRpcErrorsAreRejectionsWithTheUpstreamCodeAndMessage(int code) {
-		McpError error = McpError.builder(code).message("Unknown tool: nope").data(Map.of("tool", "nope")).build();
+		JsonRpcException error = new JsonRpcException(code, "Unknown tool: nope",
+				BridgeJson.mapper().valueToTree(Map.of("tool", "nope")));
 
 		ReplyError reply = classifier.classify(error);
 
@@ -39,7 +41,7 @@ class FailureClassifierTest {
 	@ParameterizedTest
 	@ValueSource(ints = { -32603, -32000, -32002, 42 })
 	void otherJsonRpcErrorsAreUpstreamErrors(int code) {
-		ReplyError reply = classifier.classify(McpError.builder(code).message("database locked").build());
+		ReplyError reply = classifier.classify(new JsonRpcException(code, "database locked", null));
 
 		assertThat(reply.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
 		assertThat(reply.upstreamCode()).isEqualTo(code);
@@ -47,8 +49,8 @@ class FailureClassifierTest {
 	}
 
 	@Test
-	void aJsonRpcErrorWrappedByReactorIsStillFound() {
-		RuntimeException wrapped = new RuntimeException("outer", McpError.builder(-32602).message("bad").build());
+	void aWrappedJsonRpcErrorIsStillFound() {
+		RuntimeException wrapped = new RuntimeException("outer", new JsonRpcException(-32602, "bad", null));
 
 		assertThat(classifier.classify(wrapped).code()).isEqualTo(ErrorCode.UPSTREAM_REJECTED);
 	}
@@ -57,7 +59,7 @@ class FailureClassifierTest {
 	void aDeadProcessOrClosedTransportIsACrash() {
 		assertThat(classifier.classify(new UpstreamCrashedException("home", "exit 137")).code())
 			.isEqualTo(ErrorCode.UPSTREAM_CRASHED);
-		assertThat(classifier.classify(new McpTransportSessionClosedException("closed")).code())
+		assertThat(classifier.classify(new ChannelClosedException("closed")).code())
 			.isEqualTo(ErrorCode.UPSTREAM_CRASHED);
 	}
 

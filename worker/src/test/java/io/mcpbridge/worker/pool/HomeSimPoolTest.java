@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.homesim.HomeSimCommand;
-import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema;
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.stdio.JsonRpcException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,28 +57,26 @@ class HomeSimPoolTest {
 
 	@Test
 	void initializeResultIsTheUpstreamsOwn() {
-		McpSchema.InitializeResult init = shared.initializeResult("home");
+		JsonNode init = shared.initializeResult("home");
 
-		assertThat(init.serverInfo().name()).isEqualTo("home-sim");
-		assertThat(init.instructions()).contains("simulated Home Assistant");
-		assertThat(init.capabilities().tools()).isNotNull();
+		assertThat(init.path("serverInfo").path("name").asString()).isEqualTo("home-sim");
+		assertThat(init.path("instructions").asString()).contains("simulated Home Assistant");
+		assertThat(init.path("capabilities").has("tools")).isTrue();
 	}
 
 	@Test
 	void aToolCallRoundTripsItsStructuredResult() {
-		McpSchema.CallToolResult result = getEntityState(shared, "home", "light.kitchen", inSeconds(10));
+		JsonNode result = getEntityState(shared, "home", "light.kitchen", inSeconds(10));
 
-		assertThat(result.isError()).isFalse();
-		assertThat(result.structuredContent()).isInstanceOfSatisfying(Map.class,
-				json -> assertThat(json).containsEntry("entity_id", "light.kitchen").containsEntry("state", "on"));
+		assertThat(result.path("isError").asBoolean()).isFalse();
+		assertThat(result.path("structuredContent").path("entity_id").asString()).isEqualTo("light.kitchen");
+		assertThat(result.path("structuredContent").path("state").asString()).isEqualTo("on");
 	}
 
 	@Test
 	void anUnknownToolIsAJsonRpcErrorOfTheUpstream() {
-		assertThatThrownBy(() -> shared.execute("home", inSeconds(10),
-				client -> client.callTool(new McpSchema.CallToolRequest("no_such_tool", Map.of()))))
-			.isInstanceOfSatisfying(McpError.class,
-					error -> assertThat(error.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS));
+		assertThatThrownBy(() -> callTool(shared, "home", "no_such_tool", Map.of(), inSeconds(10)))
+			.isInstanceOfSatisfying(JsonRpcException.class, error -> assertThat(error.code()).isEqualTo(-32602));
 	}
 
 	@Test
@@ -120,7 +121,7 @@ class HomeSimPoolTest {
 		UpstreamPools pools = start("slow", 1, Duration.ofSeconds(30), SLOW);
 		try {
 			long pid = pools.status().get("slow").pids().get(0);
-			CompletableFuture<McpSchema.CallToolResult> call = CompletableFuture
+			CompletableFuture<JsonNode> call = CompletableFuture
 				.supplyAsync(() -> getEntityState(pools, "slow", "light.kitchen", inSeconds(30)));
 			await().atMost(Duration.ofSeconds(5)).until(() -> pools.status().get("slow").idle() == 0);
 
@@ -150,9 +151,9 @@ class HomeSimPoolTest {
 					|| !ProcessHandle.of(pid).get().isAlive());
 
 			// Borrowing finds the dead client, discards it and waits for the replacement.
-			McpSchema.CallToolResult result = getEntityState(pools, "fragile", "light.kitchen", inSeconds(30));
+			JsonNode result = getEntityState(pools, "fragile", "light.kitchen", inSeconds(30));
 
-			assertThat(result.isError()).isFalse();
+			assertThat(result.path("isError").asBoolean()).isFalse();
 			assertThat(pools.status().get("fragile").pids()).hasSize(1).doesNotContain(pid);
 		}
 		finally {
@@ -200,7 +201,7 @@ class HomeSimPoolTest {
 		pools.start();
 		try {
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-			assertThat(pools.status().get("exits").lastStartFailure()).contains("exited with code 2");
+			assertThat(pools.status().get("exits").lastStartFailure()).contains("exited with 2");
 			assertThat(pools.status().get("exits").live()).isZero();
 		}
 		finally {
@@ -216,9 +217,15 @@ class HomeSimPoolTest {
 		return pools;
 	}
 
-	private static McpSchema.CallToolResult getEntityState(UpstreamPools pools, String upstream, String entityId,
+	private static JsonNode getEntityState(UpstreamPools pools, String upstream, String entityId, Instant deadline) {
+		return callTool(pools, upstream, "get_entity_state", Map.of("entity_id", entityId), deadline);
+	}
+
+	static JsonNode callTool(UpstreamPools pools, String upstream, String tool, Map<String, Object> arguments,
 			Instant deadline) {
-		return pools.execute(upstream, deadline, client -> client
-			.callTool(new McpSchema.CallToolRequest("get_entity_state", Map.of("entity_id", entityId))));
+		ObjectNode params = BridgeJson.mapper().createObjectNode();
+		params.put("name", tool);
+		params.set("arguments", BridgeJson.mapper().valueToTree(arguments));
+		return pools.execute(upstream, deadline, "tools/call", params, CallListener.NONE);
 	}
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.util.unit.DataSize;
+
 import io.mcpbridge.worker.config.WorkerProperties;
 
 /** Builds pools straight from configuration records, without a Spring context. */
@@ -15,8 +17,8 @@ final class PoolFixtures {
 
 	static WorkerProperties.Upstream upstream(String name, List<String> command, Map<String, String> env,
 			int poolSize, Duration callTimeout) {
-		return new WorkerProperties.Upstream(name, command.get(0), command.subList(1, command.size()), env, poolSize,
-				callTimeout);
+		return new WorkerProperties.Upstream(name, command.get(0), command.subList(1, command.size()), env, null,
+				poolSize, callTimeout, DataSize.ofMegabytes(16));
 	}
 
 	static UpstreamPools pools(WorkerProperties.Upstream... upstreams) {
