@@ -42,7 +42,9 @@ public enum ErrorCode {
 	/** No such endpoint or resource. */
 	NOT_FOUND(404),
 	/** A bug or an unexpected failure inside the bridge. */
-	INTERNAL_ERROR(500);
+	INTERNAL_ERROR(500),
+	/** The client cancelled the request; nobody reads this answer (nginx's "client closed request"). */
+	CANCELLED(499);
 
 	private final int httpStatus;
 

@@ -49,6 +49,50 @@ public final class RedisKeys {
 		return ROOT + "replies:" + Identifiers.requireId("gateway id", gatewayId);
 	}
 
+	/**
+	 * What a worker relayed during one request (progress, log messages, requests to the client), in
+	 * order: a list any gateway can replay when a client resumes the request's SSE stream. The session
+	 * is part of the key, so a client can only resume streams of its own session.
+	 */
+	public static String events(String tenant, String sessionId, String requestId) {
+		return scoped(tenant) + "events:" + (sessionId == null ? "-" : Identifiers.requireId("session id", sessionId))
+				+ ":" + Identifiers.requireId("request id", requestId);
+	}
+
+	/** The client's JSON-RPC id of a streamed request, so a resumed stream can end with the response. */
+	public static String streamedRequestId(String tenant, String sessionId, String requestId) {
+		return events(tenant, sessionId, requestId) + ":id";
+	}
+
+	/**
+	 * Where the answer to a request the upstream sent to the client (sampling, elicitation) must go:
+	 * the worker and session that wait for it.
+	 */
+	public static String input(String tenant, String inputId) {
+		return scoped(tenant) + "input:" + Identifiers.requireId("input id", inputId);
+	}
+
+	/** The bridge's request id behind a client's JSON-RPC id in one session (for notifications/cancelled). */
+	public static String clientRequest(String tenant, String sessionId, String clientIdHash) {
+		return scoped(tenant) + "rpc:" + Identifiers.requireId("session id", sessionId) + ":"
+				+ Identifiers.requireId("client id hash", clientIdHash);
+	}
+
+	/** The pub/sub channel on which one gateway instance receives the relayed events of its requests. */
+	public static String eventChannel(String gatewayId) {
+		return ROOT + "events:" + Identifiers.requireId("gateway id", gatewayId);
+	}
+
+	/** The pub/sub channel on which one worker receives the client's answers to its upstreams' requests. */
+	public static String inputChannel(String workerId) {
+		return ROOT + "inputs:" + Identifiers.requireId("worker id", workerId);
+	}
+
+	/** The pub/sub channel every worker listens on for cancelled requests. */
+	public static String cancellationChannel() {
+		return ROOT + "cancellations";
+	}
+
 	private static String scoped(String tenant) {
 		return ROOT + "{" + Identifiers.requireName("tenant", tenant) + "}:";
 	}

@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * @param entity the entity part of the routing key (entity id, else the session id)
  * @param trace W3C trace context entries ({@code traceparent}, {@code tracestate}), may be empty
  * @param createdEpochMs when the gateway accepted the request
+ * @param meta the client's {@code _meta} for the upstream (e.g. a progress token), may be null
+ * @param relay what the client can receive while the request runs; {@link Relay#NONE} when null
  */
 public record RequestEnvelope(@JsonProperty("request_id") String requestId, @JsonProperty("tenant") String tenant,
 		@JsonProperty("session_id") String sessionId, @JsonProperty("upstream") String upstream,
@@ -29,7 +31,8 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 		@JsonProperty("arguments") JsonNode arguments, @JsonProperty("priority") Priority priority,
 		@JsonProperty("deadline_ms") long deadlineEpochMs, @JsonProperty("reply_to") String replyTo,
 		@JsonProperty("entity") String entity, @JsonProperty("trace") Map<String, String> trace,
-		@JsonProperty("created_ms") long createdEpochMs) {
+		@JsonProperty("created_ms") long createdEpochMs, @JsonProperty("meta") JsonNode meta,
+		@JsonProperty("relay") Relay relay) {
 
 	public RequestEnvelope {
 		Identifiers.requireId("request id", requestId);
@@ -45,6 +48,15 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 			entity = sessionId != null ? sessionId : requestId;
 		}
 		trace = trace == null ? Map.of() : Map.copyOf(trace);
+		relay = relay == null ? Relay.NONE : relay;
+	}
+
+	/** A request of the REST API: no {@code _meta}, nothing relayed while it runs. */
+	public RequestEnvelope(String requestId, String tenant, String sessionId, String upstream, String method,
+			String tool, JsonNode arguments, Priority priority, long deadlineEpochMs, String replyTo, String entity,
+			Map<String, String> trace, long createdEpochMs) {
+		this(requestId, tenant, sessionId, upstream, method, tool, arguments, priority, deadlineEpochMs, replyTo,
+				entity, trace, createdEpochMs, null, Relay.NONE);
 	}
 
 	/** The Kafka key: one entity of one upstream of one tenant. */

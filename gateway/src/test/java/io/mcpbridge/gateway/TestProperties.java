@@ -25,7 +25,9 @@ public final class TestProperties {
 						new ToolPolicy("call_service", Priority.MEDIUM, Duration.ofSeconds(30)),
 						new ToolPolicy("create_automation", Priority.LOW, Duration.ofSeconds(60)),
 						new ToolPolicy("get_history", Priority.BULK, null)),
-				new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMillis(50), Duration.ofSeconds(1)));
+				new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMillis(50), Duration.ofSeconds(1)),
+				new GatewayProperties.Mcp(List.of("http://localhost:*"), List.of("localhost"), Duration.ofSeconds(15),
+						Duration.ofMinutes(10), 1000));
 	}
 
 	public static GatewayProperties defaults() {

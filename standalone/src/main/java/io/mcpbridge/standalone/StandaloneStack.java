@@ -47,6 +47,15 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	public static StandaloneStack start(StandaloneOptions options) throws Exception {
+		return start(options, List.of());
+	}
+
+	/**
+	 * @param extraWorkerSettings more worker settings ({@code key=value}), e.g. more upstreams from
+	 * {@code bridge.upstreams[1]} on; home-sim is always {@code bridge.upstreams[0]}
+	 */
+	public static StandaloneStack start(StandaloneOptions options, List<String> extraWorkerSettings)
+			throws Exception {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, options.partitions());
 		kafka.afterPropertiesSet();
 		LocalRedis redis = null;
@@ -56,8 +65,9 @@ public final class StandaloneStack implements AutoCloseable {
 		Path homeStateFile = Files.createTempFile("mcp-bridge-home-", ".journal");
 		try {
 			redis = LocalRedis.reuseOrStart(options.redisPort());
-			worker = WorkerApplication.builder()
-				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile)));
+			List<String> workerSettings = new ArrayList<>(workerProperties(options, homeStateFile));
+			workerSettings.addAll(extraWorkerSettings);
+			worker = WorkerApplication.builder().run(arguments(shared(kafka, redis, options), workerSettings));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort())));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);

@@ -34,8 +34,20 @@ public final class BridgeHttp {
 			.thenApply(Response::of);
 	}
 
-	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+	public Response get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.GET().build());
+	}
+
+	public Response delete(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.DELETE().build());
 	}
 
 	/** initialize, returning the new session id. */

@@ -178,13 +178,13 @@ class WorkerIntegrationTest {
 
 	@Test
 	void anUnsupportedMethodIsAnInvalidRequest() {
-		RequestEnvelope request = request("resources/list", null, null, 30_000);
+		RequestEnvelope request = request("sampling/createMessage", null, null, 30_000);
 
 		send(request);
 
 		ReplyEnvelope reply = replies.reply(request.requestId());
 		assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-		assertThat(reply.error().message()).contains("resources/list");
+		assertThat(reply.error().message()).contains("sampling/createMessage");
 	}
 
 	@Test

@@ -30,13 +30,15 @@ import org.springframework.validation.annotation.Validated;
  * @param tools per-tool priority and timeout (the seed's table); other tools get MEDIUM and the
  * queue's default timeout
  * @param idempotency how requests with a client-chosen id are de-duplicated
+ * @param mcp the standard MCP endpoint ({@code /mcp}, Streamable HTTP)
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
 public record GatewayProperties(String gatewayId, @DefaultValue("default") String defaultTenant,
 		@DefaultValue("home") String defaultUpstream, @Valid @DefaultValue Sessions sessions,
 		@Valid @DefaultValue Queue queue, @Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Http http,
-		@Valid @DefaultValue List<ToolPolicy> tools, @Valid @DefaultValue Idempotency idempotency) {
+		@Valid @DefaultValue List<ToolPolicy> tools, @Valid @DefaultValue Idempotency idempotency,
+		@Valid @DefaultValue Mcp mcp) {
 
 	public static final String PREFIX = "bridge";
 
@@ -103,6 +105,33 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * @param maxBodySize largest accepted request body
 	 */
 	public record Http(@NotNull @DefaultValue("1MB") DataSize maxBodySize) {
+	}
+
+	/**
+	 * @param allowedOrigins browser origins allowed to call the MCP endpoint, e.g.
+	 * {@code https://app.example.com}; a {@code :*} suffix allows any port. A request with another
+	 * {@code Origin} gets 403 (DNS rebinding protection). Requests without Origin (non-browser
+	 * clients) are allowed.
+	 * @param allowedHosts {@code Host} values (without port) the MCP endpoint answers; {@code *} allows
+	 * any. Keep the default on a machine where the bridge listens on localhost; list the public names
+	 * behind a load balancer.
+	 * @param keepAlive how often an idle SSE stream gets a comment, which also detects a gone client
+	 * @param standaloneStreamMaxDuration how long a GET stream stays open before the server closes it
+	 * (the client reconnects)
+	 * @param maxStreams SSE streams this gateway serves at once outside requests (GET streams and
+	 * resumed streams)
+	 */
+	public record Mcp(@DefaultValue({ "http://localhost:*", "http://127.0.0.1:*", "https://localhost:*",
+			"https://127.0.0.1:*" }) List<String> allowedOrigins,
+			@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts,
+			@NotNull @DefaultValue("15s") Duration keepAlive,
+			@NotNull @DefaultValue("10m") Duration standaloneStreamMaxDuration,
+			@Min(1) @DefaultValue("1000") int maxStreams) {
+
+		public Mcp {
+			allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+			allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+		}
 	}
 
 	/**

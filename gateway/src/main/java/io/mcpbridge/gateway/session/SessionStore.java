@@ -42,6 +42,11 @@ public class SessionStore {
 					properties.sessions().idleTtl());
 	}
 
+	/** Ends a session (the MCP endpoint's DELETE); true when it existed. */
+	public boolean delete(String tenant, String sessionId) {
+		return Boolean.TRUE.equals(redis.delete(RedisKeys.session(tenant, sessionId)));
+	}
+
 	/** The session, with its idle TTL renewed (one round trip); empty when unknown or expired. */
 	public Optional<Session> findAndTouch(String tenant, String sessionId) {
 		String key = RedisKeys.session(tenant, sessionId);

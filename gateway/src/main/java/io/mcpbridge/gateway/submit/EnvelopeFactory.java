@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.mcpbridge.common.Priority;
+import io.mcpbridge.common.Relay;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,20 @@ public class EnvelopeFactory {
 		String id = requestId != null ? requestId : newRequestId();
 		return new RequestEnvelope(id, tenant, sessionId, upstream, method, tool, arguments, priority,
 				now + timeout.toMillis(), gatewayId, entityOf(arguments, sessionId), Map.of(), now);
+	}
+
+	/**
+	 * A request of the MCP endpoint: the client's {@code _meta} goes to the upstream, what the client
+	 * can receive while it runs is in {@code relay}, and {@code entityHint} (an {@code Mcp-Param-Entity-Id}
+	 * header) names the entity when the arguments do not.
+	 */
+	public RequestEnvelope create(String tenant, String sessionId, String upstream, String method, String tool,
+			JsonNode arguments, Priority priority, Duration timeout, JsonNode meta, Relay relay, String entityHint) {
+		long now = System.currentTimeMillis();
+		String id = newRequestId();
+		String fallback = entityHint != null && !entityHint.isBlank() ? entityHint : sessionId;
+		return new RequestEnvelope(id, tenant, sessionId, upstream, method, tool, arguments, priority,
+				now + timeout.toMillis(), gatewayId, entityOf(arguments, fallback), Map.of(), now, meta, relay);
 	}
 
 	static String entityOf(JsonNode arguments, String fallback) {

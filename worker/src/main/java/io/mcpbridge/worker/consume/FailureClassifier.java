@@ -9,6 +9,7 @@ import io.mcpbridge.worker.pool.CallTimeoutException;
 import io.mcpbridge.worker.pool.NoIdleClientException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
+import io.mcpbridge.worker.stdio.CallCancelledException;
 import io.mcpbridge.worker.stdio.ChannelClosedException;
 import io.mcpbridge.worker.stdio.JsonRpcException;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ class FailureClassifier {
 		}
 		if (cause instanceof TimeoutException) {
 			return ReplyError.of(ErrorCode.TIMEOUT, "the upstream did not answer in time");
+		}
+		if (cause instanceof CallCancelledException) {
+			return ReplyError.of(ErrorCode.CANCELLED, "cancelled by the client: " + cause.getMessage());
 		}
 		if (cause instanceof InvalidRequestException) {
 			return ReplyError.of(ErrorCode.INVALID_REQUEST, cause.getMessage());

@@ -1,6 +1,7 @@
 package io.mcpbridge.worker.consume;
 
-import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.relay.CallRelays;
+import io.mcpbridge.worker.relay.RelayedCall;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.ReplyEnvelope;
@@ -27,10 +28,13 @@ class RequestHandler {
 
 	private final MeterRegistry meters;
 
+	private final CallRelays relays;
+
 	private final String workerId;
 
-	RequestHandler(UpstreamMethods methods, FailureClassifier classifier, MeterRegistry meters,
+	RequestHandler(UpstreamMethods methods, FailureClassifier classifier, MeterRegistry meters, CallRelays relays,
 			WorkerProperties properties) {
+		this.relays = relays;
 		this.methods = methods;
 		this.classifier = classifier;
 		this.meters = meters;
@@ -57,8 +61,8 @@ class RequestHandler {
 			return ReplyEnvelope.failure(request, ReplyError.of(ErrorCode.TIMEOUT_IN_QUEUE,
 					"the deadline passed while the request was queued; it was not executed"), workerId);
 		}
-		try {
-			UpstreamMethods.Result result = methods.execute(request, CallListener.NONE);
+		try (RelayedCall relay = relays.open(request)) {
+			UpstreamMethods.Result result = methods.execute(request, relay);
 			return result.cacheExpiresEpochMs() == null ? ReplyEnvelope.success(request, result.result(), workerId)
 					: ReplyEnvelope.cachedSuccess(request, result.result(), workerId, result.cacheExpiresEpochMs());
 		}

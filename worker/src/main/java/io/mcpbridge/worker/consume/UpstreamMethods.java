@@ -42,17 +42,26 @@ class UpstreamMethods {
 			case Methods.INITIALIZE -> Result.fresh(pools.initializeResult(request.upstream()).deepCopy());
 			case Methods.TOOLS_LIST -> listTools(request, listener);
 			case Methods.TOOLS_CALL -> Result.fresh(call(request, toolCallParams(request), listener));
-			default -> throw new InvalidRequestException("unsupported method: " + request.method());
+			default -> {
+				if (!Methods.PASSED_THROUGH.contains(request.method())) {
+					throw new InvalidRequestException("unsupported method: " + request.method());
+				}
+				yield Result.fresh(call(request, request.arguments(), listener));
+			}
 		};
 	}
 
 	private Result listTools(RequestEnvelope request, CallListener listener) {
+		if (request.arguments() != null && request.arguments().has("cursor")) {
+			// A later page: the cache holds the first page only.
+			return Result.fresh(call(request, request.arguments(), listener));
+		}
 		long now = System.currentTimeMillis();
 		var cached = toolsCache.get(request.upstream(), now);
 		if (cached.isPresent()) {
 			return new Result(cached.get().tools(), cached.get().expiresEpochMs());
 		}
-		JsonNode result = call(request, null, listener);
+		JsonNode result = call(request, request.arguments(), listener);
 		toolsCache.put(request.upstream(), result, now);
 		return Result.fresh(result);
 	}
@@ -71,6 +80,9 @@ class UpstreamMethods {
 		params.put("name", request.tool());
 		params.set("arguments", arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode()
 				: arguments);
+		if (request.meta() != null && request.meta().isObject()) {
+			params.set("_meta", request.meta());
+		}
 		return params;
 	}
 }

@@ -1,6 +1,7 @@
 package io.mcpbridge.worker.pool;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import io.mcpbridge.worker.stdio.CallCancelledException;
 import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.worker.stdio.ChannelClosedException;
 import io.mcpbridge.worker.stdio.JsonRpcChannel;
@@ -74,6 +76,10 @@ final class PooledClient {
 			throw new UpstreamCrashedException(upstream, child.describe());
 		}
 		JsonRpcChannel.Call call = channel.request(method, params, listener);
+		CompletableFuture<String> cancellation = listener.cancellation();
+		if (cancellation != null) {
+			cancellation.thenAccept(reason -> channel.cancel(call.id(), reason));
+		}
 		try {
 			return call.answer().get(budget.toNanos(), TimeUnit.NANOSECONDS);
 		}
@@ -101,8 +107,8 @@ final class PooledClient {
 	}
 
 	private RuntimeException translate(Throwable failure) {
-		if (failure instanceof JsonRpcException rpc) {
-			return rpc;
+		if (failure instanceof JsonRpcException || failure instanceof CallCancelledException) {
+			return (RuntimeException) failure;
 		}
 		if (failure instanceof ChannelClosedException) {
 			child.awaitExit(EXIT_WAIT);

@@ -31,4 +31,13 @@ public interface CallListener {
 		return CompletableFuture.failedFuture(new JsonRpcException(JsonRpcChannel.METHOD_NOT_FOUND,
 				"the client of this request cannot answer " + method, null));
 	}
+
+	/**
+	 * Completes, with a reason, when the client cancels the call; null when it cannot be cancelled.
+	 * The channel then tells the upstream ({@code notifications/cancelled}) and the call fails with
+	 * {@link CallCancelledException}.
+	 */
+	default CompletableFuture<String> cancellation() {
+		return null;
+	}
 }

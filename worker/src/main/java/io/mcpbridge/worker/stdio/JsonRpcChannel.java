@@ -153,7 +153,7 @@ public final class JsonRpcChannel implements AutoCloseable {
 		params.put("requestId", requestId);
 		params.put("reason", reason);
 		notify("notifications/cancelled", params);
-		gone.answer().completeExceptionally(new ChannelClosedException("cancelled: " + reason));
+		gone.answer().completeExceptionally(new CallCancelledException(reason));
 	}
 
 	public int inFlight() {

@@ -1,0 +1,173 @@
+package io.mcpbridge.gateway.mcp;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.mcpbridge.common.ErrorCode;
+import io.mcpbridge.common.Methods;
+import io.mcpbridge.common.Priority;
+import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.common.HttpHeaders;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.submit.EnvelopeFactory;
+import io.mcpbridge.gateway.submit.RequestSubmitter;
+import io.mcpbridge.gateway.submit.Submission;
+import io.mcpbridge.gateway.submit.ToolPolicies;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one MCP request through the queue, like the REST API does, and answers it on the HTTP
+ * exchange: a JSON body, or an SSE stream once the upstream sends something during the call. The
+ * servlet thread returns at once; the answer is written when the reply arrives.
+ */
+@Component
+class McpCalls {
+
+	/** The HTTP exchange outlives the request's deadline by this much, so the deadline's own answer wins. */
+	private static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(10);
+
+	private static final Logger log = LoggerFactory.getLogger(McpCalls.class);
+
+	private final EnvelopeFactory envelopes;
+
+	private final RequestSubmitter submitter;
+
+	private final ToolPolicies policies;
+
+	private final EventRouter router;
+
+	private final EventLog events;
+
+	private final RequestCancellations cancellations;
+
+	private final String retryAfterSeconds;
+
+	McpCalls(EnvelopeFactory envelopes, RequestSubmitter submitter, ToolPolicies policies, EventRouter router,
+			EventLog events, RequestCancellations cancellations, GatewayProperties properties) {
+		this.envelopes = envelopes;
+		this.submitter = submitter;
+		this.policies = policies;
+		this.router = router;
+		this.events = events;
+		this.cancellations = cancellations;
+		this.retryAfterSeconds = Long.toString(Math.max(1, (properties.queue().retryAfter().toMillis() + 999) / 1000));
+	}
+
+	void run(McpCall call, HttpServletRequest http) {
+		RequestEnvelope request = envelope(call, http);
+		AsyncContext async = http.startAsync();
+		long timeoutMs = request.deadlineEpochMs() - System.currentTimeMillis() + EXCHANGE_MARGIN.toMillis();
+		McpExchange exchange = new McpExchange(async, request.requestId(), call.headers(), timeoutMs,
+				context(call, request), JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT,
+						"no answer before the deadline", null));
+		router.register(exchange);
+		try {
+			if (call.sessionId() != null && Methods.PASSED_THROUGH.contains(call.method())) {
+				cancellations.remember(call.tenant(), call.sessionId(), call.clientId(), request.requestId(),
+						Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis())));
+			}
+			Submission submission = submitter.submit(request, false);
+			submission.reply().whenComplete((reply, failure) -> {
+				router.unregister(request.requestId());
+				if (failure == null) {
+					exchange.finish(reply.isSuccess()
+							? JsonRpc.result(call.clientId(), call.shape().apply(reply.result()))
+							: JsonRpc.answer(call.clientId(), reply));
+				}
+				else {
+					exchange.finish(JsonRpc.error(call.clientId(), bridgeFailure(failure, request)));
+				}
+			});
+		}
+		catch (BridgeException refused) {
+			router.unregister(request.requestId());
+			// Refused before it was queued (overload, queue down): an HTTP error the client can retry.
+			boolean retry = refused.code() == ErrorCode.OVERLOADED || refused.code() == ErrorCode.QUEUE_UNAVAILABLE;
+			exchange.finish(refused.code().httpStatus(), JsonRpc.error(call.clientId(), refused),
+					retry ? Map.of("Retry-After", retryAfterSeconds) : Map.of());
+		}
+		catch (RuntimeException unexpected) {
+			router.unregister(request.requestId());
+			log.error("could not submit MCP request {}", request.requestId(), unexpected);
+			exchange.finish(500, JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "internal error", null),
+					Map.of());
+		}
+	}
+
+	private RequestEnvelope envelope(McpCall call, HttpServletRequest http) {
+		String tool = null;
+		JsonNode arguments = call.params();
+		JsonNode meta = null;
+		if (Methods.TOOLS_CALL.equals(call.method())) {
+			JsonNode name = call.params() == null ? null : call.params().get("name");
+			if (name == null || !name.isString() || name.asString().isBlank()) {
+				throw new McpError(400, McpError.INVALID_PARAMS, "tools/call needs params.name");
+			}
+			tool = name.asString();
+			arguments = call.params().get("arguments");
+			if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+				throw new McpError(400, McpError.INVALID_PARAMS, "params.arguments must be an object");
+			}
+			meta = call.params().get("_meta");
+		}
+		try {
+			Priority priority = policies.priority(tool, http.getHeader(HttpHeaders.PRIORITY));
+			Duration timeout = policies.timeout(tool, http.getHeader(HttpHeaders.TIMEOUT));
+			String method = "server/discover".equals(call.method()) ? Methods.INITIALIZE : call.method();
+			return envelopes.create(call.tenant(), call.sessionId(), call.upstream(), method, tool, arguments,
+					priority, timeout, meta, call.relay(), call.entityHint());
+		}
+		catch (BridgeException | IllegalArgumentException invalid) {
+			throw new McpError(400, McpError.INVALID_PARAMS, invalid.getMessage());
+		}
+	}
+
+	private McpExchange.Context context(McpCall call, RequestEnvelope request) {
+		return new McpExchange.Context() {
+			@Override
+			public List<JsonNode> eventsAfter(long sequence) {
+				try {
+					return events.after(call.tenant(), call.sessionId(), request.requestId(), sequence);
+				}
+				catch (RuntimeException ex) {
+					log.debug("could not read the events of {}: {}", request.requestId(), ex.toString());
+					return List.of();
+				}
+			}
+
+			@Override
+			public void streamStarted() {
+				if (call.sessionId() != null) {
+					events.rememberClientId(call.tenant(), call.sessionId(), request.requestId(), call.clientId(),
+							Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis()))
+								.plus(EXCHANGE_MARGIN));
+				}
+			}
+
+			@Override
+			public void clientGone() {
+				router.unregister(request.requestId());
+				if (call.cancelOnDisconnect()) {
+					cancellations.cancel(call.tenant(), request.requestId(), "the client disconnected");
+				}
+			}
+		};
+	}
+
+	private static BridgeException bridgeFailure(Throwable failure, RequestEnvelope request) {
+		Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+		if (cause instanceof BridgeException bridge) {
+			return bridge;
+		}
+		log.error("MCP request {} failed unexpectedly", request.requestId(), cause);
+		return new BridgeException(ErrorCode.INTERNAL_ERROR, "internal error", request.requestId());
+	}
+}

@@ -1,0 +1,198 @@
+package io.mcpbridge.gateway.mcp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CallEvent;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The response to one JSON-RPC request on the MCP endpoint while the request runs. It starts
+ * undecided: if the answer comes first, it is one JSON body; if an event comes first (progress, a
+ * log message, a request to the client), the response becomes an SSE stream carrying the events in
+ * order and then the answer. Events and answers arrive on different threads; every write happens
+ * under this object's lock.
+ *
+ * <p>
+ * SSE event ids are {@code <requestId>.<position>}: unique in the session, and enough for any
+ * gateway to resume the stream from the request's event list.
+ */
+final class McpExchange {
+
+	/** What the exchange needs from outside: the event list and the client-went-away hook. */
+	interface Context {
+
+		List<JsonNode> eventsAfter(long sequence);
+
+		void streamStarted();
+
+		void clientGone();
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(McpExchange.class);
+
+	private final AsyncContext async;
+
+	private final HttpServletResponse response;
+
+	private final String requestId;
+
+	private final Map<String, String> headers;
+
+	private final Context context;
+
+	private SseWriter stream;
+
+	private long lastSequence;
+
+	private boolean done;
+
+	/**
+	 * @param timeoutMs the exchange ends after this long whatever happens, answered with {@code timeoutAnswer}
+	 */
+	McpExchange(AsyncContext async, String requestId, Map<String, String> headers, long timeoutMs, Context context,
+			JsonNode timeoutAnswer) {
+		this.async = async;
+		this.response = (HttpServletResponse) async.getResponse();
+		this.requestId = requestId;
+		this.headers = Map.copyOf(headers);
+		this.context = context;
+		async.setTimeout(timeoutMs);
+		async.addListener(new AsyncListener() {
+			@Override
+			public void onTimeout(AsyncEvent event) {
+				finish(timeoutAnswer);
+				context.clientGone();
+			}
+
+			@Override
+			public void onError(AsyncEvent event) {
+				gone();
+			}
+
+			@Override
+			public void onComplete(AsyncEvent event) {
+			}
+
+			@Override
+			public void onStartAsync(AsyncEvent event) {
+			}
+		});
+	}
+
+	String requestId() {
+		return requestId;
+	}
+
+	/** An event published by the worker; a gap (pub/sub reordering) is filled from the event list. */
+	synchronized void onEvent(CallEvent event) {
+		if (done || event.sequence() <= lastSequence) {
+			return;
+		}
+		if (event.sequence() == lastSequence + 1) {
+			writeEvents(List.of(event.message()), event.sequence());
+		}
+		else {
+			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
+		}
+	}
+
+	/** The answer: the last message of a stream, or the whole JSON body. */
+	synchronized void finish(JsonNode message) {
+		finish(200, message);
+	}
+
+	synchronized void finish(int status, JsonNode message) {
+		finish(status, message, Map.of());
+	}
+
+	/** An answer with its own status and extra headers, e.g. 503 with Retry-After. */
+	synchronized void finish(int status, JsonNode message, Map<String, String> extraHeaders) {
+		if (done) {
+			return;
+		}
+		if (stream != null) {
+			// Events published just before the answer may still be on their way: send them first.
+			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
+			if (done) {
+				return;
+			}
+			try {
+				stream.event(requestId + ".end", BridgeJson.mapper().writeValueAsString(message));
+			}
+			catch (IOException ex) {
+				log.debug("client of {} left before the answer: {}", requestId, ex.toString());
+			}
+			complete();
+			return;
+		}
+		try {
+			response.setStatus(status);
+			headers.forEach(response::setHeader);
+			extraHeaders.forEach(response::setHeader);
+			response.setContentType("application/json");
+			byte[] body = BridgeJson.mapper().writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+		}
+		catch (IOException | IllegalStateException ex) {
+			log.debug("client of {} left before the answer: {}", requestId, ex.toString());
+		}
+		complete();
+	}
+
+	/** Writes consecutive events, the first at position {@code firstSequence}. */
+	private void writeEvents(List<JsonNode> events, long firstSequence) {
+		try {
+			if (stream == null) {
+				if (events.isEmpty()) {
+					return;
+				}
+				headers.forEach(response::setHeader);
+				stream = SseWriter.start(response);
+				// The priming event: gives the client an id to resume from before anything else comes.
+				stream.event(requestId + ".0", "");
+				context.streamStarted();
+			}
+			long sequence = firstSequence;
+			for (JsonNode message : events) {
+				stream.event(requestId + "." + sequence, BridgeJson.mapper().writeValueAsString(message));
+				lastSequence = sequence;
+				sequence++;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("client of {} left during the stream: {}", requestId, ex.toString());
+			gone();
+		}
+	}
+
+	private void gone() {
+		synchronized (this) {
+			if (done) {
+				return;
+			}
+			complete();
+		}
+		context.clientGone();
+	}
+
+	private void complete() {
+		done = true;
+		try {
+			async.complete();
+		}
+		catch (IllegalStateException ex) {
+			// Already completed by the container (timeout or error).
+		}
+	}
+}

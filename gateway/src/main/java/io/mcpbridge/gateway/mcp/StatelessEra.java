@@ -1,0 +1,127 @@
+package io.mcpbridge.gateway.mcp;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.Methods;
+import io.mcpbridge.common.Relay;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The 2026-07-28 revision: no session, every request carries its protocol version and client
+ * capabilities in {@code _meta}, mirrored in headers a load balancer can route on; the headers must
+ * agree with the body. A client that disconnects cancels its request.
+ */
+@Component
+class StatelessEra {
+
+	static final String DISCOVER = "server/discover";
+
+	/** Methods whose target is mirrored in {@code Mcp-Name}, and the param that holds it. */
+	private static final Map<String, String> NAMED = Map.of(Methods.TOOLS_CALL, "name", Methods.PROMPTS_GET, "name",
+			Methods.RESOURCES_READ, "uri");
+
+	/** Removed in 2026-07-28: ping, logging/setLevel; subscriptions go through subscriptions/listen. */
+	private static final Set<String> NOT_IN_THIS_REVISION = Set.of(Methods.PING, Methods.RESOURCES_SUBSCRIBE,
+			Methods.RESOURCES_UNSUBSCRIBE);
+
+	private final McpCalls calls;
+
+	private final GatewayProperties properties;
+
+	StatelessEra(McpCalls calls, GatewayProperties properties) {
+		this.calls = calls;
+		this.properties = properties;
+	}
+
+	/** Whether a POSTed message belongs to this era rather than to a session. */
+	static boolean claims(HttpServletRequest http, JsonNode message) {
+		if (ProtocolVersions.STATELESS.equals(http.getHeader(SessionEra.VERSION_HEADER))) {
+			return true;
+		}
+		JsonNode method = message.get("method");
+		if (method != null && DISCOVER.equals(method.asString(null))) {
+			return true;
+		}
+		return message.path("params").path("_meta").has(ProtocolVersions.META_PROTOCOL_VERSION);
+	}
+
+	void request(HttpServletRequest http, JsonNode message, String pathUpstream) {
+		String method = message.get("method").asString();
+		JsonNode params = message.get("params");
+		checkHeaders(http, method, params);
+		if (!DISCOVER.equals(method)
+				&& (!Methods.PASSED_THROUGH.contains(method) || NOT_IN_THIS_REVISION.contains(method))) {
+			throw new McpError(404, McpError.METHOD_NOT_FOUND, "Method not found: " + method);
+		}
+		// Requests to the client travel as multi-round-trip results in this revision; the bridge does not
+		// relay them (the upstream gets "method not found"); notifications go on the request's stream.
+		Relay relay = new Relay(true, false, false, false, null);
+		String upstream = pathUpstream != null ? pathUpstream : properties.defaultUpstream();
+		boolean discover = DISCOVER.equals(method);
+		calls.run(new McpCall(properties.defaultTenant(), null, upstream, method, message.get("id"),
+				discover ? null : params, relay, http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(),
+				discover ? StatelessEra::discoverResult : StatelessEra::complete, true), http);
+	}
+
+	private static void checkHeaders(HttpServletRequest http, String method, JsonNode params) {
+		String version = http.getHeader(SessionEra.VERSION_HEADER);
+		if (version == null) {
+			throw new McpError(400, McpError.HEADER_MISMATCH, "MCP-Protocol-Version header is required");
+		}
+		if (!ProtocolVersions.STATELESS.equals(version)) {
+			throw new McpError(400, McpError.INVALID_REQUEST, "unsupported protocol version " + version
+					+ " for a request without a session (supported: " + ProtocolVersions.STATELESS + ")");
+		}
+		JsonNode meta = params == null ? null : params.get("_meta");
+		if (meta == null || !meta.isObject() || !meta.has(ProtocolVersions.META_PROTOCOL_VERSION)
+				|| !meta.path(ProtocolVersions.META_CLIENT_CAPABILITIES).isObject()) {
+			throw new McpError(400, McpError.INVALID_PARAMS, "params._meta must carry "
+					+ ProtocolVersions.META_PROTOCOL_VERSION + " and " + ProtocolVersions.META_CLIENT_CAPABILITIES);
+		}
+		if (!version.equals(meta.get(ProtocolVersions.META_PROTOCOL_VERSION).asString(""))) {
+			throw new McpError(400, McpError.HEADER_MISMATCH,
+					"MCP-Protocol-Version header and _meta protocol version differ");
+		}
+		if (!method.equals(http.getHeader(McpHeaders.METHOD))) {
+			throw new McpError(400, McpError.HEADER_MISMATCH, McpHeaders.METHOD + " header must be " + method);
+		}
+		String nameParam = NAMED.get(method);
+		if (nameParam != null && !params.path(nameParam).asString("").equals(http.getHeader(McpHeaders.NAME))) {
+			throw new McpError(400, McpError.HEADER_MISMATCH,
+					McpHeaders.NAME + " header must equal params." + nameParam);
+		}
+	}
+
+	/** server/discover: the upstream's identity and capabilities, in this revision's shape. */
+	private static JsonNode discoverResult(JsonNode upstream) {
+		ObjectNode result = BridgeJson.mapper().createObjectNode();
+		result.put("resultType", "complete");
+		result.putArray("supportedVersions").add(ProtocolVersions.STATELESS);
+		ObjectNode capabilities = ServerCapabilities.of(upstream.get("capabilities"));
+		capabilities.remove("logging");
+		result.set("capabilities", capabilities);
+		result.putObject("_meta").set(ProtocolVersions.META_SERVER_INFO, upstream.get("serverInfo"));
+		if (upstream.hasNonNull("instructions")) {
+			result.set("instructions", upstream.get("instructions"));
+		}
+		return result;
+	}
+
+	/** Results of this revision say they are complete (not an input-required round trip). */
+	private static JsonNode complete(JsonNode result) {
+		if (result instanceof ObjectNode object && !object.has("resultType")) {
+			ObjectNode copy = object.deepCopy();
+			copy.put("resultType", "complete");
+			return copy;
+		}
+		return result;
+	}
+}
