@@ -11,10 +11,11 @@ import java.time.Duration;
 import io.mcpbridge.homesim.home.Home;
 import io.mcpbridge.homesim.home.HomeAccess;
 import io.mcpbridge.homesim.home.JournaledHome;
+import io.mcpbridge.stdioserver.ProtocolStdout;
+import io.mcpbridge.stdioserver.StdioServerChannel;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
@@ -35,8 +36,6 @@ public final class HomeSimServer {
 
 	static final String VERSION = "0.1.0";
 
-	private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
-
 	/** After stdin closes, how long requests already read may still take to be answered (plus the latency). */
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,14 +43,8 @@ public final class HomeSimServer {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		// Before anything else: stdout is the protocol channel. Anything that prints to System.out later (a logging
-		// backend such as logback found on a shared classpath, a stray println) lands on stderr instead.
-		PrintStream protocolOut = System.out;
-		System.setOut(System.err);
-		// Must precede the first SLF4J call; ignored unless Logback is on the classpath (see the file's comment).
-		if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
-			System.setProperty(LOGBACK_CONFIGURATION, "io/mcpbridge/homesim/home-sim-logback.xml");
-		}
+		// Before anything else: stdout is the protocol channel.
+		PrintStream protocolOut = ProtocolStdout.claim();
 		Options options;
 		try {
 			options = Options.parse(args);
@@ -68,9 +61,8 @@ public final class HomeSimServer {
 
 	static int run(Options options, InputStream stdin, OutputStream stdout) throws InterruptedException {
 		McpJsonMapper mapper = McpJsonDefaults.getMapper();
-		DrainingStdio stdio = new DrainingStdio(DRAIN_TIMEOUT.plusMillis(options.latencyMs()));
-		LifecycleTransportProvider transport = new LifecycleTransportProvider(
-				new StdioServerTransportProvider(mapper, stdio.input(stdin), stdio.output(stdout)));
+		StdioServerChannel channel = StdioServerChannel.open(mapper, stdin, stdout,
+				DRAIN_TIMEOUT.plusMillis(options.latencyMs()));
 		HomeAccess home;
 		try {
 			home = openHome(options);
@@ -81,7 +73,7 @@ public final class HomeSimServer {
 		}
 		try (CallLog callLog = CallLog.open(options.callLog(), mapper)) {
 			HomeTools tools = new HomeTools(home, new ToolInvoker(mapper, callLog, options.latencyMs()));
-			McpServer.sync(transport)
+			McpServer.sync(channel.transportProvider())
 				.serverInfo(NAME, VERSION)
 				.instructions("A simulated Home Assistant home. Start with get_entities and get_services.")
 				.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
@@ -91,8 +83,7 @@ public final class HomeSimServer {
 				.tools(tools.specifications())
 				.build();
 			System.err.println(NAME + ": ready, " + options);
-			transport.awaitClosed();
-			return stdio.endOfInput() ? 0 : 1;
+			return channel.awaitExitCode();
 		}
 		catch (IOException ex) {
 			System.err.println(NAME + ": cannot open the call log: " + ex);

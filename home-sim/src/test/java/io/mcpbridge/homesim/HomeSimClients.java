@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
+import io.mcpbridge.stdioserver.SerialClientTransport;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -26,7 +27,7 @@ final class HomeSimClients {
 			.build();
 		StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
 		transport.setStdErrorHandler(stderr::add);
-		McpSyncClient client = McpClient.sync(new SerializedClientTransport(transport)).requestTimeout(Duration.ofSeconds(30)).build();
+		McpSyncClient client = McpClient.sync(new SerialClientTransport(transport)).requestTimeout(Duration.ofSeconds(30)).build();
 		client.initialize();
 		return client;
 	}

@@ -1,4 +1,4 @@
-package io.mcpbridge.homesim;
+package io.mcpbridge.stdioserver;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,18 +16,18 @@ import reactor.core.publisher.Mono;
  * <p>Why not just wait for end-of-file on stdin: the SDK transport also stops reading after a line it cannot parse,
  * while stdin stays open. Waiting for the transport itself lets the process exit in both cases instead of hanging.
  */
-final class LifecycleTransportProvider implements McpServerTransportProvider {
+public final class LifecycleTransportProvider implements McpServerTransportProvider {
 
 	private final McpServerTransportProvider delegate;
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
-	LifecycleTransportProvider(McpServerTransportProvider delegate) {
+	public LifecycleTransportProvider(McpServerTransportProvider delegate) {
 		this.delegate = delegate;
 	}
 
 	/** Blocks until the session transport has closed. */
-	void awaitClosed() throws InterruptedException {
+	public void awaitClosed() throws InterruptedException {
 		this.closed.await();
 	}
 
@@ -83,7 +83,8 @@ final class LifecycleTransportProvider implements McpServerTransportProvider {
 		/**
 		 * One message at a time. The SDK's stdio transport emits into a sink that rejects a concurrent emission after
 		 * busy-looping for 100 ms; the response is then dropped and its client waits until its timeout. Concurrent
-		 * tool calls on a loaded machine hit that (seen with --state-file under contention), so the emission, which
+		 * tool calls on a loaded machine hit that (seen in home-sim with --state-file under contention), and so do
+		 * notifications or server-to-client requests sent while another response is written, so the emission, which
 		 * happens synchronously on subscribe once the transport is ready, runs under this monitor instead.
 		 */
 		@Override

@@ -1,4 +1,4 @@
-package io.mcpbridge.homesim;
+package io.mcpbridge.stdioserver;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,15 +10,16 @@ import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends one message at a time. The SDK's StdioClientTransport emits into a sink that rejects a concurrent emission
- * after busy-looping 100 ms ("Failed to enqueue message"): threads sharing one client on a loaded machine hit it.
- * The server side has the same guard (LifecycleTransportProvider).
+ * The client side of {@link LifecycleTransportProvider}'s guard, for code that drives a stdio server with the SDK
+ * client: sends one message at a time. The SDK's StdioClientTransport emits into a sink that rejects a concurrent
+ * emission after busy-looping 100 ms ("Failed to enqueue message"): threads sharing one client on a loaded machine
+ * hit it, and so does a client answering a server-to-client request (sampling, elicitation) while it sends another.
  */
-final class SerializedClientTransport implements McpClientTransport {
+public final class SerialClientTransport implements McpClientTransport {
 
 	private final McpClientTransport delegate;
 
-	SerializedClientTransport(McpClientTransport delegate) {
+	public SerialClientTransport(McpClientTransport delegate) {
 		this.delegate = delegate;
 	}
 

@@ -1,6 +1,5 @@
-package io.mcpbridge.homesim;
+package io.mcpbridge.stdioserver;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,12 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Why: the SDK's stdio transport stops writing as soon as it reads end-of-file, so a client that pipes a batch of
  * requests and closes stdin ({@code printf ... | java -jar home-sim.jar}) would lose the answers still being computed.
- * Here the input side counts the JSON-RPC requests it passes on, the output side counts the lines it has flushed, and
- * end-of-file is handed to the transport only once every request has been answered (or after a bounded wait).
+ * Here the input side counts the JSON-RPC requests it passes on, the output side counts the responses it has flushed
+ * (not the notifications or server-to-client requests in between), and end-of-file is handed to the transport only
+ * once every request has been answered (or after a bounded wait).
  */
-final class DrainingStdio {
+public final class DrainingStdio {
 
-	/** Longer lines are still passed on, just not inspected: they are counted as requests (tools/call in practice). */
+	/**
+	 * Longer lines are still passed on, just not inspected: one read is counted as a request (tools/call in
+	 * practice), one written as a response (a large result in practice).
+	 */
 	private static final int MAX_INSPECTED_LINE = 64 * 1024;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -34,16 +37,13 @@ final class DrainingStdio {
 
 	private boolean endOfInput;
 
-	DrainingStdio(Duration drainTimeout) {
+	public DrainingStdio(Duration drainTimeout) {
 		this.drainTimeout = drainTimeout;
 	}
 
-	InputStream input(InputStream stdin) {
+	public InputStream input(InputStream stdin) {
+		LineSplitter lines = new LineSplitter(MAX_INSPECTED_LINE, line -> requestRead(line == null || isRequest(line)));
 		return new FilterInputStream(stdin) {
-			private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-			private boolean overflow;
-
 			@Override
 			public int read() throws IOException {
 				byte[] one = new byte[1];
@@ -56,34 +56,25 @@ final class DrainingStdio {
 				if (count < 0) {
 					awaitResponses();
 				}
-				for (int i = offset; i < offset + count; i++) {
-					if (bytes[i] == '\n') {
-						lineRead(this.overflow || isRequest(this.line.toByteArray()));
-						this.line.reset();
-						this.overflow = false;
-					}
-					else if (this.line.size() < MAX_INSPECTED_LINE) {
-						this.line.write(bytes[i]);
-					}
-					else {
-						this.overflow = true;
-					}
+				else {
+					lines.accept(bytes, offset, count);
 				}
 				return count;
 			}
 		};
 	}
 
-	OutputStream output(OutputStream stdout) {
+	public OutputStream output(OutputStream stdout) {
 		return new FilterOutputStream(stdout) {
-			private long unflushedLines;
+			private long unflushedResponses;
+
+			private final LineSplitter lines = new LineSplitter(MAX_INSPECTED_LINE,
+					line -> this.unflushedResponses += (line == null || isResponse(line)) ? 1 : 0);
 
 			@Override
 			public void write(byte[] bytes, int offset, int length) throws IOException {
 				this.out.write(bytes, offset, length);
-				for (int i = offset; i < offset + length; i++) {
-					this.unflushedLines += bytes[i] == '\n' ? 1 : 0;
-				}
+				this.lines.accept(bytes, offset, length);
 			}
 
 			@Override
@@ -94,33 +85,43 @@ final class DrainingStdio {
 			@Override
 			public void flush() throws IOException {
 				this.out.flush();
-				linesWritten(this.unflushedLines);
-				this.unflushedLines = 0;
+				responsesWritten(this.unflushedResponses);
+				this.unflushedResponses = 0;
 			}
 		};
 	}
 
 	/** A request has a method and an id; notifications and responses get no answer. */
 	private boolean isRequest(byte[] line) {
+		JsonNode message = parse(line);
+		return message != null && message.has("method") && message.has("id");
+	}
+
+	/** A response has an id and a result or an error. */
+	private boolean isResponse(byte[] line) {
+		JsonNode message = parse(line);
+		return message != null && message.has("id") && (message.has("result") || message.has("error"));
+	}
+
+	private JsonNode parse(byte[] line) {
 		try {
-			JsonNode message = this.json.readTree(line);
-			return message.has("method") && message.has("id");
+			return this.json.readTree(line);
 		}
 		catch (RuntimeException ex) {
-			return false;
+			return null;
 		}
 	}
 
-	synchronized boolean endOfInput() {
+	public synchronized boolean endOfInput() {
 		return this.endOfInput;
 	}
 
-	private synchronized void lineRead(boolean request) {
+	private synchronized void requestRead(boolean request) {
 		this.requests += request ? 1 : 0;
 	}
 
-	private synchronized void linesWritten(long lines) {
-		this.responses += lines;
+	private synchronized void responsesWritten(long count) {
+		this.responses += count;
 		notifyAll();
 	}
 

