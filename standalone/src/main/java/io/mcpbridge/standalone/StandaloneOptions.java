@@ -12,12 +12,19 @@ import java.util.Map;
  * @param homeLatencyMs latency home-sim adds to every tool call
  * @param poolSize home-sim processes in the worker's pool
  * @param partitions partitions of every request topic
+ * @param conformanceFixture also run the conformance fixture server as upstream {@code conformance}
+ * (served at {@code /mcp/u/conformance})
  */
 record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
-		int partitions) {
+		int partitions, boolean conformanceFixture) {
+
+	StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
+			int partitions) {
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolSize, partitions, false);
+	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12);
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12, false);
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -33,12 +40,24 @@ record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int hom
 		StandaloneOptions options = new StandaloneOptions(intOption(given, "port", d.gatewayPort()),
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
 				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-size", d.poolSize()),
-				intOption(given, "partitions", d.partitions()));
+				intOption(given, "partitions", d.partitions()),
+				booleanOption(given, "conformance-fixture", d.conformanceFixture()));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet()
-					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions");
+					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions, --conformance-fixture");
 		}
 		return options;
+	}
+
+	private static boolean booleanOption(Map<String, String> given, String name, boolean fallback) {
+		String value = given.remove(name);
+		if (value == null) {
+			return fallback;
+		}
+		if (!value.equals("true") && !value.equals("false")) {
+			throw new IllegalArgumentException("--" + name + " must be true or false, got " + value);
+		}
+		return Boolean.parseBoolean(value);
 	}
 
 	private static int intOption(Map<String, String> given, String name, int fallback) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
+import io.mcpbridge.fixture.FixtureCommand;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.WorkerApplication;
@@ -24,6 +25,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * stops them in reverse order and leaves no child process behind.
  */
 public final class StandaloneStack implements AutoCloseable {
+
+	/** The upstream name of the conformance fixture server, when the stack runs it. */
+	public static final String FIXTURE_UPSTREAM = "conformance";
 
 	private static final Logger log = LoggerFactory.getLogger(StandaloneStack.class);
 
@@ -99,12 +103,23 @@ public final class StandaloneStack implements AutoCloseable {
 				"--state-file=" + homeStateFile);
 		List<String> properties = new ArrayList<>();
 		properties.add("server.port=" + options.workerPort());
-		properties.add("bridge.upstreams[0].name=home");
-		properties.add("bridge.upstreams[0].command=" + command.get(0));
-		for (int i = 1; i < command.size(); i++) {
-			properties.add("bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));
+		properties.addAll(upstream(0, "home", command, options.poolSize()));
+		if (options.conformanceFixture()) {
+			properties.addAll(upstream(1, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2));
 		}
-		properties.add("bridge.upstreams[0].pool-size=" + options.poolSize());
+		return properties;
+	}
+
+	/** Settings of upstream number {@code index}: name, command line, pool size. */
+	public static List<String> upstream(int index, String name, List<String> command, int poolSize) {
+		String prefix = "bridge.upstreams[" + index + "].";
+		List<String> properties = new ArrayList<>();
+		properties.add(prefix + "name=" + name);
+		properties.add(prefix + "command=" + command.get(0));
+		for (int i = 1; i < command.size(); i++) {
+			properties.add(prefix + "args[" + (i - 1) + "]=" + command.get(i));
+		}
+		properties.add(prefix + "pool-size=" + poolSize);
 		return properties;
 	}
 
