@@ -1,7 +1,11 @@
 package io.mcpbridge.standalone;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import io.mcpbridge.common.Identifiers;
 
 /**
  * Options of the standalone stack, from {@code --name=value} arguments.
@@ -14,17 +18,25 @@ import java.util.Map;
  * @param partitions partitions of every request topic
  * @param conformanceFixture also run the conformance fixture server as upstream {@code conformance}
  * (served at {@code /mcp/u/conformance})
+ * @param extraUpstreams more stdio MCP servers by name, each a command line
+ * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
  */
-record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
-		int partitions, boolean conformanceFixture) {
+public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
+		int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 
-	StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
+	private static final String UPSTREAM_PREFIX = "upstream.";
+
+	public StandaloneOptions {
+		extraUpstreams = Map.copyOf(extraUpstreams);
+	}
+
+	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
 			int partitions) {
-		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolSize, partitions, false);
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolSize, partitions, false, Map.of());
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12, false);
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12, false, Map.of());
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -41,12 +53,29 @@ record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int hom
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
 				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-size", d.poolSize()),
 				intOption(given, "partitions", d.partitions()),
-				booleanOption(given, "conformance-fixture", d.conformanceFixture()));
+				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet()
-					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions, --conformance-fixture");
+					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions, --conformance-fixture, --upstream.<name>");
 		}
 		return options;
+	}
+
+	private static Map<String, List<String>> upstreamOptions(Map<String, String> given) {
+		Map<String, List<String>> upstreams = new TreeMap<>();
+		for (String key : List.copyOf(given.keySet())) {
+			if (!key.startsWith(UPSTREAM_PREFIX)) {
+				continue;
+			}
+			String name = key.substring(UPSTREAM_PREFIX.length());
+			List<String> command = List.of(given.remove(key).trim().split("\\s+"));
+			if (!Identifiers.isValidName(name) || name.equals("home") || command.get(0).isEmpty()) {
+				throw new IllegalArgumentException("--" + key + " needs a name of letters, digits, '.', '_' or '-' "
+						+ "(not 'home') and a command line");
+			}
+			upstreams.put(name, command);
+		}
+		return upstreams;
 	}
 
 	private static boolean booleanOption(Map<String, String> given, String name, boolean fallback) {

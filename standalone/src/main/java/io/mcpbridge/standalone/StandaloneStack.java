@@ -104,8 +104,12 @@ public final class StandaloneStack implements AutoCloseable {
 		List<String> properties = new ArrayList<>();
 		properties.add("server.port=" + options.workerPort());
 		properties.addAll(upstream(0, "home", command, options.poolSize()));
+		int index = 1;
 		if (options.conformanceFixture()) {
-			properties.addAll(upstream(1, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2));
+			properties.addAll(upstream(index++, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2));
+		}
+		for (var extra : options.extraUpstreams().entrySet()) {
+			properties.addAll(upstream(index++, extra.getKey(), extra.getValue(), options.poolSize()));
 		}
 		return properties;
 	}

@@ -10,7 +10,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One more gateway replica on the shared Redis, with its own settings (as QueueUnavailableTest starts one). */
-final class ExtraGateway implements AutoCloseable {
+public final class ExtraGateway implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
@@ -22,7 +22,7 @@ final class ExtraGateway implements AutoCloseable {
 	 * @param kafkaBootstrap the broker it produces to (the stack's, or a parked one nobody consumes)
 	 * @param settings more {@code name=value} settings
 	 */
-	static ExtraGateway start(String kafkaBootstrap, int redisPort, String... settings) {
+	public static ExtraGateway start(String kafkaBootstrap, int redisPort, String... settings) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafkaBootstrap, "--spring.data.redis.host=127.0.0.1",
 				"--spring.data.redis.port=" + redisPort, "--bridge.kafka.partitions=" + ParkedKafka.PARTITIONS));
@@ -32,8 +32,12 @@ final class ExtraGateway implements AutoCloseable {
 		return new ExtraGateway(GatewayApplication.builder().run(arguments.toArray(String[]::new)));
 	}
 
-	BridgeHttp http() {
-		return new BridgeHttp(((WebServerApplicationContext) context).getWebServer().getPort());
+	public BridgeHttp http() {
+		return new BridgeHttp(port());
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	@Override

@@ -67,23 +67,10 @@ final class McpClient {
 
 	static List<SseEvent> sseEvents(String body) {
 		List<SseEvent> events = new ArrayList<>();
-		for (String block : body.split("\n\n")) {
-			String id = null;
-			StringBuilder data = new StringBuilder();
-			boolean any = false;
-			for (String line : block.split("\n")) {
-				if (line.startsWith("id:")) {
-					id = line.substring(3).trim();
-					any = true;
-				}
-				else if (line.startsWith("data:")) {
-					data.append(line.substring(5).trim());
-					any = true;
-				}
-			}
-			if (any) {
-				events.add(new SseEvent(id, data.toString()));
-			}
+		var lines = body.lines().iterator();
+		SseEvent event;
+		while ((event = SseStream.readEvent(lines)) != null) {
+			events.add(event);
 		}
 		return events;
 	}
