@@ -61,6 +61,17 @@ class McpRelayTest {
 	}
 
 	@Test
+	void aSessionCreatedOnOneGatewayContinuesOnTheOther() {
+		String session = onA.initialize("{}");
+		McpClient onB = new McpClient(new BridgeHttp(portB), PATH);
+
+		JsonNode answer = McpClient.messages(onB.post(session, onB.request("tools/call",
+				"{\"name\":\"test_simple_text\",\"arguments\":{}}"))).get(0);
+
+		assertThat(answer.path("result").path("content").get(0).path("type").asString()).isEqualTo("text");
+	}
+
+	@Test
 	void progressNotificationsStreamBeforeTheAnswerWithTheClientsToken() throws Exception {
 		String session = onA.initialize("{}");
 
