@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * buckets (0.1, 0.5, 1, 2.5, 5, 10 s), tagged by endpoint and outcome (HTTP status).
  */
 @Component
-class RequestMetrics {
+public class RequestMetrics {
 
 	static final String NAME = "mcp.bridge.request.duration";
 
@@ -34,6 +34,16 @@ class RequestMetrics {
 	<T> CompletableFuture<ResponseEntity<T>> time(String endpoint, CompletableFuture<ResponseEntity<T>> response) {
 		Timer.Sample sample = Timer.start(registry);
 		return response.whenComplete((entity, failure) -> sample.stop(timer(endpoint, status(entity, failure))));
+	}
+
+	/** Starts timing a request answered outside Spring MVC (the MCP endpoint). */
+	public Timer.Sample start() {
+		return Timer.start(registry);
+	}
+
+	/** Stops timing it; {@code endpoint} must come from a bounded set (never the client's raw method). */
+	public void stop(Timer.Sample sample, String endpoint, int status) {
+		sample.stop(timer(endpoint, status));
 	}
 
 	private Timer timer(String endpoint, int status) {

@@ -7,14 +7,17 @@ import java.util.Map;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
+import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.common.HttpHeaders;
+import io.mcpbridge.gateway.api.RequestMetrics;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
 import io.mcpbridge.gateway.submit.Submission;
 import io.mcpbridge.gateway.submit.ToolPolicies;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -50,8 +53,11 @@ class McpCalls {
 
 	private final String retryAfterSeconds;
 
+	private final RequestMetrics metrics;
+
 	McpCalls(EnvelopeFactory envelopes, RequestSubmitter submitter, ToolPolicies policies, EventRouter router,
-			EventLog events, RequestCancellations cancellations, GatewayProperties properties) {
+			EventLog events, RequestCancellations cancellations, RequestMetrics metrics, GatewayProperties properties) {
+		this.metrics = metrics;
 		this.envelopes = envelopes;
 		this.submitter = submitter;
 		this.policies = policies;
@@ -63,6 +69,9 @@ class McpCalls {
 
 	void run(McpCall call, HttpServletRequest http) {
 		RequestEnvelope request = envelope(call, http);
+		// The method is one of a fixed set here (passed-through methods, initialize, server/discover).
+		String endpoint = "mcp " + call.method();
+		Timer.Sample timing = metrics.start();
 		AsyncContext async = http.startAsync();
 		long timeoutMs = request.deadlineEpochMs() - System.currentTimeMillis() + EXCHANGE_MARGIN.toMillis();
 		McpExchange exchange = new McpExchange(async, request.requestId(), call.headers(), timeoutMs,
@@ -78,18 +87,20 @@ class McpCalls {
 			submission.reply().whenComplete((reply, failure) -> {
 				router.unregister(request.requestId());
 				if (failure == null) {
-					exchange.finish(reply.isSuccess()
-							? JsonRpc.result(call.clientId(), call.shape().apply(reply.result()))
-							: JsonRpc.answer(call.clientId(), reply));
+					metrics.stop(timing, endpoint, 200);
+					exchange.finish(answer(call, reply));
 				}
 				else {
-					exchange.finish(JsonRpc.error(call.clientId(), bridgeFailure(failure, request)));
+					BridgeException bridge = bridgeFailure(failure, request);
+					metrics.stop(timing, endpoint, bridge.code().httpStatus());
+					exchange.finish(JsonRpc.error(call.clientId(), bridge));
 				}
 			});
 		}
 		catch (BridgeException refused) {
 			router.unregister(request.requestId());
 			// Refused before it was queued (overload, queue down): an HTTP error the client can retry.
+			metrics.stop(timing, endpoint, refused.code().httpStatus());
 			boolean retry = refused.code() == ErrorCode.OVERLOADED || refused.code() == ErrorCode.QUEUE_UNAVAILABLE;
 			exchange.finish(refused.code().httpStatus(), JsonRpc.error(call.clientId(), refused),
 					retry ? Map.of("Retry-After", retryAfterSeconds) : Map.of());
@@ -99,6 +110,21 @@ class McpCalls {
 			log.error("could not submit MCP request {}", request.requestId(), unexpected);
 			exchange.finish(500, JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "internal error", null),
 					Map.of());
+		}
+	}
+
+	/** The client's answer; a failure to shape it (e.g. Redis down while saving a session) is an error answer. */
+	private static JsonNode answer(McpCall call, ReplyEnvelope reply) {
+		if (!reply.isSuccess()) {
+			return JsonRpc.answer(call.clientId(), reply);
+		}
+		try {
+			return JsonRpc.result(call.clientId(), call.shape().apply(reply.result()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not complete the answer to {} ({}): {}", call.method(), reply.requestId(), ex.toString());
+			return JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "the bridge could not complete the answer",
+					null);
 		}
 	}
 

@@ -46,7 +46,13 @@ class RequestCancellations {
 
 	/** Remembers which bridge request a client's JSON-RPC id stands for, until the request's deadline. */
 	void remember(String tenant, String sessionId, JsonNode clientId, String requestId, Duration untilDeadline) {
-		redis.opsForValue().set(key(tenant, sessionId, clientId), requestId, untilDeadline);
+		try {
+			redis.opsForValue().set(key(tenant, sessionId, clientId), requestId, untilDeadline);
+		}
+		catch (RuntimeException ex) {
+			// Cancellation is advisory: the request still runs, it just cannot be cancelled by its id.
+			log.warn("could not remember request {} for cancellation: {}", requestId, ex.toString());
+		}
 	}
 
 	/** notifications/cancelled: true when the client's id named a request of this session. */
