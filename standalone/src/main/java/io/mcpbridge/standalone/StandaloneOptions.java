@@ -10,14 +10,22 @@ import java.util.Map;
  * @param workerPort HTTP port of the worker's health and metrics (0: any free port)
  * @param redisPort port of the Redis to reuse or start
  * @param homeLatencyMs latency home-sim adds to every tool call
- * @param poolSize home-sim processes in the worker's pool
+ * @param poolMin home-sim processes the worker's pool starts with and keeps
+ * @param poolMax home-sim processes the pool may grow to under load ({@code poolMin} too: a fixed pool)
  * @param partitions partitions of every request topic
  */
-record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
+record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin, int poolMax,
 		int partitions) {
 
+	StandaloneOptions {
+		if (poolMin < 1 || poolMax < poolMin) {
+			throw new IllegalArgumentException("--pool-min must be at least 1 and at most --pool-max, got "
+					+ poolMin + " and " + poolMax);
+		}
+	}
+
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12);
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12);
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -32,11 +40,11 @@ record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int hom
 		StandaloneOptions d = defaults();
 		StandaloneOptions options = new StandaloneOptions(intOption(given, "port", d.gatewayPort()),
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
-				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-size", d.poolSize()),
-				intOption(given, "partitions", d.partitions()));
+				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
+				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet()
-					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions");
+					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions");
 		}
 		return options;
 	}

@@ -47,6 +47,15 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	public static StandaloneStack start(StandaloneOptions options) throws Exception {
+		return start(options, List.of());
+	}
+
+	/**
+	 * @param extraWorkerSettings more worker settings ({@code name=value}), e.g. a second upstream as
+	 * {@code bridge.upstreams[1].*}; home-sim is {@code bridge.upstreams[0]}, named "home"
+	 */
+	public static StandaloneStack start(StandaloneOptions options, List<String> extraWorkerSettings)
+			throws Exception {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, options.partitions());
 		kafka.afterPropertiesSet();
 		LocalRedis redis = null;
@@ -57,7 +66,8 @@ public final class StandaloneStack implements AutoCloseable {
 		try {
 			redis = LocalRedis.reuseOrStart(options.redisPort());
 			worker = WorkerApplication.builder()
-				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile)));
+				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile,
+						extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort())));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
@@ -84,7 +94,8 @@ public final class StandaloneStack implements AutoCloseable {
 				"bridge.kafka.partitions=" + options.partitions());
 	}
 
-	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile) {
+	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile,
+			List<String> extraWorkerSettings) {
 		List<String> command = HomeSimCommand.javaCommand("--latency-ms=" + options.homeLatencyMs(),
 				"--state-file=" + homeStateFile);
 		List<String> properties = new ArrayList<>();
@@ -94,7 +105,11 @@ public final class StandaloneStack implements AutoCloseable {
 		for (int i = 1; i < command.size(); i++) {
 			properties.add("bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));
 		}
-		properties.add("bridge.upstreams[0].pool-size=" + options.poolSize());
+		// min = target: with min = max the pool is fixed whichever way auto-scale is set.
+		properties.add("bridge.upstreams[0].pool.min=" + options.poolMin());
+		properties.add("bridge.upstreams[0].pool.target=" + options.poolMin());
+		properties.add("bridge.upstreams[0].pool.max=" + options.poolMax());
+		properties.addAll(extraWorkerSettings);
 		return properties;
 	}
 

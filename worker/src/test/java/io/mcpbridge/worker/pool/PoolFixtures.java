@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.util.unit.DataSize;
-
 import io.mcpbridge.worker.config.WorkerProperties;
 
 /** Builds pools straight from configuration records, without a Spring context. */
@@ -15,10 +13,10 @@ final class PoolFixtures {
 	private PoolFixtures() {
 	}
 
+	/** An upstream with a fixed pool of {@code poolSize} processes. */
 	static WorkerProperties.Upstream upstream(String name, List<String> command, Map<String, String> env,
 			int poolSize, Duration callTimeout) {
-		return new WorkerProperties.Upstream(name, command.get(0), command.subList(1, command.size()), env, null,
-				poolSize, callTimeout, DataSize.ofMegabytes(16));
+		return WorkerProperties.Upstream.of(name, command, env, WorkerProperties.Pool.fixed(poolSize), callTimeout);
 	}
 
 	static UpstreamPools pools(WorkerProperties.Upstream... upstreams) {
