@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.worker.pool.PoolStatus;
+import io.mcpbridge.worker.pool.UpstreamPools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +118,11 @@ public final class StandaloneStack implements AutoCloseable {
 
 	public int gatewayPort() {
 		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+	}
+
+	/** The worker's pools by upstream: processes by state, restarts, pids. */
+	public Map<String, PoolStatus> upstreamStatus() {
+		return worker.getBean(UpstreamPools.class).status();
 	}
 
 	public String kafkaBootstrap() {

@@ -134,7 +134,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param min processes started eagerly and always kept (with auto-scale)
 	 * @param max processes never exceeded (with auto-scale); also how many calls of the upstream the
 	 * worker runs at once
-	 * @param target processes run when auto-scale is off; reported, not used, with auto-scale
+	 * @param target processes run when auto-scale is off; reported, not used, with auto-scale. Unset:
+	 * the seed's 5, moved into [min, max] (so that {@code min: 1, max: 3} alone is valid)
 	 * @param scaleFactor growth factor of the seed's rule, greater than 1
 	 * @param idleTimeout how long a process may stay idle before it is stopped (with auto-scale,
 	 * above {@code min})
@@ -144,13 +145,18 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * stopped and replaced
 	 * @param autoScale whether the pool moves between {@code min} and {@code max} with demand
 	 */
-	public record Pool(@DefaultValue("2") int min, @DefaultValue("10") int max, @DefaultValue("5") int target,
+	public record Pool(@DefaultValue("2") int min, @DefaultValue("10") int max, Integer target,
 			@DefaultValue("1.5") double scaleFactor, @DefaultValue("300s") Duration idleTimeout,
 			@DefaultValue("60s") Duration healthCheckInterval, @DefaultValue("5s") Duration healthCheckTimeout,
 			@DefaultValue("true") boolean autoScale) {
 
 		/** Checked here rather than by annotations so that the message can show the values. */
+		static final int SEED_TARGET = 5;
+
 		public Pool {
+			if (target == null) {
+				target = Math.max(min, Math.min(SEED_TARGET, max));
+			}
 			if (min < 1) {
 				throw new IllegalArgumentException("pool.min must be at least 1, got " + min);
 			}

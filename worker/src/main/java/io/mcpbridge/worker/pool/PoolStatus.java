@@ -29,6 +29,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param errors of those, how many failed (upstream error, crash, timeout)
  * @param meanCallMs moving mean of recent call durations
  * @param pids process ids of the live children
+ * @param busyPids of those, the ones running a call
  * @param lastStartFailure why the last start attempt failed, null after a successful start
  * @param consecutiveStartFailures start attempts failed in a row (the backoff doubles with each)
  */
@@ -41,10 +42,12 @@ public record PoolStatus(@JsonProperty("upstream") String upstream, @JsonPropert
 		@JsonProperty("waiting_calls") int waitingCalls, @JsonProperty("restarts") long restarts,
 		@JsonProperty("calls") long calls, @JsonProperty("errors") long errors,
 		@JsonProperty("mean_call_ms") double meanCallMs, @JsonProperty("pids") List<Long> pids,
+		@JsonProperty("busy_pids") List<Long> busyPids,
 		@JsonProperty("last_start_failure") String lastStartFailure,
 		@JsonProperty("consecutive_start_failures") int consecutiveStartFailures) {
 
 	public PoolStatus {
 		pids = pids == null ? List.of() : List.copyOf(pids);
+		busyPids = busyPids == null ? List.of() : List.copyOf(busyPids);
 	}
 }

@@ -2,18 +2,10 @@ package io.mcpbridge.worker.pool;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import io.mcpbridge.worker.config.WorkerProperties.Pool;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
@@ -23,13 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The initialized processes of one upstream, sized by {@link PoolSizing}. A call borrows an idle
- * process (the most recently used, so that surplus processes stay idle and time out), waiting at
- * most until the request's deadline, and gives it back afterwards; each process is initialized once
- * and serves one call at a time. {@link PoolUpkeep} runs on a timer: it stops processes idle past the
- * idle timeout and pings those idle past the health-check interval. A process that dies, or fails
- * its ping, is stopped and replaced (with the start backoff of {@link ClientStarter}). Every state
- * change happens under one lock; nothing slow (starting, pinging, stopping a process) runs under it.
+ * The initialized processes of one upstream ({@link PoolMembers}), sized by {@link PoolSizing}. A
+ * call borrows an idle process, waiting at most until the request's deadline, and gives it back
+ * afterwards; each process is initialized once and serves one call at a time. A call that finds no
+ * idle process asks for one more. {@link PoolUpkeep} runs {@link #upkeep} on a timer: it stops
+ * processes idle past the idle timeout and pings those idle past the health-check interval. A
+ * process that dies or fails its ping is stopped and replaced, with the start backoff of
+ * {@link ClientStarter}. Every state change happens under one lock; nothing slow (starting, pinging,
+ * stopping a process) runs under it.
  */
 final class UpstreamPool implements ClientStarter.Outcome {
 
@@ -39,6 +32,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
 	private final Upstream config;
+
+	private final Pool settings;
 
 	private final PoolSizing sizing;
 
@@ -52,15 +47,11 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Signalled when a process becomes idle, a start fails, or the pool stops. */
+	/** Signalled when a process becomes idle, a start ends, a call ends, or the pool stops. */
 	private final Condition changed = lock.newCondition();
 
-	// Guarded by lock. Front of idle = most recently used.
-	private final Deque<PooledClient> idle = new ArrayDeque<>();
-
-	private final Set<PooledClient> busy = new HashSet<>();
-
-	private final Set<PooledClient> checking = new HashSet<>();
+	// Guarded by lock.
+	private final PoolMembers members = new PoolMembers();
 
 	private int desired;
 
@@ -72,10 +63,11 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	UpstreamPool(Upstream config, ClientFactory factory) {
 		this.config = config;
-		this.sizing = new PoolSizing(config.pool());
+		this.settings = config.pool();
+		this.sizing = new PoolSizing(settings);
 		this.starter = new ClientStarter(config, factory, this);
 		this.closer = new ProcessCloser(config.name());
-		this.upkeep = new PoolUpkeep(this, config.name(), config.pool());
+		this.upkeep = new PoolUpkeep(this, config.name(), settings);
 		this.desired = sizing.initial();
 	}
 
@@ -84,13 +76,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		lock.lock();
 		try {
 			launchMissing();
-			long left = ClientFactory.START_TIMEOUT.plusSeconds(5).toNanos();
-			while (starter.inFlight() > 0 && left > 0) {
-				left = changed.awaitNanos(left);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			awaitUntil(() -> starter.inFlight() == 0, ClientFactory.START_TIMEOUT.plusSeconds(5));
 		}
 		finally {
 			lock.unlock();
@@ -123,7 +109,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	/** How many calls may use the pool at once. */
 	int concurrency() {
-		return config.pool().concurrency();
+		return settings.concurrency();
 	}
 
 	Optional<JsonNode> initializeResult() {
@@ -133,19 +119,13 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	PoolStatus status() {
 		lock.lock();
 		try {
-			Pool pool = config.pool();
-			int live = live();
+			int live = members.live();
 			int starting = starter.inFlight();
-			List<Long> pids = Stream.of(idle, busy, checking)
-				.flatMap(clients -> clients.stream())
-				.map(PooledClient::pid)
-				.sorted()
-				.toList();
-			return new PoolStatus(config.name(), pool.min(), pool.target(), pool.max(), pool.autoScale(), desired, live,
-					starting, idle.size(), busy.size(), checking.size(), closer.closingUnhealthy(),
-					Math.max(0, desired - live - starting), waiting, counters.restarts(), counters.calls(),
-					counters.errors(), Math.round(counters.meanCallMillis() * 10) / 10.0, pids, starter.lastFailure(),
-					starter.consecutiveFailures());
+			return new PoolStatus(config.name(), settings.min(), settings.target(), settings.max(),
+					settings.autoScale(), desired, live, starting, members.idle(), members.busy(), members.checking(),
+					closer.closingUnhealthy(), Math.max(0, desired - live - starting), waiting, counters.restarts(),
+					counters.calls(), counters.errors(), Math.round(counters.meanCallMillis() * 10) / 10.0,
+					members.pids(), members.busyPids(), starter.lastFailure(), starter.consecutiveFailures());
 		}
 		finally {
 			lock.unlock();
@@ -155,27 +135,16 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	/**
 	 * Stops intake (waiting and new calls fail with UPSTREAM_UNAVAILABLE), lets running calls finish
 	 * for up to {@link #IN_FLIGHT_GRACE}, then stops every process in parallel (stdin closed, SIGTERM,
-	 * SIGKILL) and waits for them.
+	 * SIGKILL) and waits for them; starts in progress are interrupted and clean up after themselves.
 	 */
 	void stop() {
-		List<PooledClient> closing = new ArrayList<>();
+		List<PooledClient> closing;
 		lock.lock();
 		try {
 			stopped = true;
 			changed.signalAll();
-			long left = IN_FLIGHT_GRACE.toNanos();
-			while (!busy.isEmpty() && left > 0) {
-				left = changed.awaitNanos(left);
-			}
-			closing.addAll(idle);
-			closing.addAll(busy);
-			closing.addAll(checking);
-			idle.clear();
-			busy.clear();
-			checking.clear();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			awaitUntil(() -> members.busy() == 0, IN_FLIGHT_GRACE);
+			closing = members.removeAll();
 		}
 		finally {
 			lock.unlock();
@@ -193,8 +162,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 				return false;
 			}
 			initializeResult = client.initializeResult();
-			client.markIdle(System.nanoTime());
-			idle.addFirst(client);
+			members.addIdle(client, System.nanoTime());
 			changed.signalAll();
 			return true;
 		}
@@ -218,49 +186,34 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 	}
 
-	/** One upkeep round, on the upkeep timer: see {@link PoolUpkeep}. */
+	/** One round of upkeep, on the upkeep timer. */
 	void upkeep(long nowNanos) {
-		List<PooledClient> toPing = new ArrayList<>();
+		List<PooledClient> toPing;
 		lock.lock();
 		try {
 			if (stopped) {
 				return;
 			}
-			idle.removeIf(client -> {
-				if (client.isAlive()) {
-					return false;
-				}
-				replace(client, "died while idle");
-				return true;
-			});
+			members.removeDeadIdle().forEach(dead -> replace(dead, "died while idle"));
 			retireExpired(nowNanos);
-			for (Iterator<PooledClient> it = idle.iterator(); it.hasNext();) {
-				PooledClient client = it.next();
-				if (client.dueForHealthCheck(nowNanos, config.pool().healthCheckInterval())) {
-					it.remove();
-					checking.add(client);
-					toPing.add(client);
-				}
-			}
+			toPing = members.startChecks(nowNanos, settings.healthCheckInterval());
 			launchMissing();
 		}
 		finally {
 			lock.unlock();
 		}
-		toPing.forEach(client -> client.ping(config.pool().healthCheckTimeout())
+		toPing.forEach(client -> client.ping(settings.healthCheckTimeout())
 			.thenAccept(answered -> checked(client, answered)));
 	}
 
 	private void checked(PooledClient client, boolean answered) {
 		lock.lock();
 		try {
-			if (!checking.remove(client)) {
+			if (!members.endCheck(client)) {
 				return; // the pool stopped meanwhile and closes it
 			}
 			if (answered && client.isAlive()) {
-				client.markHealthy(System.nanoTime());
-				// At the back: being checked is not being used, it keeps its place for the idle timeout.
-				idle.addLast(client);
+				members.addCheckedIdle(client, System.nanoTime());
 				changed.signal();
 			}
 			else {
@@ -274,23 +227,14 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	/** Stops the least recently used processes idle past the idle timeout, never going below min. */
 	private void retireExpired(long nowNanos) {
-		long timeout = config.pool().idleTimeout().toNanos();
-		int expired = (int) idle.stream().filter(client -> client.idleNanos(nowNanos) >= timeout).count();
-		int retire = sizing.retirable(live(), expired);
+		int retire = sizing.retirable(members.live(), members.expiredIdle(nowNanos, settings.idleTimeout()));
 		if (retire == 0) {
 			return;
 		}
 		desired = sizing.afterRetiring(desired, retire);
-		List<PooledClient> retired = new ArrayList<>();
-		for (Iterator<PooledClient> it = idle.descendingIterator(); it.hasNext() && retired.size() < retire;) {
-			PooledClient client = it.next();
-			if (client.idleNanos(nowNanos) >= timeout) {
-				it.remove();
-				retired.add(client);
-			}
-		}
+		List<PooledClient> retired = members.takeExpired(retire, nowNanos, settings.idleTimeout());
 		log.info("upstream {}: stopping {} process(es) idle for over {} s; {} left", config.name(), retired.size(),
-				config.pool().idleTimeout().toSeconds(), live());
+				settings.idleTimeout().toSeconds(), members.live());
 		retired.forEach(closer::closeIdle);
 	}
 
@@ -303,21 +247,21 @@ final class UpstreamPool implements ClientStarter.Outcome {
 				if (stopped) {
 					throw new UpstreamUnavailableException(config.name(), "the worker is shutting down");
 				}
-				PooledClient client = idle.pollFirst();
+				PooledClient client = members.takeForCall();
 				if (client != null) {
 					if (client.isAlive()) {
-						busy.add(client);
 						return client;
 					}
+					members.endCall(client);
 					replace(client, "died while idle");
 					continue;
 				}
 				String failure = starter.lastFailure();
-				if (live() == 0 && failure != null) {
+				if (members.live() == 0 && failure != null) {
 					// Nothing runs and the last start failed: waiting out the deadline would not help.
 					throw new UpstreamUnavailableException(config.name(), failure);
 				}
-				desired = sizing.grow(desired, live(), busy.size(), waiting, counters.meanCallMillis());
+				desired = sizing.grow(desired, members.live(), members.busy(), waiting, counters.meanCallMillis());
 				launchMissing();
 				long left = deadlineNanos - System.nanoTime();
 				if (left <= 0) {
@@ -338,26 +282,24 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	private RuntimeException nothingFreeBy(Instant deadline) {
 		Duration waited = Duration.between(Instant.now(), deadline).abs();
-		if (live() == 0) {
+		if (members.live() == 0) {
 			return new UpstreamUnavailableException(config.name(), "no process running in time ("
 					+ starter.inFlight() + " starting)");
 		}
 		// Processes run but none came free before the deadline: the call never started.
-		return new NoIdleClientException(config.name(), waited, live(), desired);
+		return new NoIdleClientException(config.name(), waited, members.live(), desired);
 	}
 
 	private void release(PooledClient client) {
 		lock.lock();
 		try {
-			busy.remove(client);
-			if (stopped) {
-				changed.signalAll();
+			boolean wasBusy = members.endCall(client);
+			changed.signalAll();
+			if (stopped || !wasBusy) {
 				closer.closeIdle(client);
 			}
 			else if (client.isAlive()) {
-				client.markIdle(System.nanoTime());
-				idle.addFirst(client);
-				changed.signal();
+				members.addIdle(client, System.nanoTime());
 			}
 			else {
 				replace(client, "died during a call");
@@ -378,13 +320,22 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	/** Starts what the pool lacks to reach its desired size; the starter applies its backoff. */
 	private void launchMissing() {
-		int missing = desired - live() - starter.inFlight();
+		int missing = desired - members.live() - starter.inFlight();
 		if (missing > 0 && starter.launch(missing) < missing) {
 			upkeep.runAfter(starter.untilNextAttempt());
 		}
 	}
 
-	private int live() {
-		return idle.size() + busy.size() + checking.size();
+	/** Waits, with the lock held, until {@code done} holds or {@code bound} has passed. */
+	private void awaitUntil(java.util.function.BooleanSupplier done, Duration bound) {
+		long left = bound.toNanos();
+		try {
+			while (!done.getAsBoolean() && left > 0) {
+				left = changed.awaitNanos(left);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }

@@ -122,6 +122,13 @@ class WorkerPropertiesTest {
 	}
 
 	@Test
+	void anUnsetTargetMovesIntoTheConfiguredRange() {
+		runner.withPropertyValues("bridge.upstreams[0].pool.min=1", "bridge.upstreams[0].pool.max=3")
+			.run(context -> assertThat(context.getBean(WorkerProperties.class).upstreams().get(0).pool().target())
+				.isEqualTo(3));
+	}
+
+	@Test
 	void aNonPositiveIdleTimeoutIsRejected() {
 		runner.withPropertyValues("bridge.upstreams[0].pool.idle-timeout=0s")
 			.run(context -> assertThat(context).hasFailed()

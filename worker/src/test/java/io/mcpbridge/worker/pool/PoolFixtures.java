@@ -8,7 +8,7 @@ import java.util.Map;
 import io.mcpbridge.worker.config.WorkerProperties;
 
 /** Builds pools straight from configuration records, without a Spring context. */
-final class PoolFixtures {
+public final class PoolFixtures {
 
 	private PoolFixtures() {
 	}
@@ -20,10 +20,15 @@ final class PoolFixtures {
 	}
 
 	static UpstreamPools pools(WorkerProperties.Upstream... upstreams) {
-		return new UpstreamPools(new WorkerProperties(new WorkerProperties.Worker("worker-test"), List.of(upstreams),
+		return new UpstreamPools(properties(upstreams));
+	}
+
+	/** Worker settings for tests outside a Spring context, with the given upstreams. */
+	public static WorkerProperties properties(WorkerProperties.Upstream... upstreams) {
+		return new WorkerProperties(new WorkerProperties.Worker("worker-test"), List.of(upstreams),
 				new WorkerProperties.Kafka(3, (short) 1, 1), new WorkerProperties.Results(Duration.ofMinutes(1)),
 				new WorkerProperties.ToolsCache(Duration.ofMinutes(1)),
-				new WorkerProperties.Scheduling(50, 200, Duration.ofSeconds(10))));
+				new WorkerProperties.Scheduling(50, 200, Duration.ofSeconds(10)));
 	}
 
 	static Instant inSeconds(long seconds) {
