@@ -196,6 +196,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 			}
 			members.removeDeadIdle().forEach(dead -> replace(dead, "died while idle"));
 			retireExpired(nowNanos);
+			trimSurplus(nowNanos);
 			toPing = members.startChecks(nowNanos, settings.healthCheckInterval());
 			launchMissing();
 		}
@@ -236,6 +237,19 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		log.info("upstream {}: stopping {} process(es) idle for over {} s; {} left", config.name(), retired.size(),
 				settings.idleTimeout().toSeconds(), members.live());
 		retired.forEach(closer::closeIdle);
+	}
+
+	/**
+	 * Stops idle processes beyond the desired size. Only a race makes them: a start that ends just
+	 * as another is launched for the same gap. A fixed pool has no idle timeout to clean them up.
+	 */
+	private void trimSurplus(long nowNanos) {
+		int surplus = Math.min(members.live() - desired, members.idle());
+		if (surplus > 0) {
+			List<PooledClient> extra = members.takeExpired(surplus, nowNanos, Duration.ZERO);
+			log.info("upstream {}: stopping {} process(es) beyond the desired {}", config.name(), extra.size(), desired);
+			extra.forEach(closer::closeIdle);
+		}
 	}
 
 	private PooledClient borrow(Instant deadline) {
