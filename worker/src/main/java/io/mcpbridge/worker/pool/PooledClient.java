@@ -123,10 +123,10 @@ final class PooledClient {
 		if (!isAlive()) {
 			return CompletableFuture.completedFuture(false);
 		}
+		// orTimeout fails the pending request itself, so the channel forgets it; a ping needs no cancel.
 		JsonRpcChannel.Call call = channel.request("ping", null, CallListener.NONE);
 		return call.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
 			if (failure != null) {
-				channel.cancel(call.id(), "ping not answered within " + timeout.toMillis() + " ms");
 				log.warn("upstream {}#{} (pid {}) failed its health check: {}", upstream, slot, pid(),
 						failure instanceof TimeoutException ? "no answer to ping within " + timeout.toMillis() + " ms"
 								: failure.toString());
