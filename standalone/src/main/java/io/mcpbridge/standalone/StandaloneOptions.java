@@ -14,29 +14,35 @@ import io.mcpbridge.common.Identifiers;
  * @param workerPort HTTP port of the worker's health and metrics (0: any free port)
  * @param redisPort port of the Redis to reuse or start
  * @param homeLatencyMs latency home-sim adds to every tool call
- * @param poolSize home-sim processes in the worker's pool
+ * @param poolMin home-sim processes the worker's pool starts with and keeps
+ * @param poolMax home-sim processes the pool may grow to under load ({@code poolMin} too: a fixed pool)
  * @param partitions partitions of every request topic
  * @param conformanceFixture also run the conformance fixture server as upstream {@code conformance}
  * (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
  */
-public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
-		int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
+		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
 
 	public StandaloneOptions {
+		if (poolMin < 1 || poolMax < poolMin) {
+			throw new IllegalArgumentException("--pool-min must be at least 1 and at most --pool-max, got "
+					+ poolMin + " and " + poolMax);
+		}
 		extraUpstreams = Map.copyOf(extraUpstreams);
 	}
 
-	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolSize,
-			int partitions) {
-		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolSize, partitions, false, Map.of());
+	/** Only home-sim as upstream. */
+	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
+			int poolMax, int partitions) {
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, false, Map.of());
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 12, false, Map.of());
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of());
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -51,12 +57,13 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		StandaloneOptions d = defaults();
 		StandaloneOptions options = new StandaloneOptions(intOption(given, "port", d.gatewayPort()),
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
-				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-size", d.poolSize()),
-				intOption(given, "partitions", d.partitions()),
+				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
+				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given));
 		if (!given.isEmpty()) {
-			throw new IllegalArgumentException("unknown options " + given.keySet()
-					+ "; known: --port, --worker-port, --redis-port, --home-latency-ms, --pool-size, --partitions, --conformance-fixture, --upstream.<name>");
+			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
+					+ "--redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, --conformance-fixture, "
+					+ "--upstream.<name>");
 		}
 		return options;
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,8 @@ import io.mcpbridge.fixture.FixtureCommand;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.worker.pool.PoolStatus;
+import io.mcpbridge.worker.pool.UpstreamPools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +58,9 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	/**
-	 * @param extraWorkerSettings more worker settings ({@code key=value}), e.g. more upstreams from
-	 * {@code bridge.upstreams[1]} on; home-sim is always {@code bridge.upstreams[0]}
+	 * @param extraWorkerSettings more worker settings ({@code name=value}), e.g. a second upstream as
+	 * {@code bridge.upstreams[1].*}; home-sim is {@code bridge.upstreams[0]}, named "home" (with
+	 * {@code conformanceFixture} or extra upstreams, use {@link #upstreamCount(StandaloneOptions)} as the next index)
 	 */
 	public static StandaloneStack start(StandaloneOptions options, List<String> extraWorkerSettings)
 			throws Exception {
@@ -69,9 +73,9 @@ public final class StandaloneStack implements AutoCloseable {
 		Path homeStateFile = Files.createTempFile("mcp-bridge-home-", ".journal");
 		try {
 			redis = LocalRedis.reuseOrStart(options.redisPort());
-			List<String> workerSettings = new ArrayList<>(workerProperties(options, homeStateFile));
-			workerSettings.addAll(extraWorkerSettings);
-			worker = WorkerApplication.builder().run(arguments(shared(kafka, redis, options), workerSettings));
+			worker = WorkerApplication.builder()
+				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile,
+						extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort())));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
@@ -98,24 +102,34 @@ public final class StandaloneStack implements AutoCloseable {
 				"bridge.kafka.partitions=" + options.partitions());
 	}
 
-	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile) {
+	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile,
+			List<String> extraWorkerSettings) {
 		List<String> command = HomeSimCommand.javaCommand("--latency-ms=" + options.homeLatencyMs(),
 				"--state-file=" + homeStateFile);
 		List<String> properties = new ArrayList<>();
 		properties.add("server.port=" + options.workerPort());
-		properties.addAll(upstream(0, "home", command, options.poolSize()));
+		properties.addAll(upstream(0, "home", command, options.poolMin(), options.poolMax()));
 		int index = 1;
 		if (options.conformanceFixture()) {
-			properties.addAll(upstream(index++, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2));
+			properties.addAll(upstream(index++, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2, 2));
 		}
 		for (var extra : options.extraUpstreams().entrySet()) {
-			properties.addAll(upstream(index++, extra.getKey(), extra.getValue(), options.poolSize()));
+			properties.addAll(upstream(index++, extra.getKey(), extra.getValue(), options.poolMin(), options.poolMin()));
 		}
+		properties.addAll(extraWorkerSettings);
 		return properties;
 	}
 
-	/** Settings of upstream number {@code index}: name, command line, pool size. */
-	public static List<String> upstream(int index, String name, List<String> command, int poolSize) {
+	/** How many upstreams the options configure: the index of the next one in {@code bridge.upstreams}. */
+	public static int upstreamCount(StandaloneOptions options) {
+		return 1 + (options.conformanceFixture() ? 1 : 0) + options.extraUpstreams().size();
+	}
+
+	/**
+	 * Settings of upstream number {@code index}: name, command line, pool bounds (min = target: with
+	 * min = max the pool is fixed whichever way auto-scale is set).
+	 */
+	public static List<String> upstream(int index, String name, List<String> command, int poolMin, int poolMax) {
 		String prefix = "bridge.upstreams[" + index + "].";
 		List<String> properties = new ArrayList<>();
 		properties.add(prefix + "name=" + name);
@@ -123,12 +137,19 @@ public final class StandaloneStack implements AutoCloseable {
 		for (int i = 1; i < command.size(); i++) {
 			properties.add(prefix + "args[" + (i - 1) + "]=" + command.get(i));
 		}
-		properties.add(prefix + "pool-size=" + poolSize);
+		properties.add(prefix + "pool.min=" + poolMin);
+		properties.add(prefix + "pool.target=" + poolMin);
+		properties.add(prefix + "pool.max=" + poolMax);
 		return properties;
 	}
 
 	public int gatewayPort() {
 		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+	}
+
+	/** The worker's pools by upstream: processes by state, restarts, pids. */
+	public Map<String, PoolStatus> upstreamStatus() {
+		return worker.getBean(UpstreamPools.class).status();
 	}
 
 	public String kafkaBootstrap() {

@@ -30,7 +30,7 @@ class DeadlineThroughGatewayTest {
 	@BeforeAll
 	void start() throws Exception {
 		// Every home-sim call takes 1 s.
-		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 1000, 2, 4));
+		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 1000, 2, 2, 4));
 		http = new BridgeHttp(stack.gatewayPort());
 	}
 

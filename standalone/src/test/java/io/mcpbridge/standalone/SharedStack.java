@@ -24,8 +24,9 @@ public class SharedStack implements ParameterResolver {
 
 	private static StandaloneStack start() {
 		try {
-			// Any free ports; 4 partitions keep the broker light for tests.
-			return StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 4));
+			// Any free ports; 4 partitions keep the broker light for tests; a fixed pool of 2 keeps the
+			// process count (and the tests' timing) independent of bursts.
+			return StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4));
 		}
 		catch (Exception failure) {
 			throw new IllegalStateException("could not start the standalone stack", failure);

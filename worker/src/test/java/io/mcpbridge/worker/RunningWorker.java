@@ -24,7 +24,8 @@ final class RunningWorker {
 				"--spring.data.redis.host=" + RedisReplies.HOST, "--spring.data.redis.port=" + redisPort,
 				"--server.port=0", "--bridge.worker.id=worker-it", "--bridge.kafka.partitions=3",
 				"--bridge.kafka.concurrency=2", "--bridge.upstreams[0].name=" + UPSTREAM,
-				"--bridge.upstreams[0].command=" + command.get(0), "--bridge.upstreams[0].pool-size=2",
+				"--bridge.upstreams[0].command=" + command.get(0), "--bridge.upstreams[0].pool.auto-scale=false",
+				"--bridge.upstreams[0].pool.target=2",
 				"--bridge.upstreams[0].call-timeout=10s"));
 		for (int i = 1; i < command.size(); i++) {
 			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));

@@ -47,7 +47,7 @@ final class Stack implements AutoCloseable {
 			throws IOException, InterruptedException {
 		List<String> command = List.of(Bench.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
 				"--port=" + freePort(), "--worker-port=" + freePort(), "--home-latency-ms=" + homeLatencyMs,
-				"--pool-size=" + poolSize, "--partitions=" + partitions);
+				"--pool-min=" + poolSize, "--pool-max=" + poolSize, "--partitions=" + partitions);
 		LaunchedProcess process = LaunchedProcess.start(name, command, logDir);
 		try {
 			Matcher ready = process.awaitLine(READY, 1, Duration.ofSeconds(180));
@@ -91,7 +91,8 @@ final class Stack implements AutoCloseable {
 				"--bridge.upstreams[0].name=home", "--bridge.upstreams[0].command=" + Bench.javaExecutable(),
 				"--bridge.upstreams[0].args[0]=-jar", "--bridge.upstreams[0].args[1]=" + homeSimJar.toAbsolutePath(),
 				"--bridge.upstreams[0].args[2]=--latency-ms=" + homeLatencyMs,
-				"--bridge.upstreams[0].pool-size=" + poolSize);
+				"--bridge.upstreams[0].pool.auto-scale=false", "--bridge.upstreams[0].pool.min=" + poolSize,
+				"--bridge.upstreams[0].pool.target=" + poolSize, "--bridge.upstreams[0].pool.max=" + poolSize);
 		LaunchedProcess worker = LaunchedProcess.start(id, command, logDir);
 		workers.add(worker);
 		worker.awaitLine(ASSIGNED, 1, Duration.ofSeconds(180));

@@ -39,7 +39,7 @@ class McpRelayTest {
 
 	@BeforeAll
 	static void startStack() throws Exception {
-		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 4, true, Map.of()));
+		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4, true, Map.of()));
 		second = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort());
 	}
 

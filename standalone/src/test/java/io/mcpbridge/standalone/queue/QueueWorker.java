@@ -43,7 +43,9 @@ final class QueueWorker {
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
 				"--bridge.upstreams[0].name=" + UPSTREAM, "--bridge.upstreams[0].command=" + home.get(0),
-				"--bridge.upstreams[0].pool-size=" + poolSize, "--bridge.upstreams[0].call-timeout=30s"));
+				"--bridge.upstreams[0].pool.auto-scale=false", "--bridge.upstreams[0].pool.min=" + poolSize,
+				"--bridge.upstreams[0].pool.target=" + poolSize, "--bridge.upstreams[0].pool.max=" + poolSize,
+				"--bridge.upstreams[0].call-timeout=30s"));
 		for (int i = 1; i < home.size(); i++) {
 			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + home.get(i));
 		}

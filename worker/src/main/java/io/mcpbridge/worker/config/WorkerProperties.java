@@ -70,19 +70,39 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param env environment variables given to it; the child inherits nothing else from the
 	 * worker except PATH, HOME, LANG and JAVA_HOME
 	 * @param workingDirectory the child's working directory; null for the worker's
-	 * @param poolSize how many processes of it to keep running and initialized
 	 * @param callTimeout longest time one call may take (the request's remaining deadline may cut it
 	 * shorter)
 	 * @param maxLineLength longest message line accepted from the child's stdout; a longer one is
 	 * dropped and fails the call it answered
+	 * @param pool how many processes run, how the pool grows and shrinks, how they are health-checked
+	 * @param idempotentTools tools that may be retried once on another process when the process
+	 * running them dies mid-call, in addition to those the upstream annotates {@code readOnlyHint}
+	 * or {@code idempotentHint} in its tools/list; any other tool gets UPSTREAM_CRASHED at once
+	 * @param poolSize no longer supported (replaced by {@code pool.min/target/max}); set, it fails
+	 * the start-up instead of being silently ignored
 	 */
 	public record Upstream(@NotBlank String name, @NotBlank String command, List<String> args,
-			Map<String, String> env, Path workingDirectory, @DefaultValue("2") @Min(1) int poolSize,
-			@DefaultValue("60s") @NotNull Duration callTimeout, @DefaultValue("16MB") @NotNull DataSize maxLineLength) {
+			Map<String, String> env, Path workingDirectory, @DefaultValue("60s") @NotNull Duration callTimeout,
+			@DefaultValue("16MB") @NotNull DataSize maxLineLength, @Valid @DefaultValue Pool pool,
+			List<String> idempotentTools, @Deprecated Integer poolSize) {
 
 		public Upstream {
 			args = args == null ? List.of() : List.copyOf(args);
 			env = env == null ? Map.of() : Map.copyOf(env);
+			idempotentTools = idempotentTools == null ? List.of() : List.copyOf(idempotentTools);
+		}
+
+		/** An upstream with the given pool and every other setting at its default. */
+		public static Upstream of(String name, List<String> commandLine, Map<String, String> env, Pool pool,
+				Duration callTimeout) {
+			return new Upstream(name, commandLine.get(0), commandLine.subList(1, commandLine.size()), env, null,
+					callTimeout, DataSize.ofMegabytes(16), pool, List.of(), null);
+		}
+
+		@AssertTrue(message = "pool-size was replaced by pool.min, pool.target and pool.max "
+				+ "(pool.auto-scale=false runs pool.target processes)")
+		public boolean isPoolSizeUnset() {
+			return poolSize == null;
 		}
 
 		/** The name ends up in Kafka keys and Redis keys, so it must be a safe identifier. */
@@ -100,6 +120,73 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 		@AssertTrue(message = "call-timeout must be positive")
 		public boolean isCallTimeoutPositive() {
 			return callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero());
+		}
+	}
+
+	/**
+	 * The processes of one upstream. With {@code auto-scale} on, the pool starts {@code min}
+	 * processes, starts one more for each call that finds no idle process (up to {@code max}), also
+	 * grows to size x {@code scale-factor} when the seed's rule holds (more calls waiting than twice the
+	 * running processes and a mean call time above 1 s), and stops processes idle for longer than
+	 * {@code idle-timeout}, never going below {@code min}. With {@code auto-scale} off it runs
+	 * {@code target} processes. Either way a process that dies or fails its health check is replaced.
+	 *
+	 * @param min processes started eagerly and always kept (with auto-scale)
+	 * @param max processes never exceeded (with auto-scale); also how many calls of the upstream the
+	 * worker runs at once
+	 * @param target processes run when auto-scale is off; reported, not used, with auto-scale. Unset:
+	 * the seed's 5, moved into [min, max] (so that {@code min: 1, max: 3} alone is valid)
+	 * @param scaleFactor growth factor of the seed's rule, greater than 1
+	 * @param idleTimeout how long a process may stay idle before it is stopped (with auto-scale,
+	 * above {@code min})
+	 * @param healthCheckInterval an idle process is sent an MCP {@code ping} when it has been idle,
+	 * or last checked, that long ago
+	 * @param healthCheckTimeout a ping not answered within it marks the process unhealthy: it is
+	 * stopped and replaced
+	 * @param autoScale whether the pool moves between {@code min} and {@code max} with demand
+	 */
+	public record Pool(@DefaultValue("2") int min, @DefaultValue("10") int max, Integer target,
+			@DefaultValue("1.5") double scaleFactor, @DefaultValue("300s") Duration idleTimeout,
+			@DefaultValue("60s") Duration healthCheckInterval, @DefaultValue("5s") Duration healthCheckTimeout,
+			@DefaultValue("true") boolean autoScale) {
+
+		/** Checked here rather than by annotations so that the message can show the values. */
+		static final int SEED_TARGET = 5;
+
+		public Pool {
+			if (target == null) {
+				target = Math.max(min, Math.min(SEED_TARGET, max));
+			}
+			if (min < 1) {
+				throw new IllegalArgumentException("pool.min must be at least 1, got " + min);
+			}
+			if (min > target || target > max) {
+				throw new IllegalArgumentException("pool sizes must satisfy min <= target <= max, got min=" + min
+						+ ", target=" + target + ", max=" + max);
+			}
+			if (!(scaleFactor > 1.0)) {
+				throw new IllegalArgumentException("pool.scale-factor must be greater than 1, got " + scaleFactor);
+			}
+			requirePositive("pool.idle-timeout", idleTimeout);
+			requirePositive("pool.health-check-interval", healthCheckInterval);
+			requirePositive("pool.health-check-timeout", healthCheckTimeout);
+		}
+
+		/** A pool of exactly {@code size} processes (auto-scale off), other settings at their defaults. */
+		public static Pool fixed(int size) {
+			return new Pool(size, size, size, 1.5, Duration.ofSeconds(300), Duration.ofSeconds(60),
+					Duration.ofSeconds(5), false);
+		}
+
+		/** How many calls of the upstream may use the pool at once: its largest size. */
+		public int concurrency() {
+			return autoScale ? max : target;
+		}
+
+		private static void requirePositive(String name, Duration value) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+			}
 		}
 	}
 

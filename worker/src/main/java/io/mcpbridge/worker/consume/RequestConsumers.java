@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The worker's consumption of every request topic: {@code kafka.concurrency} poll threads
  * ({@link ConsumerLoop}), one scheduler per upstream ({@link UpstreamScheduler}) and one executor
- * whose size is the sum of the pools, on which requests run. Starts after the upstream pools and
+ * whose size is the sum of the pools' largest sizes, on which requests run. Starts after the upstream pools and
  * stops before them; stopping lets running requests finish (up to {@code drain-timeout}) and
  * commits their offsets.
  */
@@ -60,11 +60,11 @@ class RequestConsumers implements SmartLifecycle {
 		this.properties = properties;
 		WorkerProperties.Scheduling scheduling = properties.scheduling();
 		this.backlog = new Backlog(scheduling.maxBufferedPerPriority(), meters);
-		int slots = pools.poolSizes().values().stream().mapToInt(Integer::intValue).sum();
-		// Never more tasks than slots: each scheduler starts at most its pool size at once.
+		int slots = pools.concurrency().values().stream().mapToInt(Integer::intValue).sum();
+		// Never more tasks than slots: each scheduler starts at most its pool's largest size at once.
 		this.executor = new ThreadPoolExecutor(slots, slots, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(slots),
 				named("mcp-request-"));
-		pools.poolSizes().forEach((upstream, size) -> schedulers.put(upstream,
+		pools.concurrency().forEach((upstream, size) -> schedulers.put(upstream,
 				new UpstreamScheduler(size, scheduling.starvationBound(), executor, processor::process, backlog)));
 		this.intake = new RecordIntake(schedulers, deadLetters, replies, properties.worker().id());
 	}

@@ -5,8 +5,11 @@ import java.time.Instant;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.stdio.CallListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,10 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the MCP methods a worker supports against the upstream's pool. Params and results pass
- * through as JSON, so fields of protocol revisions the bridge does not know about survive.
+ * through as JSON, so fields of protocol revisions the bridge does not know about survive. A tool
+ * call whose process dies mid-call is run once more, on another process and within the same
+ * deadline, when {@link RetrySafeTools} says the tool is safe to repeat; otherwise, or when the
+ * second process dies too, the crash is the answer (UPSTREAM_CRASHED).
  */
 @Component
 class UpstreamMethods {
+
+	private static final Logger log = LoggerFactory.getLogger(UpstreamMethods.class);
 
 	/** A method's result; {@code cacheExpiresEpochMs} is set when it came from the worker's cache. */
 	record Result(JsonNode result, Long cacheExpiresEpochMs) {
@@ -31,9 +39,12 @@ class UpstreamMethods {
 
 	private final ToolsCache toolsCache;
 
-	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache) {
+	private final RetrySafeTools retrySafeTools;
+
+	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache, RetrySafeTools retrySafeTools) {
 		this.pools = pools;
 		this.toolsCache = toolsCache;
+		this.retrySafeTools = retrySafeTools;
 	}
 
 	Result execute(RequestEnvelope request, CallListener listener) {
@@ -41,34 +52,51 @@ class UpstreamMethods {
 			// The real upstream's answer to the handshake, so clients see its capabilities and identity.
 			case Methods.INITIALIZE -> Result.fresh(pools.initializeResult(request.upstream()).deepCopy());
 			case Methods.TOOLS_LIST -> listTools(request, listener);
-			case Methods.TOOLS_CALL -> Result.fresh(call(request, toolCallParams(request), listener));
+			case Methods.TOOLS_CALL -> Result.fresh(callTool(request, listener));
 			default -> {
 				if (!Methods.PASSED_THROUGH.contains(request.method())) {
 					throw new InvalidRequestException("unsupported method: " + request.method());
 				}
-				yield Result.fresh(call(request, request.arguments(), listener));
+				yield Result.fresh(call(request, request.method(), request.arguments(), listener));
 			}
 		};
 	}
 
 	private Result listTools(RequestEnvelope request, CallListener listener) {
-		if (request.arguments() != null && request.arguments().has("cursor")) {
+		if (Methods.TOOLS_LIST.equals(request.method()) && request.arguments() != null
+				&& request.arguments().has("cursor")) {
 			// A later page: the cache holds the first page only.
-			return Result.fresh(call(request, request.arguments(), listener));
+			return Result.fresh(call(request, Methods.TOOLS_LIST, request.arguments(), listener));
 		}
 		long now = System.currentTimeMillis();
 		var cached = toolsCache.get(request.upstream(), now);
 		if (cached.isPresent()) {
 			return new Result(cached.get().tools(), cached.get().expiresEpochMs());
 		}
-		JsonNode result = call(request, request.arguments(), listener);
+		JsonNode result = call(request, Methods.TOOLS_LIST, null, listener);
 		toolsCache.put(request.upstream(), result, now);
 		return Result.fresh(result);
 	}
 
-	private JsonNode call(RequestEnvelope request, JsonNode params, CallListener listener) {
-		return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), request.method(),
-				params, listener);
+	private JsonNode callTool(RequestEnvelope request, CallListener listener) {
+		JsonNode params = toolCallParams(request);
+		try {
+			return call(request, Methods.TOOLS_CALL, params, listener);
+		}
+		catch (UpstreamCrashedException crash) {
+			if (!retrySafeTools.allowsRetry(request.upstream(), request.tool(),
+					() -> listTools(request, CallListener.NONE).result())) {
+				throw crash;
+			}
+			log.info("request {}: {} while running {}; retrying it once on another process", request.requestId(),
+					crash.getMessage(), request.tool());
+			return call(request, Methods.TOOLS_CALL, params, listener);
+		}
+	}
+
+	private JsonNode call(RequestEnvelope request, String method, JsonNode params, CallListener listener) {
+		return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), method, params,
+				listener);
 	}
 
 	private static JsonNode toolCallParams(RequestEnvelope request) {

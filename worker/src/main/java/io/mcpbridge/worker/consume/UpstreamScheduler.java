@@ -26,8 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * <li>key order: at most one record per routing key in flight (keys compared by value); a key's
  * records of one priority start in offset order (one key lives in one partition of each topic);
  * a key's higher-priority record starts before its lower-priority ones;</li>
- * <li>parallelism: different keys run concurrently, at most {@code slots} at a time (the upstream's
- * pool size, so a started record finds an idle process instead of queueing inside the pool);</li>
+ * <li>parallelism: different keys run concurrently, at most {@code slots} at a time (the largest size
+ * of the upstream's pool: a started record that finds no idle process waits in the pool, which
+ * starts one more process for it);</li>
  * <li>strict priority: a record starts only when no higher-priority record is ready (buffered with
  * its key idle); among ready keys of one level, the one that became ready first goes first;</li>
  * <li>no starvation: a level with a ready record that was passed over {@code starvationBound} times

@@ -1,110 +1,170 @@
 package io.mcpbridge.worker.pool;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the clients of one pool off the callers' threads, and keeps retrying a slot whose start
- * fails, with a delay that doubles up to 30 s (a broken upstream must not be restarted in a loop).
+ * Starts the processes of one pool off the callers' threads, at most {@value #PARALLEL_STARTS} at a
+ * time (each start of a JVM or node process costs a core for a while). After a failed start the
+ * next attempt waits 1 s, then 2, 4... up to 30 s, and while starts fail only one attempt runs at a
+ * time, so a broken command is neither restarted in a loop nor started {@code max} times at once. A
+ * successful start ends the backoff.
  */
 final class ClientStarter {
 
+	/** What the pool does with the outcome of a start. */
+	interface Outcome {
+
+		/** @return false when the pool no longer wants the client (stopping): it is closed */
+		boolean started(PooledClient client);
+
+		void failed();
+	}
+
+	static final Duration RETRY_DELAY_MIN = Duration.ofSeconds(1);
+
+	static final Duration RETRY_DELAY_MAX = Duration.ofSeconds(30);
+
+	private static final int PARALLEL_STARTS = 4;
+
 	private static final Logger log = LoggerFactory.getLogger(ClientStarter.class);
-
-	private static final Duration RETRY_DELAY_MIN = Duration.ofSeconds(1);
-
-	private static final Duration RETRY_DELAY_MAX = Duration.ofSeconds(30);
 
 	private final Upstream config;
 
 	private final ClientFactory factory;
 
-	/** Takes a started client; false when the pool no longer wants it (stopping). */
-	private final Predicate<PooledClient> onStarted;
+	private final Outcome outcome;
 
-	private final ScheduledExecutorService executor;
+	private final ExecutorService executor;
 
-	private volatile String lastFailure;
+	private final AtomicInteger slots = new AtomicInteger();
 
-	ClientStarter(Upstream config, ClientFactory factory, Predicate<PooledClient> onStarted) {
+	// Guarded by this.
+	private int inFlight;
+
+	private int consecutiveFailures;
+
+	private Duration retryDelay = Duration.ZERO;
+
+	private long nextAttemptNanos;
+
+	private String lastFailure;
+
+	ClientStarter(Upstream config, ClientFactory factory, Outcome outcome) {
 		this.config = config;
 		this.factory = factory;
-		this.onStarted = onStarted;
-		this.executor = Executors.newScheduledThreadPool(Math.min(config.poolSize(), 4), runnable -> {
-			Thread thread = new Thread(runnable, "mcp-pool-" + config.name());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.outcome = outcome;
+		int threads = Math.min(config.pool().concurrency(), PARALLEL_STARTS);
+		// The queue holds at most the processes the pool is missing, which is bounded by its max.
+		this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+				runnable -> {
+					Thread thread = new Thread(runnable, "mcp-start-" + config.name());
+					thread.setDaemon(true);
+					return thread;
+				});
 	}
 
-	/** Completes after the first attempt, successful or not (retries go on in the background). */
-	CompletableFuture<Void> start(int slot) {
-		return CompletableFuture.runAsync(() -> attempt(slot, RETRY_DELAY_MIN), executor);
+	/**
+	 * Starts up to {@code wanted} processes, fewer (or none) while backing off.
+	 * @return how many starts were launched
+	 */
+	synchronized int launch(int wanted) {
+		if (wanted <= 0 || executor.isShutdown()) {
+			return 0;
+		}
+		int allowed = wanted;
+		if (consecutiveFailures > 0) {
+			// Backing off: one probe once the delay is over.
+			allowed = inFlight == 0 && System.nanoTime() - nextAttemptNanos >= 0 ? 1 : 0;
+		}
+		for (int i = 0; i < allowed; i++) {
+			try {
+				executor.execute(this::attempt);
+				inFlight++;
+			}
+			catch (RejectedExecutionException ex) {
+				return i; // stopping
+			}
+		}
+		return allowed;
 	}
 
-	/** Closes a dead client and starts its successor. */
-	void replace(PooledClient dead) {
-		schedule(() -> {
-			dead.close(ClientFactory.CLOSE_GRACE);
-			attempt(dead.slot(), RETRY_DELAY_MIN);
-		}, Duration.ZERO);
+	/** Starts launched and not finished yet. */
+	synchronized int inFlight() {
+		return inFlight;
 	}
 
-	/** Why the last attempt failed; null once an attempt succeeds. */
-	String lastFailure() {
+	/** Why the last start failed; null once a start succeeds. */
+	synchronized String lastFailure() {
 		return lastFailure;
+	}
+
+	synchronized int consecutiveFailures() {
+		return consecutiveFailures;
+	}
+
+	/** How long until the backoff allows the next attempt; zero when not backing off. */
+	synchronized Duration untilNextAttempt() {
+		if (consecutiveFailures == 0) {
+			return Duration.ZERO;
+		}
+		return Duration.ofNanos(Math.max(0, nextAttemptNanos - System.nanoTime()));
 	}
 
 	/** Interrupts starts in progress (each cleans up its own child) and waits for them. */
 	void stop() {
 		executor.shutdownNow();
 		try {
-			executor.awaitTermination(ClientFactory.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			executor.awaitTermination(ClientFactory.START_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}
 
-	private void attempt(int slot, Duration retryDelay) {
-		if (executor.isShutdown()) {
-			return;
-		}
-		PooledClient client;
+	private void attempt() {
+		PooledClient client = null;
 		try {
-			client = factory.start(config, slot);
+			client = factory.start(config, slots.getAndIncrement());
 		}
-		catch (UpstreamUnavailableException ex) {
-			lastFailure = ex.getMessage();
-			if (!executor.isShutdown()) {
-				log.warn("{}; retrying in {} ms", ex.getMessage(), retryDelay.toMillis());
-				Duration next = retryDelay.multipliedBy(2);
-				schedule(() -> attempt(slot, next.compareTo(RETRY_DELAY_MAX) > 0 ? RETRY_DELAY_MAX : next),
-						retryDelay);
-			}
+		catch (RuntimeException ex) { // UpstreamUnavailableException, or a bug that must not leak inFlight
+			failed(ex.getMessage());
+			outcome.failed();
 			return;
 		}
-		lastFailure = null;
-		if (!onStarted.test(client)) {
+		synchronized (this) {
+			inFlight--;
+			consecutiveFailures = 0;
+			retryDelay = Duration.ZERO;
+			lastFailure = null;
+		}
+		if (!outcome.started(client)) {
 			client.close(ClientFactory.CLOSE_GRACE);
 		}
 	}
 
-	private void schedule(Runnable task, Duration delay) {
-		try {
-			executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+	private synchronized void failed(String reason) {
+		inFlight--;
+		consecutiveFailures++;
+		lastFailure = reason;
+		retryDelay = retryDelay.isZero() ? RETRY_DELAY_MIN : min(retryDelay.multipliedBy(2), RETRY_DELAY_MAX);
+		nextAttemptNanos = System.nanoTime() + retryDelay.toNanos();
+		if (!executor.isShutdown()) {
+			log.warn("{}; next attempt in {} ms ({} failed in a row)", reason, retryDelay.toMillis(),
+					consecutiveFailures);
 		}
-		catch (RejectedExecutionException ex) {
-			// Stopping: nothing is to be (re)started any more.
-		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return a.compareTo(b) <= 0 ? a : b;
 	}
 }

@@ -38,6 +38,12 @@ final class PooledClient {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	/** When the client last went idle (System.nanoTime()); the idle timeout counts from here. */
+	private volatile long idleSinceNanos = System.nanoTime();
+
+	/** When the client last proved alive: went idle after a call, or answered a ping. */
+	private volatile long lastSeenHealthyNanos = idleSinceNanos;
+
 	PooledClient(String upstream, int slot, StdioChild child, JsonRpcChannel channel, JsonNode initializeResult) {
 		this.upstream = upstream;
 		this.slot = slot;
@@ -95,6 +101,44 @@ final class PooledClient {
 		catch (ExecutionException ex) {
 			throw translate(ex.getCause());
 		}
+	}
+
+	void markIdle(long nowNanos) {
+		idleSinceNanos = nowNanos;
+		lastSeenHealthyNanos = nowNanos;
+	}
+
+	void markHealthy(long nowNanos) {
+		lastSeenHealthyNanos = nowNanos;
+	}
+
+	long idleNanos(long nowNanos) {
+		return nowNanos - idleSinceNanos;
+	}
+
+	boolean dueForHealthCheck(long nowNanos, Duration interval) {
+		return nowNanos - lastSeenHealthyNanos >= interval.toNanos();
+	}
+
+	/**
+	 * Sends an MCP {@code ping}; completes with true when it is answered within {@code timeout},
+	 * false when it is not, fails, or the process is gone. Never completes exceptionally.
+	 */
+	CompletableFuture<Boolean> ping(Duration timeout) {
+		if (!isAlive()) {
+			return CompletableFuture.completedFuture(false);
+		}
+		// orTimeout fails the pending request itself, so the channel forgets it; a ping needs no cancel.
+		JsonRpcChannel.Call call = channel.request("ping", null, CallListener.NONE);
+		return call.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
+			if (failure != null) {
+				log.warn("upstream {}#{} (pid {}) failed its health check: {}", upstream, slot, pid(),
+						failure instanceof TimeoutException ? "no answer to ping within " + timeout.toMillis() + " ms"
+								: failure.toString());
+				return false;
+			}
+			return true;
+		});
 	}
 
 	/** Closes stdin (the child's cue to exit), then SIGTERM and SIGKILL after {@code grace} each. */

@@ -4,15 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
+import io.mcpbridge.worker.config.WorkerProperties.Pool;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
 import io.mcpbridge.worker.stdio.CallListener;
 import tools.jackson.databind.JsonNode;
@@ -20,50 +15,80 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fixed number of initialized clients of one upstream. A call borrows an idle client (waiting at
- * most until the request's deadline) and gives it back afterwards; a client whose process died is
- * closed and replaced in the background.
+ * The initialized processes of one upstream ({@link PoolMembers}), sized by {@link PoolSizing}. A
+ * call borrows an idle process, waiting at most until the request's deadline, and gives it back
+ * afterwards; each process is initialized once and serves one call at a time. A call that finds no
+ * idle process asks for one more. {@link PoolUpkeep} runs {@link #upkeep} on a timer: it stops
+ * processes idle past the idle timeout and pings those idle past the health-check interval. A
+ * process that dies or fails its ping is stopped and replaced, with the start backoff of
+ * {@link ClientStarter}. Every state change happens under one lock; nothing slow (starting, pinging,
+ * stopping a process) runs under it.
  */
-final class UpstreamPool {
+final class UpstreamPool implements ClientStarter.Outcome {
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamPool.class);
 
+	/** At shutdown, how long running calls may go on before their processes are stopped under them. */
+	static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
+
 	private final Upstream config;
 
-	private final BlockingQueue<PooledClient> idle;
+	private final Pool settings;
 
-	private final Set<PooledClient> live = ConcurrentHashMap.newKeySet();
+	private final PoolSizing sizing;
 
 	private final ClientStarter starter;
 
-	private final AtomicLong calls = new AtomicLong();
+	private final ProcessCloser closer;
 
-	private final AtomicLong errors = new AtomicLong();
+	private final PoolUpkeep upkeep;
 
-	/** Guards {@code stopped} against clients joining {@code live} while stop() empties it. */
-	private final Object lifecycle = new Object();
+	private final PoolCounters counters = new PoolCounters();
 
-	private volatile boolean stopped;
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Signalled when a process becomes idle, a start ends, a call ends, or the pool stops. */
+	private final Condition changed = lock.newCondition();
+
+	// Guarded by lock.
+	private final PoolMembers members = new PoolMembers();
+
+	private int desired;
+
+	private int waiting;
+
+	private boolean stopped;
 
 	private volatile JsonNode initializeResult;
 
 	UpstreamPool(Upstream config, ClientFactory factory) {
 		this.config = config;
-		this.idle = new ArrayBlockingQueue<>(config.poolSize());
-		this.starter = new ClientStarter(config, factory, this::accept);
+		this.settings = config.pool();
+		this.sizing = new PoolSizing(settings);
+		this.starter = new ClientStarter(config, factory, this);
+		this.closer = new ProcessCloser(config.name());
+		this.upkeep = new PoolUpkeep(this, config.name(), settings);
+		this.desired = sizing.initial();
 	}
 
-	/** Starts every process once, in parallel; returns when each has started or failed once. */
+	/** Starts the initial processes in parallel; returns when each has started or failed once. */
 	void start() {
-		CompletableFuture.allOf(IntStream.range(0, config.poolSize())
-			.mapToObj(starter::start)
-			.toArray(CompletableFuture[]::new)).join();
+		lock.lock();
+		try {
+			launchMissing();
+			awaitUntil(() -> starter.inFlight() == 0, ClientFactory.START_TIMEOUT.plusSeconds(5));
+		}
+		finally {
+			lock.unlock();
+		}
+		upkeep.start();
 	}
 
-	/** Borrows a client until {@code deadline}, then calls it for min(call-timeout, time left). */
+	/** Borrows a process until {@code deadline}, then calls it for min(call-timeout, time left). */
 	JsonNode execute(Instant deadline, String method, JsonNode params, CallListener listener) {
-		PooledClient client = borrow(Duration.between(Instant.now(), deadline));
-		calls.incrementAndGet();
+		PooledClient client = borrow(deadline);
+		counters.callStarted();
+		long started = System.nanoTime();
 		try {
 			Duration left = Duration.between(Instant.now(), deadline);
 			Duration budget = left.compareTo(config.callTimeout()) < 0 ? left : config.callTimeout();
@@ -73,16 +98,18 @@ final class UpstreamPool {
 			return client.call(method, params, listener, budget);
 		}
 		catch (RuntimeException ex) {
-			errors.incrementAndGet();
+			counters.callFailed();
 			throw ex;
 		}
 		finally {
+			counters.callTook(System.nanoTime() - started);
 			release(client);
 		}
 	}
 
-	int size() {
-		return config.poolSize();
+	/** How many calls may use the pool at once. */
+	int concurrency() {
+		return settings.concurrency();
 	}
 
 	Optional<JsonNode> initializeResult() {
@@ -90,92 +117,239 @@ final class UpstreamPool {
 	}
 
 	PoolStatus status() {
-		List<Long> pids = live.stream().map(PooledClient::pid).sorted().toList();
-		return new PoolStatus(config.name(), config.poolSize(), live.size(), idle.size(), calls.get(), errors.get(),
-				pids, starter.lastFailure());
+		lock.lock();
+		try {
+			int live = members.live();
+			int starting = starter.inFlight();
+			return new PoolStatus(config.name(), settings.min(), settings.target(), settings.max(),
+					settings.autoScale(), desired, live, starting, members.idle(), members.busy(), members.checking(),
+					closer.closingUnhealthy(), Math.max(0, desired - live - starting), waiting, counters.restarts(),
+					counters.calls(), counters.errors(), Math.round(counters.meanCallMillis() * 10) / 10.0,
+					members.pids(), members.busyPids(), starter.lastFailure(), starter.consecutiveFailures());
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
-	/** Stops restarts, then closes every client in parallel (SIGTERM, SIGKILL after the grace). */
+	/**
+	 * Stops intake (waiting and new calls fail with UPSTREAM_UNAVAILABLE), lets running calls finish
+	 * for up to {@link #IN_FLIGHT_GRACE}, then stops every process in parallel (stdin closed, SIGTERM,
+	 * SIGKILL) and waits for them; starts in progress are interrupted and clean up after themselves.
+	 */
 	void stop() {
 		List<PooledClient> closing;
-		synchronized (lifecycle) {
+		lock.lock();
+		try {
 			stopped = true;
-			closing = List.copyOf(live);
-			live.clear();
-			idle.clear();
+			changed.signalAll();
+			awaitUntil(() -> members.busy() == 0, IN_FLIGHT_GRACE);
+			closing = members.removeAll();
 		}
+		finally {
+			lock.unlock();
+		}
+		upkeep.stop();
 		starter.stop();
-		CompletableFuture.allOf(closing.stream()
-			.map(client -> CompletableFuture.runAsync(() -> client.close(ClientFactory.CLOSE_GRACE)))
-			.toArray(CompletableFuture[]::new)).join();
+		closer.closeAll(closing);
 	}
 
-	private boolean accept(PooledClient client) {
-		synchronized (lifecycle) {
+	@Override
+	public boolean started(PooledClient client) {
+		lock.lock();
+		try {
 			if (stopped) {
 				return false;
 			}
-			live.add(client);
 			initializeResult = client.initializeResult();
-			idle.offer(client);
+			members.addIdle(client, System.nanoTime());
+			changed.signalAll();
 			return true;
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
-	private PooledClient borrow(Duration budget) {
-		long deadline = System.nanoTime() + budget.toNanos();
-		while (true) {
-			if (stopped) {
-				throw new UpstreamUnavailableException(config.name(), "the worker is shutting down");
+	@Override
+	public void failed() {
+		lock.lock();
+		try {
+			// Waiting calls re-check: with no process running they fail fast instead of waiting.
+			changed.signalAll();
+			if (!stopped) {
+				upkeep.runAfter(starter.untilNextAttempt());
 			}
-			String failure = starter.lastFailure();
-			if (live.isEmpty() && failure != null) {
-				// Nothing runs and the last start failed: waiting out the deadline would not help.
-				throw new UpstreamUnavailableException(config.name(), failure);
-			}
-			PooledClient client;
-			try {
-				client = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new UpstreamUnavailableException(config.name(), "interrupted while waiting for a process");
-			}
-			if (client == null) {
-				if (live.isEmpty()) {
-					throw new UpstreamUnavailableException(config.name(), "no process running within "
-							+ budget.toMillis() + " ms");
-				}
-				// Processes run but none came free before the deadline: the call never started.
-				throw new NoIdleClientException(config.name(), budget, live.size(), config.poolSize());
-			}
-			if (client.isAlive()) {
-				return client;
-			}
-			discard(client);
 		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** One round of upkeep, on the upkeep timer. */
+	void upkeep(long nowNanos) {
+		List<PooledClient> toPing;
+		lock.lock();
+		try {
+			if (stopped) {
+				return;
+			}
+			members.removeDeadIdle().forEach(dead -> replace(dead, "died while idle"));
+			retireExpired(nowNanos);
+			trimSurplus(nowNanos);
+			toPing = members.startChecks(nowNanos, settings.healthCheckInterval());
+			launchMissing();
+		}
+		finally {
+			lock.unlock();
+		}
+		toPing.forEach(client -> client.ping(settings.healthCheckTimeout())
+			.thenAccept(answered -> checked(client, answered)));
+	}
+
+	private void checked(PooledClient client, boolean answered) {
+		lock.lock();
+		try {
+			if (!members.endCheck(client)) {
+				return; // the pool stopped meanwhile and closes it
+			}
+			if (answered && client.isAlive()) {
+				members.addCheckedIdle(client, System.nanoTime());
+				changed.signal();
+			}
+			else {
+				replace(client, "failed its health check");
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Stops the least recently used processes idle past the idle timeout, never going below min. */
+	private void retireExpired(long nowNanos) {
+		int retire = sizing.retirable(members.live(), members.expiredIdle(nowNanos, settings.idleTimeout()));
+		if (retire == 0) {
+			return;
+		}
+		desired = sizing.afterRetiring(desired, retire);
+		List<PooledClient> retired = members.takeExpired(retire, nowNanos, settings.idleTimeout());
+		log.info("upstream {}: stopping {} process(es) idle for over {} s; {} left", config.name(), retired.size(),
+				settings.idleTimeout().toSeconds(), members.live());
+		retired.forEach(closer::closeIdle);
+	}
+
+	/**
+	 * Stops idle processes beyond the desired size. Only a race makes them: a start that ends just
+	 * as another is launched for the same gap. A fixed pool has no idle timeout to clean them up.
+	 */
+	private void trimSurplus(long nowNanos) {
+		int surplus = Math.min(members.live() - desired, members.idle());
+		if (surplus > 0) {
+			List<PooledClient> extra = members.takeExpired(surplus, nowNanos, Duration.ZERO);
+			log.info("upstream {}: stopping {} process(es) beyond the desired {}", config.name(), extra.size(), desired);
+			extra.forEach(closer::closeIdle);
+		}
+	}
+
+	private PooledClient borrow(Instant deadline) {
+		long deadlineNanos = System.nanoTime() + Duration.between(Instant.now(), deadline).toNanos();
+		lock.lock();
+		try {
+			waiting++;
+			while (true) {
+				if (stopped) {
+					throw new UpstreamUnavailableException(config.name(), "the worker is shutting down");
+				}
+				PooledClient client = members.takeForCall();
+				if (client != null) {
+					if (client.isAlive()) {
+						return client;
+					}
+					members.endCall(client);
+					replace(client, "died while idle");
+					continue;
+				}
+				String failure = starter.lastFailure();
+				if (members.live() == 0 && failure != null) {
+					// Nothing runs and the last start failed: waiting out the deadline would not help.
+					throw new UpstreamUnavailableException(config.name(), failure);
+				}
+				desired = sizing.grow(desired, members.live(), members.busy(), waiting, counters.meanCallMillis());
+				launchMissing();
+				long left = deadlineNanos - System.nanoTime();
+				if (left <= 0) {
+					throw nothingFreeBy(deadline);
+				}
+				changed.awaitNanos(left);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new UpstreamUnavailableException(config.name(), "interrupted while waiting for a process");
+		}
+		finally {
+			waiting--;
+			lock.unlock();
+		}
+	}
+
+	private RuntimeException nothingFreeBy(Instant deadline) {
+		Duration waited = Duration.between(Instant.now(), deadline).abs();
+		if (members.live() == 0) {
+			return new UpstreamUnavailableException(config.name(), "no process running in time ("
+					+ starter.inFlight() + " starting)");
+		}
+		// Processes run but none came free before the deadline: the call never started.
+		return new NoIdleClientException(config.name(), waited, members.live(), desired);
 	}
 
 	private void release(PooledClient client) {
-		if (client.isAlive() && !stopped) {
-			idle.offer(client);
+		lock.lock();
+		try {
+			boolean wasBusy = members.endCall(client);
+			changed.signalAll();
+			if (stopped || !wasBusy) {
+				closer.closeIdle(client);
+			}
+			else if (client.isAlive()) {
+				members.addIdle(client, System.nanoTime());
+			}
+			else {
+				replace(client, "died during a call");
+			}
 		}
-		else {
-			discard(client);
+		finally {
+			lock.unlock();
 		}
 	}
 
-	private void discard(PooledClient client) {
-		boolean wasLive;
-		synchronized (lifecycle) {
-			wasLive = live.remove(client);
+	/** A process that died or failed its check: stopped in the background, its successor started. */
+	private void replace(PooledClient client, String why) {
+		log.warn("upstream {}#{} (pid {}) {}: replacing it", config.name(), client.slot(), client.pid(), why);
+		counters.processReplaced();
+		closer.closeUnhealthy(client);
+		launchMissing();
+	}
+
+	/** Starts what the pool lacks to reach its desired size; the starter applies its backoff. */
+	private void launchMissing() {
+		int missing = desired - members.live() - starter.inFlight();
+		if (missing > 0 && starter.launch(missing) < missing) {
+			upkeep.runAfter(starter.untilNextAttempt());
 		}
-		if (wasLive && !stopped) {
-			log.warn("upstream {}#{}: process gone, replacing it", config.name(), client.slot());
-			starter.replace(client);
+	}
+
+	/** Waits, with the lock held, until {@code done} holds or {@code bound} has passed. */
+	private void awaitUntil(java.util.function.BooleanSupplier done, Duration bound) {
+		long left = bound.toNanos();
+		try {
+			while (!done.getAsBoolean() && left > 0) {
+				left = changed.awaitNanos(left);
+			}
 		}
-		else {
-			client.close(ClientFactory.CLOSE_GRACE);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 }

@@ -37,11 +37,15 @@ public class UpstreamPools implements SmartLifecycle {
 		}
 	}
 
-	/** Configured pool size of every upstream, by name: how many of its calls may run at once. */
-	public Map<String, Integer> poolSizes() {
-		Map<String, Integer> sizes = new LinkedHashMap<>();
-		pools.forEach((name, pool) -> sizes.put(name, pool.size()));
-		return sizes;
+	/**
+	 * How many calls of each upstream may run at once, by name: the pool's largest size ({@code max}
+	 * with auto-scale, else {@code target}). Calls beyond the processes running wait in the pool, and
+	 * their waiting is what makes it grow.
+	 */
+	public Map<String, Integer> concurrency() {
+		Map<String, Integer> limits = new LinkedHashMap<>();
+		pools.forEach((name, pool) -> limits.put(name, pool.concurrency()));
+		return limits;
 	}
 
 	public boolean has(String upstream) {
@@ -73,7 +77,7 @@ public class UpstreamPools implements SmartLifecycle {
 			.orElseThrow(() -> new UpstreamUnavailableException(upstream, "no process has started yet"));
 	}
 
-	/** Per upstream: size, live, idle, calls, errors, pids. */
+	/** Per upstream, a snapshot of its processes by state and its counters. */
 	public Map<String, PoolStatus> status() {
 		Map<String, PoolStatus> status = new LinkedHashMap<>();
 		pools.forEach((name, pool) -> status.put(name, pool.status()));

@@ -36,7 +36,9 @@ class WorkerPropertiesTest {
 			WorkerProperties.Upstream home = properties.upstreams().get(0);
 			assertThat(home.args()).isEmpty();
 			assertThat(home.env()).isEmpty();
-			assertThat(home.poolSize()).isEqualTo(2);
+			assertThat(home.pool()).isEqualTo(new WorkerProperties.Pool(2, 10, 5, 1.5, Duration.ofSeconds(300),
+					Duration.ofSeconds(60), Duration.ofSeconds(5), true));
+			assertThat(home.idempotentTools()).isEmpty();
 			assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.kafka().partitions()).isEqualTo(12);
 			assertThat(properties.kafka().replicationFactor()).isEqualTo((short) 1);
@@ -50,7 +52,11 @@ class WorkerPropertiesTest {
 	void everyPropertyBindsFromKebabCaseAndEnvKeysKeepTheirCase() {
 		runner.withPropertyValues("bridge.worker.id=worker-pod-7", "bridge.upstreams[0].args[0]=-jar",
 				"bridge.upstreams[0].args[1]=ha.jar", "bridge.upstreams[0].env.HA_TOKEN=t0k3n",
-				"bridge.upstreams[0].pool-size=5", "bridge.upstreams[0].call-timeout=15s", "bridge.kafka.partitions=24",
+				"bridge.upstreams[0].pool.min=1", "bridge.upstreams[0].pool.target=3", "bridge.upstreams[0].pool.max=4",
+				"bridge.upstreams[0].pool.scale-factor=2", "bridge.upstreams[0].pool.idle-timeout=1m",
+				"bridge.upstreams[0].pool.health-check-interval=10s", "bridge.upstreams[0].pool.health-check-timeout=2s",
+				"bridge.upstreams[0].pool.auto-scale=false", "bridge.upstreams[0].idempotent-tools=get_history,toggle",
+				"bridge.upstreams[0].call-timeout=15s", "bridge.kafka.partitions=24",
 				"bridge.kafka.replication-factor=3", "bridge.kafka.concurrency=8", "bridge.results.ttl=5m",
 				"bridge.tools-cache.ttl=30s")
 			.run(context -> {
@@ -59,7 +65,10 @@ class WorkerPropertiesTest {
 				assertThat(properties.worker().id()).isEqualTo("worker-pod-7");
 				assertThat(home.args()).containsExactly("-jar", "ha.jar");
 				assertThat(home.env()).containsExactly(Map.entry("HA_TOKEN", "t0k3n"));
-				assertThat(home.poolSize()).isEqualTo(5);
+				assertThat(home.pool()).isEqualTo(new WorkerProperties.Pool(1, 4, 3, 2.0, Duration.ofMinutes(1),
+						Duration.ofSeconds(10), Duration.ofSeconds(2), false));
+				assertThat(home.pool().concurrency()).isEqualTo(3);
+				assertThat(home.idempotentTools()).containsExactly("get_history", "toggle");
 				assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(15));
 				assertThat(properties.kafka()).isEqualTo(new WorkerProperties.Kafka(24, (short) 3, 8));
 				assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(5));
@@ -96,8 +105,54 @@ class WorkerPropertiesTest {
 
 	@Test
 	void aPoolWithoutProcessesIsRejected() {
-		runner.withPropertyValues("bridge.upstreams[0].pool-size=0")
-			.run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("poolSize"));
+		runner.withPropertyValues("bridge.upstreams[0].pool.min=0")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pool.min must be at least 1, got 0"));
+	}
+
+	@Test
+	void poolSizesOutOfOrderAreRejectedWithTheirValues() {
+		runner.withPropertyValues("bridge.upstreams[0].pool.target=12")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("min <= target <= max, got min=2, target=12, max=10"));
+	}
+
+	@Test
+	void anUnsetTargetMovesIntoTheConfiguredRange() {
+		runner.withPropertyValues("bridge.upstreams[0].pool.min=1", "bridge.upstreams[0].pool.max=3")
+			.run(context -> assertThat(context.getBean(WorkerProperties.class).upstreams().get(0).pool().target())
+				.isEqualTo(3));
+	}
+
+	@Test
+	void aNonPositiveIdleTimeoutIsRejected() {
+		runner.withPropertyValues("bridge.upstreams[0].pool.idle-timeout=0s")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pool.idle-timeout must be a positive duration"));
+	}
+
+	@Test
+	void aScaleFactorThatCannotGrowThePoolIsRejected() {
+		runner.withPropertyValues("bridge.upstreams[0].pool.scale-factor=1")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pool.scale-factor must be greater than 1"));
+	}
+
+	@Test
+	void theReplacedPoolSizeKeyIsRejectedRatherThanIgnored() {
+		runner.withPropertyValues("bridge.upstreams[0].pool-size=4")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pool-size was replaced by pool.min, pool.target and pool.max"));
 	}
 
 	@Test
@@ -122,5 +177,7 @@ class WorkerPropertiesTest {
 				"io.mcpbridge.homesim.HomeSimServer");
 		assertThat(properties.worker().id()).startsWith("worker-");
 		assertThat(properties.kafka().partitions()).isEqualTo(12);
+		assertThat(properties.upstreams().get(0).pool()).isEqualTo(new WorkerProperties.Pool(2, 10, 5, 1.5,
+				Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofSeconds(5), true));
 	}
 }

@@ -130,10 +130,12 @@ class HomeSimPoolTest {
 			assertThat(call).failsWithin(Duration.ofSeconds(5))
 				.withThrowableThat()
 				.withCauseInstanceOf(UpstreamCrashedException.class);
-			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 				PoolStatus status = pools.status().get("slow");
 				assertThat(status.live()).isEqualTo(1);
 				assertThat(status.pids()).doesNotContain(pid);
+				assertThat(status.restarts()).isEqualTo(1);
+				assertThat(status.errors()).isEqualTo(1);
 			});
 		}
 		finally {
@@ -170,6 +172,7 @@ class HomeSimPoolTest {
 		pools.stop();
 
 		assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+		assertThat(PoolLifecycleTest.childrenAmong(java.util.Set.copyOf(pids))).as("children of this JVM").isEmpty();
 		assertThat(pools.status().get("short-lived").live()).isZero();
 	}
 

@@ -5,27 +5,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.util.unit.DataSize;
-
 import io.mcpbridge.worker.config.WorkerProperties;
 
 /** Builds pools straight from configuration records, without a Spring context. */
-final class PoolFixtures {
+public final class PoolFixtures {
 
 	private PoolFixtures() {
 	}
 
+	/** An upstream with a fixed pool of {@code poolSize} processes. */
 	static WorkerProperties.Upstream upstream(String name, List<String> command, Map<String, String> env,
 			int poolSize, Duration callTimeout) {
-		return new WorkerProperties.Upstream(name, command.get(0), command.subList(1, command.size()), env, null,
-				poolSize, callTimeout, DataSize.ofMegabytes(16));
+		return WorkerProperties.Upstream.of(name, command, env, WorkerProperties.Pool.fixed(poolSize), callTimeout);
 	}
 
 	static UpstreamPools pools(WorkerProperties.Upstream... upstreams) {
-		return new UpstreamPools(new WorkerProperties(new WorkerProperties.Worker("worker-test"), List.of(upstreams),
+		return new UpstreamPools(properties(upstreams));
+	}
+
+	/** Worker settings for tests outside a Spring context, with the given upstreams. */
+	public static WorkerProperties properties(WorkerProperties.Upstream... upstreams) {
+		return new WorkerProperties(new WorkerProperties.Worker("worker-test"), List.of(upstreams),
 				new WorkerProperties.Kafka(3, (short) 1, 1), new WorkerProperties.Results(Duration.ofMinutes(1)),
 				new WorkerProperties.ToolsCache(Duration.ofMinutes(1)),
-				new WorkerProperties.Scheduling(50, 200, Duration.ofSeconds(10))));
+				new WorkerProperties.Scheduling(50, 200, Duration.ofSeconds(10)));
 	}
 
 	static Instant inSeconds(long seconds) {
