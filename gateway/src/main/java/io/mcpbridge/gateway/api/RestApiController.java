@@ -75,8 +75,8 @@ class RestApiController {
 				Priority.HIGH, policies.timeout(null, timeout));
 		return respond(request, "initialize", submitter.submit(request).thenApply(reply -> {
 			JsonNode result = JsonRpcResponses.resultOf(reply);
-			sessions.save(new Session(id, tenant, chosenUpstream, body.get("clientInfo"),
-					result.path("protocolVersion").asString(null), System.currentTimeMillis()));
+			sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
+					result.path("protocolVersion").asString(null));
 			ObjectNode withSession = JsonRpcResponses.objectCopy(result);
 			withSession.put("session_id", id);
 			return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.session;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
@@ -13,8 +14,30 @@ import tools.jackson.databind.JsonNode;
  * @param clientInfo what the client sent as clientInfo
  * @param protocolVersion the protocol version agreed at initialize
  * @param createdEpochMs creation time
+ * @param lastSeenEpochMs when it was last used, to within {@code bridge.sessions.last-seen-interval}
+ * (0 in sessions stored before this field existed)
+ * @param idleTtlMs how long it lives unused; fixed at creation, so that every replica slides it alike
+ * (0 in sessions stored before this field existed: the replica's configured idle TTL applies)
  */
 public record Session(@JsonProperty("id") String id, @JsonProperty("tenant") String tenant,
 		@JsonProperty("upstream") String upstream, @JsonProperty("client_info") JsonNode clientInfo,
-		@JsonProperty("protocol_version") String protocolVersion, @JsonProperty("created_ms") long createdEpochMs) {
+		@JsonProperty("protocol_version") String protocolVersion, @JsonProperty("created_ms") long createdEpochMs,
+		@JsonProperty("last_seen_ms") long lastSeenEpochMs, @JsonProperty("idle_ttl_ms") long idleTtlMs) {
+
+	/** A session created now. */
+	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo,
+			String protocolVersion, long nowEpochMs, long idleTtlMs) {
+		return new Session(id, tenant, upstream, clientInfo, protocolVersion, nowEpochMs, nowEpochMs, idleTtlMs);
+	}
+
+	/** The same session, seen at {@code nowEpochMs}. */
+	Session seenAt(long nowEpochMs) {
+		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, nowEpochMs, idleTtlMs);
+	}
+
+	/** When it expires unless used again, judged from its stored last use. */
+	@JsonIgnore
+	long expiresEpochMs() {
+		return lastSeenEpochMs + idleTtlMs;
+	}
 }
