@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.worker.config.WorkerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,11 @@ public final class StandaloneStack implements AutoCloseable {
 
 	public int gatewayPort() {
 		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+	}
+
+	/** The id of the stack's worker, as its replies and status report name it. */
+	public String workerId() {
+		return worker.getBean(WorkerProperties.class).worker().id();
 	}
 
 	public String kafkaBootstrap() {
