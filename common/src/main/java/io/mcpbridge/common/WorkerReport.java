@@ -29,9 +29,10 @@ public record WorkerReport(@JsonProperty("worker_id") String workerId,
 
 	public WorkerReport {
 		Identifiers.requireId("worker id", workerId);
-		// Insertion order is configuration order: the first upstream is the workers' default.
+		// Insertion order is kept: configuration order of the upstreams, priority order of the counts.
 		upstreams = upstreams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(upstreams));
-		bufferedByPriority = bufferedByPriority == null ? Map.of() : Map.copyOf(bufferedByPriority);
+		bufferedByPriority = bufferedByPriority == null ? Map.of()
+				: Collections.unmodifiableMap(new LinkedHashMap<>(bufferedByPriority));
 	}
 
 	/** The names of the upstreams this worker serves, in its configuration order. */

@@ -37,7 +37,10 @@ final class UpstreamTotals {
 			});
 		}
 		ObjectNode section = BridgeJson.mapper().createObjectNode();
-		byUpstream.forEach(section::set);
+		byUpstream.forEach((name, totals) -> {
+			totals.set("by_worker", totals.remove("by_worker")); // after the sums, for readers
+			section.set(name, totals);
+		});
 		return section;
 	}
 

@@ -37,6 +37,8 @@ class UpstreamTotalsTest {
 		assertThat(home.has("pids")).as("lists stay per worker").isFalse();
 		assertThat(home.get("by_worker").get("w-2").get("last_start_failure").asString()).isEqualTo("ENOENT");
 		assertThat(home.get("by_worker").get("w-1").get("pids")).hasSize(2);
+		assertThat(home.properties().stream().map(Map.Entry::getKey).toList()).startsWith("workers")
+			.endsWith("by_worker");
 	}
 
 	@Test
