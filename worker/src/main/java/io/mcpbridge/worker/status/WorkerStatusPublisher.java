@@ -49,19 +49,22 @@ class WorkerStatusPublisher implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Writes the report now; false when Redis refused it. */
+	/**
+	 * Writes the report now; false when it could not be built or written. Never throws: an exception
+	 * would cancel every later run of the periodic task.
+	 */
 	boolean publish() {
 		long now = System.currentTimeMillis();
 		long ttlMs = properties.reportTtl().toMillis();
-		WorkerReport report = reports.build(now, ttlMs);
 		try {
+			WorkerReport report = reports.build(now, ttlMs);
 			redis.opsForValue()
 				.set(RedisKeys.workerReport(report.workerId()), BridgeJson.mapper().writeValueAsString(report),
 						properties.reportTtl());
 			redis.opsForZSet().add(RedisKeys.workerIndex(), report.workerId(), now + ttlMs);
 			redis.opsForZSet().removeRangeByScore(RedisKeys.workerIndex(), Double.NEGATIVE_INFINITY, now);
 			if (failing) {
-				log.info("status report of worker {} written again", report.workerId());
+				log.info("status report of worker {} written again", reports.workerId());
 			}
 			failing = false;
 			return true;
@@ -69,7 +72,7 @@ class WorkerStatusPublisher implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			if (!failing) {
 				log.warn("could not write the status report of worker {} (retrying every {}): {}",
-						report.workerId(), properties.publishInterval(), ex.toString());
+						reports.workerId(), properties.publishInterval(), ex.toString());
 			}
 			failing = true;
 			return false;
