@@ -93,6 +93,29 @@ public final class RedisKeys {
 		return ROOT + "cancellations";
 	}
 
+	/**
+	 * Every live session, across tenants: a sorted set of {@code <tenant>/<session id>} scored by the
+	 * time the session expires unless used again, so that counting the active ones is one ZCOUNT.
+	 */
+	public static String sessionIndex() {
+		return ROOT + "sessions";
+	}
+
+	/** The member of {@link #sessionIndex()} that stands for one session. */
+	public static String sessionIndexMember(String tenant, String sessionId) {
+		return Identifiers.requireName("tenant", tenant) + "/" + Identifiers.requireId("session id", sessionId);
+	}
+
+	/** One worker's latest status report (a {@link WorkerReport}); it expires when the worker stops reporting. */
+	public static String workerReport(String workerId) {
+		return workerIndex() + ":" + Identifiers.requireId("worker id", workerId);
+	}
+
+	/** The ids of the workers that reported, a sorted set scored by the time of their latest report. */
+	public static String workerIndex() {
+		return ROOT + "workers";
+	}
+
 	private static String scoped(String tenant) {
 		return ROOT + "{" + Identifiers.requireName("tenant", tenant) + "}:";
 	}

@@ -11,6 +11,12 @@ public final class Topics {
 	/** Records that cannot be processed (undecodable, unknown upstream), with the reason in a header. */
 	public static final String DEAD_LETTERS = PREFIX + "dlt";
 
+	/**
+	 * The workers' consumer group. The gateway reads its committed offsets to report each priority's
+	 * lag in {@code /mcp/status}.
+	 */
+	public static final String WORKER_GROUP = "mcp-bridge-workers";
+
 	private Topics() {
 	}
 

@@ -26,6 +26,15 @@ class NamesTest {
 	}
 
 	@Test
+	void clusterWideIndexesAndWorkerReportsShareTheRoot() {
+		assertThat(RedisKeys.sessionIndex()).isEqualTo("mcp:sessions");
+		assertThat(RedisKeys.sessionIndexMember("acme", "s1")).isEqualTo("acme/s1");
+		assertThat(RedisKeys.workerIndex()).isEqualTo("mcp:workers");
+		assertThat(RedisKeys.workerReport("worker-1")).isEqualTo("mcp:workers:worker-1");
+		assertThatThrownBy(() -> RedisKeys.workerReport("w 1")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void idsThatCouldEscapeTheirKeyAreRejected() {
 		assertThatThrownBy(() -> RedisKeys.session("acme", "a b")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> RedisKeys.result("ac}me", "r")).isInstanceOf(IllegalArgumentException.class);

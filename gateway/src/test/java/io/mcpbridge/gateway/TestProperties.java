@@ -16,7 +16,15 @@ public final class TestProperties {
 	}
 
 	public static GatewayProperties withMaxPending(int maxPending) {
-		return new GatewayProperties("gw-test", "default", "home", new GatewayProperties.Sessions(Duration.ofMinutes(30)),
+		return with(new GatewayProperties.Sessions(Duration.ofMinutes(30), Duration.ofSeconds(60)), maxPending);
+	}
+
+	public static GatewayProperties withSessions(Duration idleTtl, Duration lastSeenInterval) {
+		return with(new GatewayProperties.Sessions(idleTtl, lastSeenInterval), 1000);
+	}
+
+	private static GatewayProperties with(GatewayProperties.Sessions sessions, int maxPending) {
+		return new GatewayProperties("gw-test", "default", "home", sessions,
 				new GatewayProperties.Queue(Duration.ofSeconds(30), Duration.ofSeconds(300), maxPending, 1000,
 						Duration.ofSeconds(1)),
 				new GatewayProperties.Kafka(12, (short) 1), new GatewayProperties.Http(DataSize.ofBytes(64)),

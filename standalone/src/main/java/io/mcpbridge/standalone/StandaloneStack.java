@@ -13,6 +13,7 @@ import io.mcpbridge.fixture.FixtureCommand;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.pool.PoolStatus;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import org.slf4j.Logger;
@@ -150,6 +151,11 @@ public final class StandaloneStack implements AutoCloseable {
 	/** The worker's pools by upstream: processes by state, restarts, pids. */
 	public Map<String, PoolStatus> upstreamStatus() {
 		return worker.getBean(UpstreamPools.class).status();
+	}
+
+	/** The id of the stack's worker, as its replies and status report name it. */
+	public String workerId() {
+		return worker.getBean(WorkerProperties.class).worker().id();
 	}
 
 	public String kafkaBootstrap() {

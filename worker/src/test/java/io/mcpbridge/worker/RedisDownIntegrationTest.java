@@ -46,12 +46,7 @@ class RedisDownIntegrationTest {
 
 	@AfterAll
 	static void stop() {
-		if (worker != null) {
-			worker.close();
-		}
-		if (kafka != null) {
-			kafka.destroy();
-		}
+		RunningWorker.stop(worker, kafka);
 	}
 
 	@Test

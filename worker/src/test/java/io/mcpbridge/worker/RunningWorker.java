@@ -19,10 +19,16 @@ final class RunningWorker {
 
 	/** Command-line arguments: they outrank worker.yaml, so the upstream list replaces the shipped one. */
 	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog) {
+		return start(kafka, redisPort, callLog, "worker-it");
+	}
+
+	/** @param settings more {@code name=value} settings (none of those set here) */
+	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog,
+			String workerId, String... settings) {
 		List<String> command = HomeSimCommand.javaCommand("--call-log=" + callLog);
 		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"--spring.data.redis.host=" + RedisReplies.HOST, "--spring.data.redis.port=" + redisPort,
-				"--server.port=0", "--bridge.worker.id=worker-it", "--bridge.kafka.partitions=3",
+				"--server.port=0", "--bridge.worker.id=" + workerId, "--bridge.kafka.partitions=3",
 				"--bridge.kafka.concurrency=2", "--bridge.upstreams[0].name=" + UPSTREAM,
 				"--bridge.upstreams[0].command=" + command.get(0), "--bridge.upstreams[0].pool.auto-scale=false",
 				"--bridge.upstreams[0].pool.target=2",
@@ -30,6 +36,19 @@ final class RunningWorker {
 		for (int i = 1; i < command.size(); i++) {
 			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));
 		}
+		for (String setting : settings) {
+			args.add("--" + setting);
+		}
 		return WorkerApplication.builder().run(args.toArray(String[]::new));
+	}
+
+	/** Stops what a test class started; either may be null when its start failed. */
+	static void stop(ConfigurableApplicationContext worker, EmbeddedKafkaBroker kafka) {
+		if (worker != null) {
+			worker.close();
+		}
+		if (kafka != null) {
+			kafka.destroy();
+		}
 	}
 }

@@ -74,12 +74,7 @@ class WorkerIntegrationTest {
 
 	@AfterAll
 	static void stopWorker() {
-		if (worker != null) {
-			worker.close();
-		}
-		if (kafka != null) {
-			kafka.destroy();
-		}
+		RunningWorker.stop(worker, kafka);
 	}
 
 	@BeforeEach

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestMetrics {
 
-	static final String NAME = "mcp.bridge.request.duration";
+	/** The timer's name; {@code /mcp/status} reads its performance section from it. */
+	public static final String NAME = "mcp.bridge.request.duration";
 
 	private static final Duration[] SEED_BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(500),
 			Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10) };

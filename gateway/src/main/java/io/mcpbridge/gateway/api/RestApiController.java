@@ -17,6 +17,7 @@ import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
 import io.mcpbridge.gateway.submit.Submission;
 import io.mcpbridge.gateway.submit.ToolPolicies;
+import io.mcpbridge.gateway.upstream.KnownUpstreams;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,8 +52,11 @@ class RestApiController {
 
 	private final GatewayProperties properties;
 
+	private final KnownUpstreams upstreams;
+
 	RestApiController(JsonBodyReader bodies, SessionStore sessions, EnvelopeFactory envelopes,
-			RequestSubmitter submitter, ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties) {
+			RequestSubmitter submitter, ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties,
+			KnownUpstreams upstreams) {
 		this.bodies = bodies;
 		this.sessions = sessions;
 		this.envelopes = envelopes;
@@ -60,6 +64,7 @@ class RestApiController {
 		this.policies = policies;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.upstreams = upstreams;
 	}
 
 	@PostMapping("/initialize")
@@ -71,12 +76,13 @@ class RestApiController {
 		String id = sessionId != null ? sessionId : SessionStore.newSessionId();
 		String upstream = RequestFields.optionalName(body, "upstream");
 		String chosenUpstream = upstream != null ? upstream : properties.defaultUpstream();
+		upstreams.requireKnown(chosenUpstream);
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
 		return respond(request, "initialize", submitter.submit(request).thenApply(reply -> {
 			JsonNode result = JsonRpcResponses.resultOf(reply);
-			sessions.save(new Session(id, tenant, chosenUpstream, body.get("clientInfo"),
-					result.path("protocolVersion").asString(null), System.currentTimeMillis()));
+			sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
+					result.path("protocolVersion").asString(null));
 			ObjectNode withSession = JsonRpcResponses.objectCopy(result);
 			withSession.put("session_id", id);
 			return ResponseEntity.ok()

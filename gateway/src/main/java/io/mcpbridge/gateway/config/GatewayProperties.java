@@ -58,9 +58,20 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	}
 
 	/**
-	 * @param idleTtl a session unused for this long expires
+	 * @param idleTtl a session unused for this long expires (each use slides it); a session keeps the
+	 * idle TTL of the replica that created it
+	 * @param lastSeenInterval a session's {@code last_seen} (and its entry in the session index that
+	 * {@code /mcp/status} counts) is rewritten at most this often, so a busy session costs no write per
+	 * request; never more than a quarter of {@code idle-ttl}, whatever is configured
 	 */
-	public record Sessions(@NotNull @DefaultValue("30m") Duration idleTtl) {
+	public record Sessions(@NotNull @DefaultValue("30m") Duration idleTtl,
+			@NotNull @DefaultValue("60s") Duration lastSeenInterval) {
+
+		/** The configured interval, capped so that the index never lags far behind a short idle TTL. */
+		public Duration effectiveLastSeenInterval() {
+			Duration cap = idleTtl.dividedBy(4);
+			return lastSeenInterval.compareTo(cap) < 0 ? lastSeenInterval : cap;
+		}
 	}
 
 	/**

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mcpbridge.gateway.config.ProbeAdminConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.ResponseEntity;
@@ -22,14 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HealthController {
 
-	static final int PROBE_TIMEOUT_MS = 2000;
+	private static final int PROBE_TIMEOUT_MS = ProbeAdminConfig.PROBE_TIMEOUT_MS;
 
 	private final Admin kafkaAdmin;
 
 	private final RedisConnectionFactory redis;
 
-	HealthController(Admin healthKafkaAdmin, RedisConnectionFactory redis) {
-		this.kafkaAdmin = healthKafkaAdmin;
+	HealthController(@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin kafkaAdmin, RedisConnectionFactory redis) {
+		this.kafkaAdmin = kafkaAdmin;
 		this.redis = redis;
 	}
 

@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.mcp;
 
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.session.SessionStore;
+import io.mcpbridge.gateway.upstream.KnownUpstreams;
 
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,9 @@ class McpEndpointConfig {
 	@Bean
 	ServletRegistrationBean<McpServlet> mcpEndpoint(RequestGuard guard, SessionEra sessionEra,
 			StatelessEra statelessEra, StreamResumer resumer, StandaloneStreams standalone, SessionStore sessions,
-			GatewayProperties properties) {
+			KnownUpstreams upstreams, GatewayProperties properties) {
 		ServletRegistrationBean<McpServlet> registration = new ServletRegistrationBean<>(
-				new McpServlet(guard, sessionEra, statelessEra, resumer, standalone, sessions, properties), "/mcp",
+				new McpServlet(guard, sessionEra, statelessEra, resumer, standalone, sessions, upstreams, properties), "/mcp",
 				"/mcp/u/*");
 		registration.setName("mcp-endpoint");
 		registration.setAsyncSupported(true);

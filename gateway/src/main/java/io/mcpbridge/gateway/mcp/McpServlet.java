@@ -11,6 +11,7 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
+import io.mcpbridge.gateway.upstream.KnownUpstreams;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,10 +46,14 @@ class McpServlet extends HttpServlet {
 
 	private final transient SessionStore sessions;
 
+	private final transient KnownUpstreams upstreams;
+
 	private final int maxBodyBytes;
 
 	McpServlet(RequestGuard guard, SessionEra sessionEra, StatelessEra statelessEra, StreamResumer resumer,
-			StandaloneStreams standalone, SessionStore sessions, GatewayProperties properties) {
+			StandaloneStreams standalone, SessionStore sessions, KnownUpstreams upstreams,
+			GatewayProperties properties) {
+		this.upstreams = upstreams;
 		this.guard = guard;
 		this.sessionEra = sessionEra;
 		this.statelessEra = statelessEra;
@@ -64,6 +69,9 @@ class McpServlet extends HttpServlet {
 		try {
 			guard.checkOriginAndHost(request);
 			String upstream = upstreamOf(request);
+			if (upstream != null) {
+				upstreams.requireKnown(upstream);
+			}
 			switch (request.getMethod()) {
 				case "POST" -> {
 					RequestGuard.checkPost(request);

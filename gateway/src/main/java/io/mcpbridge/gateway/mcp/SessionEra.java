@@ -121,14 +121,13 @@ class SessionEra {
 		String tenant = properties.defaultTenant();
 		String upstream = pathUpstream != null ? pathUpstream : properties.defaultUpstream();
 		String sessionId = SessionStore.newSessionId();
-		JsonNode clientCapabilities = params.get("capabilities");
-		Session session = new Session(sessionId, tenant, upstream, params.get("clientInfo"), version,
-				System.currentTimeMillis(), clientCapabilities != null && clientCapabilities.isObject()
-						? clientCapabilities : BridgeJson.mapper().createObjectNode(),
-				null);
+		JsonNode declared = params.get("capabilities");
+		JsonNode capabilities = declared != null && declared.isObject() ? declared
+				: BridgeJson.mapper().createObjectNode();
+		JsonNode clientInfo = params.get("clientInfo");
 		calls.run(new McpCall(tenant, sessionId, upstream, Methods.INITIALIZE, id, null, Relay.NONE, null,
 				Map.of(SESSION_HEADER, sessionId), upstreamResult -> {
-					sessions.save(session);
+					sessions.create(sessionId, tenant, upstream, clientInfo, version, capabilities);
 					return initializeResult(upstreamResult, version);
 				}, false), http);
 	}
@@ -150,7 +149,7 @@ class SessionEra {
 			throw new McpError(200, McpError.INVALID_PARAMS, "params.level must be one of debug, info, notice, "
 					+ "warning, error, critical, alert, emergency");
 		}
-		sessions.save(session.withLogLevel(level));
+		sessions.update(session.withLogLevel(level));
 		McpServlet.writeJson(response, 200, JsonRpc.result(id, BridgeJson.mapper().createObjectNode()),
 				Map.of(SESSION_HEADER, session.id()));
 	}

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.session;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
@@ -13,21 +14,47 @@ import tools.jackson.databind.JsonNode;
  * @param clientInfo what the client sent as clientInfo
  * @param protocolVersion the protocol version agreed at initialize
  * @param createdEpochMs creation time
+ * @param lastSeenEpochMs when it was last used, to within {@code bridge.sessions.last-seen-interval}
+ * (0 in sessions stored before this field existed)
+ * @param idleTtlMs how long it lives unused; fixed at creation, so that every replica slides it alike
+ * (0 in sessions stored before this field existed: the replica's configured idle TTL applies)
  * @param capabilities what the client declared at initialize (MCP endpoint), null for the REST API
  * @param logLevel the level the client set with {@code logging/setLevel}, null until it does
  */
 public record Session(@JsonProperty("id") String id, @JsonProperty("tenant") String tenant,
 		@JsonProperty("upstream") String upstream, @JsonProperty("client_info") JsonNode clientInfo,
 		@JsonProperty("protocol_version") String protocolVersion, @JsonProperty("created_ms") long createdEpochMs,
+		@JsonProperty("last_seen_ms") long lastSeenEpochMs, @JsonProperty("idle_ttl_ms") long idleTtlMs,
 		@JsonProperty("capabilities") JsonNode capabilities, @JsonProperty("log_level") String logLevel) {
 
-	/** A session of the REST API. */
-	public Session(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
-			long createdEpochMs) {
-		this(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, null, null);
+	/** A session of the REST API created now. */
+	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo,
+			String protocolVersion, long nowEpochMs, long idleTtlMs) {
+		return start(id, tenant, upstream, clientInfo, protocolVersion, nowEpochMs, idleTtlMs, null);
 	}
 
+	/** A session created now, with the capabilities its client declared (MCP endpoint). */
+	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo,
+			String protocolVersion, long nowEpochMs, long idleTtlMs, JsonNode capabilities) {
+		return new Session(id, tenant, upstream, clientInfo, protocolVersion, nowEpochMs, nowEpochMs, idleTtlMs,
+				capabilities, null);
+	}
+
+	/** The same session, seen at {@code nowEpochMs}. */
+	Session seenAt(long nowEpochMs) {
+		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, nowEpochMs, idleTtlMs,
+				capabilities, logLevel);
+	}
+
+	/** The same session with the client's {@code logging/setLevel}. */
 	public Session withLogLevel(String level) {
-		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, capabilities, level);
+		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, lastSeenEpochMs,
+				idleTtlMs, capabilities, level);
+	}
+
+	/** When it expires unless used again, judged from its stored last use. */
+	@JsonIgnore
+	long expiresEpochMs() {
+		return lastSeenEpochMs + idleTtlMs;
 	}
 }

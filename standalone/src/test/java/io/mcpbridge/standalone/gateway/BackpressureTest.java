@@ -42,7 +42,8 @@ class BackpressureTest {
 	/** A session of a tenant of its own, written straight to Redis (initialize would need a worker). */
 	private static String session(RedisResults redis, String tenant) {
 		String id = "bp-session-" + System.nanoTime();
-		Session session = new Session(id, tenant, "home", null, "2025-06-18", System.currentTimeMillis());
+		Session session = Session.start(id, tenant, "home", null, "2025-06-18", System.currentTimeMillis(),
+				600_000);
 		redis.commands().setex(RedisKeys.session(tenant, id), 600, BridgeJson.mapper().writeValueAsString(session));
 		return id;
 	}

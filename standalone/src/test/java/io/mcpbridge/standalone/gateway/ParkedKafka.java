@@ -60,12 +60,16 @@ final class ParkedKafka implements AutoCloseable {
 
 	/** Every record of the request topics of a broker that carries this request id, oldest first. */
 	static List<ConsumerRecord<String, String>> requestRecords(String bootstrap, String requestId) {
+		return requestRecordsContaining(bootstrap, "\"request_id\":\"" + requestId + "\"");
+	}
+
+	/** Every record of the request topics of a broker whose value contains {@code needle}, oldest first. */
+	static List<ConsumerRecord<String, String>> requestRecordsContaining(String bootstrap, String needle) {
 		Map<String, Object> config = new HashMap<>();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		String needle = "\"request_id\":\"" + requestId + "\"";
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = new ArrayList<>();

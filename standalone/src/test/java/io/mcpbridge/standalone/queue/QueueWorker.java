@@ -11,7 +11,7 @@ import io.mcpbridge.worker.WorkerApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts a worker with home-sim as upstream "home", in this JVM or as a separate process. */
-final class QueueWorker {
+public final class QueueWorker {
 
 	static final String UPSTREAM = "home";
 
@@ -26,11 +26,15 @@ final class QueueWorker {
 	}
 
 	/** A worker JVM of its own, so that it can be killed without any graceful shutdown. */
-	static Process subprocess(String bootstrap, String id, Path callLog, int latencyMs, int poolSize, Path output)
-			throws IOException {
+	/** @param settings more {@code name=value} settings (none of those set here) */
+	public static Process subprocess(String bootstrap, String id, Path callLog, int latencyMs, int poolSize,
+			Path output, String... settings) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName()));
 		command.addAll(List.of(arguments(bootstrap, id, callLog, latencyMs, poolSize)));
+		for (String setting : settings) {
+			command.add("--" + setting);
+		}
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 	}
 

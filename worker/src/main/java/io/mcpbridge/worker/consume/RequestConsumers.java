@@ -1,6 +1,7 @@
 package io.mcpbridge.worker.consume;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.mcpbridge.common.Priority;
+import io.mcpbridge.common.Topics;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.reply.ReplyPublisher;
@@ -29,9 +32,9 @@ import org.springframework.stereotype.Component;
  * commits their offsets.
  */
 @Component
-class RequestConsumers implements SmartLifecycle {
+class RequestConsumers implements SmartLifecycle, BufferedRequests {
 
-	static final String GROUP = "mcp-bridge-workers";
+	static final String GROUP = Topics.WORKER_GROUP;
 
 	/** After the pools ({@code UpstreamPools.PHASE}), like spring-kafka's listener containers. */
 	static final int PHASE = Integer.MAX_VALUE - 100;
@@ -67,6 +70,15 @@ class RequestConsumers implements SmartLifecycle {
 		pools.concurrency().forEach((upstream, size) -> schedulers.put(upstream,
 				new UpstreamScheduler(size, scheduling.starvationBound(), executor, processor::process, backlog)));
 		this.intake = new RecordIntake(schedulers, deadLetters, replies, properties.worker().id());
+	}
+
+	@Override
+	public Map<Priority, Integer> bufferedByPriority() {
+		Map<Priority, Integer> buffered = new EnumMap<>(Priority.class);
+		for (Priority priority : Priority.values()) {
+			buffered.put(priority, backlog.buffered(priority));
+		}
+		return buffered;
 	}
 
 	@Override

@@ -1,0 +1,90 @@
+package io.mcpbridge.gateway.status;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.WorkerReport;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.session.SessionStore;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The whole {@code /mcp/status} document: the seed's sections ({@code bridge}, {@code sessions},
+ * {@code queue}, {@code cache}, {@code performance}) plus {@code upstreams} and {@code workers}.
+ * Every part that needs Redis or Kafka is cached briefly, so the page is cheap to poll, and is
+ * guarded, so a dependency that is down marks its sections unavailable and the rest is served.
+ */
+@Component
+class StatusDocument {
+
+	private final long startedNanos = System.nanoTime();
+
+	private final WorkerDirectory workers;
+
+	private final CachedValue<Long> activeSessions;
+
+	private final QueueOffsets queue;
+
+	private final Performance performance;
+
+	private final String gatewayId;
+
+	private final Duration idleTtl;
+
+	private final String version;
+
+	StatusDocument(WorkerDirectory workers, SessionStore sessions, QueueOffsets queue, Performance performance,
+			GatewayProperties gateway, StatusProperties properties, ObjectProvider<BuildProperties> build) {
+		this.workers = workers;
+		this.activeSessions = new CachedValue<>(sessions::countActive, properties.cacheTtl());
+		this.queue = queue;
+		this.performance = performance;
+		this.gatewayId = gateway.gatewayId();
+		this.idleTtl = gateway.sessions().idleTtl();
+		BuildProperties info = build.getIfAvailable();
+		this.version = info != null ? info.getVersion() : "unknown";
+	}
+
+	ObjectNode build() {
+		ObjectNode document = BridgeJson.mapper().createObjectNode();
+		ObjectNode bridge = document.putObject("bridge");
+		List<WorkerReport> live = liveWorkersOrNull();
+		document.set("sessions", Sections.guarded("sessions",
+				() -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
+		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
+		document.set("cache", Sections.cachePlaceholder());
+		document.set("performance", performance.snapshot());
+		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(liveWorkers())));
+		document.set("workers", Sections.guarded("workers", () -> Sections.workers(liveWorkers())));
+		bridge.put("status", live == null || live.isEmpty() || anyUnavailable(document) ? "degraded" : "healthy");
+		bridge.put("version", version);
+		bridge.put("uptime_seconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
+		bridge.put("gateway_id", gatewayId);
+		if (live != null) {
+			bridge.put("workers", live.size());
+		}
+		return document;
+	}
+
+	private List<WorkerReport> liveWorkers() {
+		return workers.liveWorkers();
+	}
+
+	private List<WorkerReport> liveWorkersOrNull() {
+		try {
+			return liveWorkers();
+		}
+		catch (RuntimeException redisDown) {
+			return null; // the sections built from reports say why
+		}
+	}
+
+	private static boolean anyUnavailable(ObjectNode document) {
+		return document.properties().stream().anyMatch(section -> Sections.isUnavailable(section.getValue()));
+	}
+}

@@ -1,0 +1,64 @@
+package io.mcpbridge.gateway.status;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.common.WorkerReport;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workers alive now, from the reports they keep rewriting in Redis (two round trips: the index
+ * entries that have not expired, then their reports), cached for {@code bridge.status.cache-ttl}.
+ * A worker whose report expired is gone, whatever the index still says.
+ */
+@Component
+public class WorkerDirectory {
+
+	private final StringRedisTemplate redis;
+
+	private final CachedValue<List<WorkerReport>> live;
+
+	WorkerDirectory(StringRedisTemplate redis, StatusProperties properties) {
+		this.redis = redis;
+		this.live = new CachedValue<>(this::read, properties.cacheTtl());
+	}
+
+	/**
+	 * The live workers' reports, ordered by worker id.
+	 * @throws RuntimeException when Redis cannot be read
+	 */
+	public List<WorkerReport> liveWorkers() {
+		return live.get();
+	}
+
+	/** The upstream names of all live workers, in the order their configurations list them. */
+	public Set<String> upstreamNames() {
+		Set<String> names = new LinkedHashSet<>();
+		liveWorkers().forEach(report -> names.addAll(report.upstreamNames()));
+		return names;
+	}
+
+	private List<WorkerReport> read() {
+		Set<String> ids = redis.opsForZSet()
+			.rangeByScore(RedisKeys.workerIndex(), System.currentTimeMillis(), Double.POSITIVE_INFINITY);
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		List<String> sorted = ids.stream().sorted().toList();
+		List<String> stored = redis.opsForValue().multiGet(sorted.stream().map(RedisKeys::workerReport).toList());
+		List<WorkerReport> reports = new ArrayList<>();
+		for (String json : Objects.requireNonNullElse(stored, List.<String>of())) {
+			if (json != null) {
+				reports.add(BridgeJson.mapper().readValue(json, WorkerReport.class));
+			}
+		}
+		return List.copyOf(reports);
+	}
+}
