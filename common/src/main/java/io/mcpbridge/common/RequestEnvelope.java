@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * @param entity the entity part of the routing key (entity id, else the session id)
  * @param trace W3C trace context entries ({@code traceparent}, {@code tracestate}), may be empty
  * @param createdEpochMs when the gateway accepted the request
+ * @param write the call may change the upstream's state: after executing it, and before replying,
+ * the worker invalidates the cached reads that depend on its entity ({@link CacheDependencies#ofWrite})
  */
 public record RequestEnvelope(@JsonProperty("request_id") String requestId, @JsonProperty("tenant") String tenant,
 		@JsonProperty("session_id") String sessionId, @JsonProperty("upstream") String upstream,
@@ -29,7 +31,7 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 		@JsonProperty("arguments") JsonNode arguments, @JsonProperty("priority") Priority priority,
 		@JsonProperty("deadline_ms") long deadlineEpochMs, @JsonProperty("reply_to") String replyTo,
 		@JsonProperty("entity") String entity, @JsonProperty("trace") Map<String, String> trace,
-		@JsonProperty("created_ms") long createdEpochMs) {
+		@JsonProperty("created_ms") long createdEpochMs, @JsonProperty("write") boolean write) {
 
 	public RequestEnvelope {
 		Identifiers.requireId("request id", requestId);
@@ -45,6 +47,20 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 			entity = sessionId != null ? sessionId : requestId;
 		}
 		trace = trace == null ? Map.of() : Map.copyOf(trace);
+	}
+
+	/** A request that is not a cache-invalidating write. */
+	public RequestEnvelope(String requestId, String tenant, String sessionId, String upstream, String method,
+			String tool, JsonNode arguments, Priority priority, long deadlineEpochMs, String replyTo, String entity,
+			Map<String, String> trace, long createdEpochMs) {
+		this(requestId, tenant, sessionId, upstream, method, tool, arguments, priority, deadlineEpochMs, replyTo,
+				entity, trace, createdEpochMs, false);
+	}
+
+	/** This request, marked as a write that invalidates the cached reads of its entity. */
+	public RequestEnvelope asWrite() {
+		return new RequestEnvelope(requestId, tenant, sessionId, upstream, method, tool, arguments, priority,
+				deadlineEpochMs, replyTo, entity, trace, createdEpochMs, true);
 	}
 
 	/** The Kafka key: one entity of one upstream of one tenant. */
