@@ -33,7 +33,7 @@ public final class TestProperties {
 	/** The cache as gateway.yaml configures it (the seed's policies). */
 	public static GatewayProperties.Cache cache() {
 		return new GatewayProperties.Cache(new GatewayProperties.L1(true, 1000, Duration.ofSeconds(10), true),
-				new GatewayProperties.L2(true), new GatewayProperties.CacheRedis(null, 0, Duration.ofMillis(250)),
+				new GatewayProperties.L2(true), new GatewayProperties.CacheRedis(null, 0, Duration.ofSeconds(1)),
 				Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(20), false,
 				List.of(new ToolCache("tools/list", Duration.ofHours(1), null),
 						new ToolCache("get_entities", Duration.ofSeconds(60), null),

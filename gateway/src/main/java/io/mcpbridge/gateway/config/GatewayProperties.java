@@ -157,7 +157,7 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * uncached); while disconnected, commands fail at once instead of queueing
 	 */
 	public record CacheRedis(String host, @Min(0) @DefaultValue("0") int port,
-			@NotNull @DefaultValue("250ms") Duration timeout) {
+			@NotNull @DefaultValue("1s") Duration timeout) {
 	}
 
 	/**

@@ -124,7 +124,7 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * reply is not held back by a failing cache
 	 */
 	public record Cache(String host, @DefaultValue("0") @Min(0) int port,
-			@DefaultValue("250ms") @NotNull Duration timeout) {
+			@DefaultValue("1s") @NotNull Duration timeout) {
 	}
 
 	/**
