@@ -22,6 +22,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,8 @@ class CacheRedis implements AutoCloseable {
 		}
 	}
 
+	private final ClientResources resources;
+
 	private final RedisClient client;
 
 	private final ScheduledExecutorService scheduler;
@@ -70,7 +75,10 @@ class CacheRedis implements AutoCloseable {
 	private volatile boolean closed;
 
 	CacheRedis(String host, int port, Duration timeout, ScheduledExecutorService scheduler) {
-		this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port).withTimeout(timeout).build());
+		// Reconnect every second at most: the default backoff grows to 30 s, a long time without a cache.
+		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+		this.client = RedisClient.create(resources,
+				RedisURI.builder().withHost(host).withPort(port).withTimeout(timeout).build());
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -145,5 +153,6 @@ class CacheRedis implements AutoCloseable {
 			connection.close();
 		}
 		client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		resources.shutdown();
 	}
 }

@@ -1,0 +1,81 @@
+package io.mcpbridge.standalone.cache;
+
+import java.time.Duration;
+
+import io.mcpbridge.standalone.BridgeHttp;
+import io.mcpbridge.standalone.BridgeHttp.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The cache on a Redis of its own (sessions and replies stay on the shared one): stopping it mid-test
+ * turns the cache off, not the bridge.
+ */
+class CacheRedisDownTest {
+
+	private OwnRedis cacheRedis;
+
+	private CacheStack stack;
+
+	@BeforeEach
+	void start() {
+		cacheRedis = OwnRedis.startOnFreePort();
+		stack = CacheStack.start(cacheRedis.port, 0);
+	}
+
+	@AfterEach
+	void stop() {
+		if (stack != null) {
+			stack.close();
+		}
+		if (cacheRedis != null) {
+			cacheRedis.close();
+		}
+	}
+
+	private static Response read(BridgeHttp gateway, String session) {
+		Response response = gateway.post("/mcp/tools/call", CacheAcrossGatewaysTest.state("light.porch"), "X-Session-ID",
+				session);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response;
+	}
+
+	private static boolean cached(Response response) {
+		return response.json().path("cached").asBoolean();
+	}
+
+	@Test
+	void readsAreAnsweredUncachedWhileTheCacheRedisIsDownAndCachedAgainWhenItIsBack() {
+		BridgeHttp first = stack.gateway(0);
+		BridgeHttp second = stack.gateway(1);
+		String sessionFirst = first.initialize();
+		String sessionSecond = second.initialize();
+		read(first, sessionFirst);
+		assertThat(cached(read(second, sessionSecond))).as("cached while Redis is up").isTrue();
+
+		cacheRedis.stop();
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(cached(read(first, sessionFirst))).isFalse();
+			assertThat(cached(read(second, sessionSecond))).isFalse();
+		}
+		Response write = first.post("/mcp/tools/call", CacheAcrossGatewaysTest.call("call_service",
+				"{\"domain\":\"light\",\"service\":\"turn_on\",\"entity_id\":\"light.porch\"}"), "X-Session-ID",
+				sessionFirst);
+		assertThat(write.status()).as("a write goes through without its invalidation").isEqualTo(200);
+		assertThat(first.get("/mcp/status").json().path("cache").path("redis_failures").asLong()).isPositive();
+
+		cacheRedis.start();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			read(first, sessionFirst);
+			assertThat(cached(read(second, sessionSecond))).isTrue();
+		});
+		assertThat(read(second, sessionSecond).json().path("result").path("structuredContent").path("state").asString())
+			.isEqualTo("on");
+	}
+}
