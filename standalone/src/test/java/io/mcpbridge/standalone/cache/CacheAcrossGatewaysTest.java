@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,22 +20,16 @@ class CacheAcrossGatewaysTest {
 
 	private static CacheStack stack;
 
-	private static BridgeHttp first;
+	private static CacheStack.Client first;
 
-	private static BridgeHttp second;
-
-	private static String sessionFirst;
-
-	private static String sessionSecond;
+	private static CacheStack.Client second;
 
 	@BeforeAll
 	static void start() {
 		// home-sim takes 100 ms per call, so that a burst of identical misses overlaps its first call.
 		stack = CacheStack.start(6379, 100);
-		first = stack.gateway(0);
-		second = stack.gateway(1);
-		sessionFirst = first.initialize();
-		sessionSecond = second.initialize();
+		first = stack.client(0);
+		second = stack.client(1);
 	}
 
 	@AfterAll
@@ -54,11 +47,8 @@ class CacheAcrossGatewaysTest {
 		return call("get_entity_state", "{\"entity_id\":\"" + entity + "\"}");
 	}
 
-	private static Response post(BridgeHttp gateway, String body, String... headers) {
-		String session = gateway == first ? sessionFirst : sessionSecond;
-		List<String> all = new ArrayList<>(List.of("X-Session-ID", session));
-		all.addAll(List.of(headers));
-		Response response = gateway.post("/mcp/tools/call", body, all.toArray(String[]::new));
+	private static Response post(CacheStack.Client client, String body, String... headers) {
+		Response response = client.call(body, headers);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response;
 	}
@@ -85,8 +75,8 @@ class CacheAcrossGatewaysTest {
 		int hits = 0;
 		for (int i = 0; i < 200; i++) {
 			String expected = i % 2 == 0 ? "on" : "off";
-			BridgeHttp writer = i % 2 == 0 ? first : second;
-			BridgeHttp reader = writer == first ? second : first;
+			CacheStack.Client writer = i % 2 == 0 ? first : second;
+			CacheStack.Client reader = writer == first ? second : first;
 			post(writer, call("call_service", "{\"domain\":\"light\",\"service\":\"turn_" + expected
 					+ "\",\"entity_id\":\"" + light + "\"}"));
 
@@ -113,9 +103,7 @@ class CacheAcrossGatewaysTest {
 		assertThat(stack.upstreamCalls("get_entity_state", sensor)).isZero();
 		List<CompletableFuture<Response>> burst = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
-			BridgeHttp gateway = i % 2 == 0 ? first : second;
-			burst.add(gateway.postLater("/mcp/tools/call", state(sensor), "X-Session-ID",
-					gateway == first ? sessionFirst : sessionSecond));
+			burst.add((i % 2 == 0 ? first : second).callLater(state(sensor)));
 		}
 		List<Response> answers = burst.stream().map(CompletableFuture::join).toList();
 
@@ -153,8 +141,7 @@ class CacheAcrossGatewaysTest {
 
 	@Test
 	void aMalformedMaxAgeIsAClearError() {
-		Response bad = second.post("/mcp/tools/call", state("switch.tv"), "X-Session-ID", sessionSecond,
-				"X-Cache-Control", "max-age=soon");
+		Response bad = second.call(state("switch.tv"), "X-Cache-Control", "max-age=soon");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.errorCode()).isEqualTo("INVALID_REQUEST");
 		assertThat(bad.json().path("error").path("message").asString()).contains("max-age");
@@ -170,12 +157,12 @@ class CacheAcrossGatewaysTest {
 
 	@Test
 	void toolsListIsCachedAndTheStatusShowsTheHitRate() {
-		first.post("/mcp/tools/list", "", "X-Session-ID", sessionFirst);
-		Response list = second.post("/mcp/tools/list", "", "X-Session-ID", sessionSecond);
+		first.http().post("/mcp/tools/list", "", "X-Session-ID", first.session());
+		Response list = second.http().post("/mcp/tools/list", "", "X-Session-ID", second.session());
 		assertThat(list.json().path("cached").asBoolean()).isTrue();
 		assertThat(list.json().path("tools").size()).isPositive();
 
-		Response status = second.get("/mcp/status");
+		Response status = second.http().get("/mcp/status");
 		assertThat(status.status()).isEqualTo(200);
 		assertThat(status.json().path("cache").path("hits").asLong()).isPositive();
 		assertThat(status.json().path("cache").path("hit_rate").asDouble()).isBetween(0.0, 1.0).isPositive();

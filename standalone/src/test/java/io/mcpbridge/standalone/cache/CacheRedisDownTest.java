@@ -2,7 +2,6 @@ package io.mcpbridge.standalone.cache;
 
 import java.time.Duration;
 
-import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +36,8 @@ class CacheRedisDownTest {
 		}
 	}
 
-	private static Response read(BridgeHttp gateway, String session) {
-		Response response = gateway.post("/mcp/tools/call", CacheAcrossGatewaysTest.state("light.porch"), "X-Session-ID",
-				session);
+	private static Response read(CacheStack.Client client) {
+		Response response = client.call(CacheAcrossGatewaysTest.state("light.porch"));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response;
 	}
@@ -50,32 +48,29 @@ class CacheRedisDownTest {
 
 	@Test
 	void readsAreAnsweredUncachedWhileTheCacheRedisIsDownAndCachedAgainWhenItIsBack() {
-		BridgeHttp first = stack.gateway(0);
-		BridgeHttp second = stack.gateway(1);
-		String sessionFirst = first.initialize();
-		String sessionSecond = second.initialize();
-		read(first, sessionFirst);
-		assertThat(cached(read(second, sessionSecond))).as("cached while Redis is up").isTrue();
+		CacheStack.Client first = stack.client(0);
+		CacheStack.Client second = stack.client(1);
+		read(first);
+		assertThat(cached(read(second))).as("cached while Redis is up").isTrue();
 
 		cacheRedis.stop();
 
 		for (int i = 0; i < 5; i++) {
-			assertThat(cached(read(first, sessionFirst))).isFalse();
-			assertThat(cached(read(second, sessionSecond))).isFalse();
+			assertThat(cached(read(first))).isFalse();
+			assertThat(cached(read(second))).isFalse();
 		}
-		Response write = first.post("/mcp/tools/call", CacheAcrossGatewaysTest.call("call_service",
-				"{\"domain\":\"light\",\"service\":\"turn_on\",\"entity_id\":\"light.porch\"}"), "X-Session-ID",
-				sessionFirst);
+		Response write = first.call(CacheAcrossGatewaysTest.call("call_service",
+				"{\"domain\":\"light\",\"service\":\"turn_on\",\"entity_id\":\"light.porch\"}"));
 		assertThat(write.status()).as("a write goes through without its invalidation").isEqualTo(200);
-		assertThat(first.get("/mcp/status").json().path("cache").path("redis_failures").asLong()).isPositive();
+		assertThat(first.http().get("/mcp/status").json().path("cache").path("redis_failures").asLong()).isPositive();
 
 		cacheRedis.start();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			read(first, sessionFirst);
-			assertThat(cached(read(second, sessionSecond))).isTrue();
+			read(first);
+			assertThat(cached(read(second))).isTrue();
 		});
-		assertThat(read(second, sessionSecond).json().path("result").path("structuredContent").path("state").asString())
+		assertThat(read(second).json().path("result").path("structuredContent").path("state").asString())
 			.isEqualTo("on");
 	}
 }

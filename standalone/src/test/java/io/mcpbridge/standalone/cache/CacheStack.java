@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.common.Topics;
 import io.mcpbridge.gateway.GatewayApplication;
@@ -105,6 +106,26 @@ final class CacheStack implements AutoCloseable {
 		return List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
 				"--bridge.kafka.partitions=" + PARTITIONS);
+	}
+
+	/** A gateway with a session of its own. */
+	record Client(BridgeHttp http, String session) {
+
+		BridgeHttp.Response call(String body, String... headers) {
+			List<String> all = new ArrayList<>(List.of("X-Session-ID", session));
+			all.addAll(List.of(headers));
+			return http.post("/mcp/tools/call", body, all.toArray(String[]::new));
+		}
+
+		CompletableFuture<BridgeHttp.Response> callLater(String body) {
+			return http.postLater("/mcp/tools/call", body, "X-Session-ID", session);
+		}
+	}
+
+	/** A new session on a gateway (0 or 1). */
+	Client client(int index) {
+		BridgeHttp http = gateway(index);
+		return new Client(http, http.initialize());
 	}
 
 	BridgeHttp gateway(int index) {

@@ -3,7 +3,6 @@ package io.mcpbridge.standalone.cache;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.BridgeHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,18 +31,16 @@ class StaleIfErrorTest {
 
 	@Test
 	void anExpiredEntryIsServedStaleWhenTheUpstreamTimesOut() {
-		BridgeHttp first = stack.gateway(0);
-		BridgeHttp second = stack.gateway(1);
-		String sessionFirst = first.initialize();
-		String sessionSecond = second.initialize();
+		CacheStack.Client first = stack.client(0);
+		CacheStack.Client second = stack.client(1);
 		String read = CacheAcrossGatewaysTest.call("get_entities", "{\"domain\":\"cover\"}");
-		Response fresh = first.post("/mcp/tools/call", read, "X-Session-ID", sessionFirst);
+		Response fresh = first.call(read);
 		assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
 		Instant expires = Instant.parse(fresh.json().path("cache_expires").asString());
 
 		stack.stopWorker();
 		await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(expires));
-		Response stale = second.post("/mcp/tools/call", read, "X-Session-ID", sessionSecond, "X-Timeout", "1");
+		Response stale = second.call(read, "X-Timeout", "1");
 
 		assertThat(stale.status()).as(stale.toString()).isEqualTo(200);
 		assertThat(stale.json().path("stale").asBoolean()).isTrue();
