@@ -153,6 +153,6 @@ class CacheRedis implements AutoCloseable {
 			connection.close();
 		}
 		client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		resources.shutdown();
+		resources.shutdown(0, 2, TimeUnit.SECONDS);
 	}
 }

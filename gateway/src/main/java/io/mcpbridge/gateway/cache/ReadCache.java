@@ -177,7 +177,8 @@ public class ReadCache {
 
 	/** The miss path of the one request of this gateway that calls the upstream for this snapshot. */
 	private CompletableFuture<CacheAnswer> fetch(Read read) {
-		if (!config.l2().enabled()) {
+		// Without L2 nobody could read what we store; with no-store nothing is stored: no lock then.
+		if (!config.l2().enabled() || read.request.control().noStore()) {
 			return call(read, null);
 		}
 		String lock = read.key.lockKey(read.versions);
