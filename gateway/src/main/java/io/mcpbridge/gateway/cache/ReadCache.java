@@ -158,6 +158,10 @@ public class ReadCache {
 			}
 			read.staleCandidate = entry;
 		}
+		else if (entry != null) {
+			// Dead since a write bumped its versions; Redis drops it at its TTL, or the next store replaces it.
+			stats.evicted(CacheStats.Level.L2, "invalidated");
+		}
 		stats.miss(CacheStats.Level.L2);
 		return Optional.empty();
 	}

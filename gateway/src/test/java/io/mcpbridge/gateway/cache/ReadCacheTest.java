@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.cache;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -123,6 +124,7 @@ class ReadCacheTest {
 
 		assertThat(answer(read(TEN_SECONDS, CacheControl.NONE)).cached()).isFalse();
 		assertThat(upstreamCalls).hasValue(1);
+		assertThat(stats.snapshot().get("evictions")).isEqualTo(Map.of("invalidated", 1L));
 	}
 
 	@Test
