@@ -1,9 +1,12 @@
 package io.mcpbridge.common;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CacheDependenciesTest {
 
@@ -46,6 +49,17 @@ class CacheDependenciesTest {
 		assertThat(write).containsExactly("w");
 		assertThat(CacheDependencies.ofRead(json("{\"entity_id\":\"light.hall\"}"))).containsAnyElementsOf(write);
 		assertThat(CacheDependencies.ofToolsList()).doesNotContainAnyElementsOf(write);
+	}
+
+	@Test
+	void anInvalidationMessageRoundTripsAndRefusesAForeignTenantName() {
+		CacheInvalidation message = new CacheInvalidation("acme", "home", List.of("e:light.a", "d:light", "a"));
+		String json = BridgeJson.mapper().writeValueAsString(message);
+		assertThat(BridgeJson.mapper().readValue(json, CacheInvalidation.class)).isEqualTo(message);
+		assertThat(BridgeJson.mapper().readValue("{\"tenant\":\"t\",\"upstream\":\"u\",\"later\":1}",
+				CacheInvalidation.class).fields()).isEmpty();
+		assertThatThrownBy(() -> new CacheInvalidation("a}b", "home", List.of()))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
