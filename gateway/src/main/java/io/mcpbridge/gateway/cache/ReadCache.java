@@ -1,18 +1,11 @@
 package io.mcpbridge.gateway.cache;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.config.GatewayProperties;
-import io.mcpbridge.gateway.error.BridgeException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,10 +19,6 @@ import tools.jackson.databind.JsonNode;
  */
 public class ReadCache {
 
-	/** Upstream failures after which an expired entry may answer (stale-if-error). */
-	private static final Set<ErrorCode> STALE_IF = Set.of(ErrorCode.UPSTREAM_ERROR, ErrorCode.UPSTREAM_CRASHED,
-			ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.TIMEOUT, ErrorCode.TIMEOUT_IN_QUEUE, ErrorCode.QUEUE_UNAVAILABLE);
-
 	private final GatewayProperties.Cache config;
 
 	private final L1Cache l1;
@@ -40,14 +29,13 @@ public class ReadCache {
 
 	private final CacheStats stats;
 
-	private final ScheduledExecutorService executor;
+	private final MissFetcher misses;
 
 	private final SingleFlight flights = new SingleFlight();
 
 	/**
 	 * @param l1 null when L1 is off
-	 * @param executor runs the work after an upstream reply (Redis store) and the lock polls, off the
-	 * reply listener's thread
+	 * @param executor runs the miss path's work after an upstream reply and its lock polls
 	 */
 	ReadCache(GatewayProperties.Cache config, L1Cache l1, RedisCacheStore store, CachePolicies policies,
 			CacheStats stats, ScheduledExecutorService executor) {
@@ -56,7 +44,7 @@ public class ReadCache {
 		this.store = store;
 		this.policies = policies;
 		this.stats = stats;
-		this.executor = executor;
+		this.misses = new MissFetcher(config, l1, store, stats, executor);
 	}
 
 	/**
@@ -81,7 +69,7 @@ public class ReadCache {
 		if (!config.enabled() || !request.policy().cacheable()) {
 			return upstream.get().thenApply(result -> CacheAnswer.forwarded(result, "bypass", null, false));
 		}
-		Read read = new Read(request, CacheKey.of(request), upstream);
+		CacheRead read = new CacheRead(request, CacheKey.of(request), upstream);
 		long now = System.currentTimeMillis();
 		CacheControl control = request.control();
 		if (control.allowsLookup()) {
@@ -103,10 +91,10 @@ public class ReadCache {
 			return upstream.get().thenApply(result -> CacheAnswer.forwarded(result, read.why(), null, false));
 		}
 		if (!control.allowsLookup()) {
-			return fetch(read);
+			return misses.fetch(read);
 		}
 		SingleFlight.Flight<CacheAnswer> flight = flights.join(read.key.redisKey() + "|" + read.versions.values(),
-				() -> fetch(read));
+				() -> misses.fetch(read));
 		if (flight.leader()) {
 			return flight.result();
 		}
@@ -114,7 +102,7 @@ public class ReadCache {
 		return flight.result().thenApply(CacheAnswer::asCollapsed);
 	}
 
-	private Optional<CacheAnswer> fromL1(Read read, long now) {
+	private Optional<CacheAnswer> fromL1(CacheRead read, long now) {
 		if (l1 == null) {
 			return Optional.empty();
 		}
@@ -141,7 +129,7 @@ public class ReadCache {
 		return Optional.of(CacheAnswer.hit(local.get(), CacheStats.Level.L1, now));
 	}
 
-	private Optional<CacheAnswer> fromL2(Read read, long now) {
+	private Optional<CacheAnswer> fromL2(CacheRead read, long now) {
 		if (read.versionsRead && read.versions == null) {
 			return Optional.empty();
 		}
@@ -154,7 +142,7 @@ public class ReadCache {
 		CachedEntry entry = found.map(RedisCacheStore.Lookup::entry).orElse(null);
 		if (entry != null && entry.isValidUnder(read.versions)) {
 			if (usable(read, entry, now)) {
-				return Optional.of(servedFromL2(read, entry, now));
+				return Optional.of(misses.servedFromL2(read, entry, now));
 			}
 			read.staleCandidate = entry;
 		}
@@ -166,172 +154,7 @@ public class ReadCache {
 		return Optional.empty();
 	}
 
-	private CacheAnswer servedFromL2(Read read, CachedEntry entry, long now) {
-		if (l1 != null) {
-			l1.put(read.key, entry);
-		}
-		stats.hit(CacheStats.Level.L2);
-		stats.answered(true);
-		return CacheAnswer.hit(entry, CacheStats.Level.L2, now);
-	}
-
-	private static boolean usable(Read read, CachedEntry entry, long now) {
+	private static boolean usable(CacheRead read, CachedEntry entry, long now) {
 		return entry.isFresh(now) && read.request.control().accepts(entry.ageMs(now));
-	}
-
-	/** The miss path of the one request of this gateway that calls the upstream for this snapshot. */
-	private CompletableFuture<CacheAnswer> fetch(Read read) {
-		// Without L2 nobody could read what we store; with no-store nothing is stored: no lock then.
-		if (!config.l2().enabled() || read.request.control().noStore()) {
-			return call(read, null);
-		}
-		String lock = read.key.lockKey(read.versions);
-		String token = UUID.randomUUID().toString();
-		return switch (store.tryLock(lock, token, config.lockTtl())) {
-			case ACQUIRED -> call(read, new Lock(lock, token));
-			case UNAVAILABLE -> call(read, null);
-			case HELD_BY_OTHER -> awaitOther(read, lock, System.currentTimeMillis() + config.lockTtl().toMillis());
-		};
-	}
-
-	/** Another gateway is fetching this key: wait for its entry, bounded by the lock's TTL. */
-	private CompletableFuture<CacheAnswer> awaitOther(Read read, String lock, long giveUpEpochMs) {
-		CompletableFuture<CacheAnswer> answer = new CompletableFuture<>();
-		executor.schedule(() -> {
-			try {
-				long now = System.currentTimeMillis();
-				Optional<RedisCacheStore.Lookup> found = store.lookup(read.key, true, lock);
-				CachedEntry entry = found.map(RedisCacheStore.Lookup::entry).orElse(null);
-				if (entry != null && entry.isValidUnder(found.get().versions()) && entry.isFresh(now)) {
-					stats.collapsed();
-					answer.complete(servedFromL2(read, entry, now));
-				}
-				else if (found.isEmpty() || !found.get().lockHeld() || now >= giveUpEpochMs) {
-					relay(call(read, null), answer);
-				}
-				else {
-					relay(awaitOther(read, lock, giveUpEpochMs), answer);
-				}
-			}
-			catch (RuntimeException unexpected) {
-				answer.completeExceptionally(unexpected);
-			}
-		}, config.lockPollInterval().toMillis(), TimeUnit.MILLISECONDS);
-		return answer;
-	}
-
-	private static <T> void relay(CompletableFuture<T> from, CompletableFuture<T> to) {
-		from.whenComplete((value, failure) -> {
-			if (failure != null) {
-				to.completeExceptionally(failure);
-			}
-			else {
-				to.complete(value);
-			}
-		});
-	}
-
-	private CompletableFuture<CacheAnswer> call(Read read, Lock lock) {
-		long startedEpochMs = System.currentTimeMillis();
-		CompletableFuture<JsonNode> result;
-		try {
-			result = read.upstream.get();
-		}
-		catch (RuntimeException refused) {
-			unlock(lock);
-			throw refused;
-		}
-		return result.handleAsync((value, failure) -> {
-			try {
-				return failure == null ? stored(read, value, startedEpochMs) : staleOrFail(read, failure);
-			}
-			finally {
-				// After the store, so that a gateway waiting on the lock finds the entry when the lock goes.
-				unlock(lock);
-			}
-		}, executor);
-	}
-
-	private CacheAnswer stored(Read read, JsonNode result, long startedEpochMs) {
-		if (read.request.control().noStore() || !isCacheable(result)) {
-			return CacheAnswer.forwarded(result, read.why(), null, false);
-		}
-		Duration ttl = read.request.policy().ttl();
-		CachedEntry entry = new CachedEntry(result, startedEpochMs, startedEpochMs + ttl.toMillis(),
-				read.versions.values());
-		boolean kept = config.l2().enabled() ? store.store(read.key, entry, ttl.plus(config.staleIfError()))
-				: stillCurrent(read);
-		if (kept && l1 != null) {
-			l1.put(read.key, entry);
-		}
-		if (!kept) {
-			stats.superseded();
-		}
-		return CacheAnswer.forwarded(result, read.why(), kept ? entry : null, false);
-	}
-
-	/** With L2 off, the versions are compared after the call instead of inside the store script. */
-	private boolean stillCurrent(CacheKey key, Versions versions) {
-		return store.lookup(key, false, null).map(found -> found.versions().equals(versions)).orElse(false);
-	}
-
-	private boolean stillCurrent(Read read) {
-		return stillCurrent(read.key, read.versions);
-	}
-
-	private CacheAnswer staleOrFail(Read read, Throwable failure) {
-		Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-				: failure;
-		CachedEntry candidate = read.staleCandidate;
-		long now = System.currentTimeMillis();
-		if (candidate != null && cause instanceof BridgeException bridge && STALE_IF.contains(bridge.code())
-				&& now < candidate.freshUntilEpochMs() + config.staleIfError().toMillis()
-				&& stillCurrent(read.key, new Versions(candidate.versions()))) {
-			stats.staleServed();
-			return CacheAnswer.stale(candidate, bridge.code().httpStatus(), now);
-		}
-		throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
-	}
-
-	/** A tool's error result ({@code isError: true}) may be transient: it is never cached. */
-	private static boolean isCacheable(JsonNode result) {
-		return result != null && result.isObject() && !result.path("isError").asBoolean(false);
-	}
-
-	private void unlock(Lock lock) {
-		if (lock != null) {
-			store.unlock(lock.key(), lock.token());
-		}
-	}
-
-	private record Lock(String key, String token) {
-	}
-
-	/** The state of one read on its way through the levels. */
-	private static final class Read {
-
-		final CacheRequest request;
-
-		final CacheKey key;
-
-		final Supplier<CompletableFuture<JsonNode>> upstream;
-
-		Versions versions;
-
-		/** Whether Redis was asked for the versions already (null versions then mean: Redis failed). */
-		boolean versionsRead;
-
-		CachedEntry staleCandidate;
-
-		Read(CacheRequest request, CacheKey key, Supplier<CompletableFuture<JsonNode>> upstream) {
-			this.request = request;
-			this.key = key;
-			this.upstream = upstream;
-		}
-
-		/** RFC 9211 {@code fwd}: the client's directives, or a plain miss. */
-		String why() {
-			return request.control().allowsLookup() ? "miss" : "request";
-		}
 	}
 }
