@@ -39,9 +39,34 @@ public final class RedisKeys {
 		return scoped(tenant) + "inflight";
 	}
 
+	/** A cached tool result: one tool of one upstream, one canonical hash of the (varying) arguments. */
 	public static String cache(String tenant, String upstream, String tool, String argumentsHash) {
 		return scoped(tenant) + "cache:" + Identifiers.requireName("upstream", upstream) + ":"
-				+ Identifiers.requireName("tool", tool) + ":" + argumentsHash;
+				+ Identifiers.requireName("tool", tool) + ":" + requireHash(argumentsHash);
+	}
+
+	/** The cached tools/list of an upstream ('/' cannot occur in a tool name, so no tool key collides). */
+	public static String toolsListCache(String tenant, String upstream) {
+		return scoped(tenant) + "cache:" + Identifiers.requireName("upstream", upstream) + ":tools/list";
+	}
+
+	/** The short lock a gateway holds while it alone fetches a missing cache entry (stampede protection). */
+	public static String cacheLock(String cacheKey) {
+		return cacheKey + ":lock";
+	}
+
+	/**
+	 * A hash of version counters per upstream and tenant (fields from {@link CacheDependencies}): a
+	 * write bumps the fields it touches, and a cache entry is valid only while the fields it was read
+	 * under are unchanged. Same hash slot as the tenant's cache entries, so one script reads both.
+	 */
+	public static String cacheVersions(String tenant, String upstream) {
+		return scoped(tenant) + "cachever:" + Identifiers.requireName("upstream", upstream);
+	}
+
+	/** The pub/sub channel on which writes announce invalidated fields to every gateway's L1 cache. */
+	public static String cacheInvalidationChannel() {
+		return ROOT + "cache-invalidations";
 	}
 
 	/** The pub/sub channel on which one gateway instance receives its replies. */
@@ -114,6 +139,13 @@ public final class RedisKeys {
 	/** The ids of the workers that reported, a sorted set scored by the time of their latest report. */
 	public static String workerIndex() {
 		return ROOT + "workers";
+	}
+
+	private static String requireHash(String hash) {
+		if (hash == null || !hash.matches("[0-9a-f]{1,64}")) {
+			throw new IllegalArgumentException("arguments hash must be lower-case hex: " + hash);
+		}
+		return hash;
 	}
 
 	private static String scoped(String tenant) {

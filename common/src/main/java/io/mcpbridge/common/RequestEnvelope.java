@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  * @param entity the entity part of the routing key (entity id, else the session id)
  * @param trace W3C trace context entries ({@code traceparent}, {@code tracestate}), may be empty
  * @param createdEpochMs when the gateway accepted the request
+ * @param write the call may change the upstream's state: after executing it, and before replying,
+ * the worker invalidates the cached reads that depend on its entity ({@link CacheDependencies#ofWrite})
  * @param meta the client's {@code _meta} for the upstream (e.g. a progress token), may be null
  * @param relay what the client can receive while the request runs; {@link Relay#NONE} when null
  */
@@ -31,8 +33,8 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 		@JsonProperty("arguments") JsonNode arguments, @JsonProperty("priority") Priority priority,
 		@JsonProperty("deadline_ms") long deadlineEpochMs, @JsonProperty("reply_to") String replyTo,
 		@JsonProperty("entity") String entity, @JsonProperty("trace") Map<String, String> trace,
-		@JsonProperty("created_ms") long createdEpochMs, @JsonProperty("meta") JsonNode meta,
-		@JsonProperty("relay") Relay relay) {
+		@JsonProperty("created_ms") long createdEpochMs, @JsonProperty("write") boolean write,
+		@JsonProperty("meta") JsonNode meta, @JsonProperty("relay") Relay relay) {
 
 	public RequestEnvelope {
 		Identifiers.requireId("request id", requestId);
@@ -51,12 +53,18 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 		relay = relay == null ? Relay.NONE : relay;
 	}
 
-	/** A request of the REST API: no {@code _meta}, nothing relayed while it runs. */
+	/** A request of the REST API that is not a cache-invalidating write: no {@code _meta}, nothing relayed. */
 	public RequestEnvelope(String requestId, String tenant, String sessionId, String upstream, String method,
 			String tool, JsonNode arguments, Priority priority, long deadlineEpochMs, String replyTo, String entity,
 			Map<String, String> trace, long createdEpochMs) {
 		this(requestId, tenant, sessionId, upstream, method, tool, arguments, priority, deadlineEpochMs, replyTo,
-				entity, trace, createdEpochMs, null, Relay.NONE);
+				entity, trace, createdEpochMs, false, null, Relay.NONE);
+	}
+
+	/** This request, marked as a write that invalidates the cached reads of its entity. */
+	public RequestEnvelope asWrite() {
+		return new RequestEnvelope(requestId, tenant, sessionId, upstream, method, tool, arguments, priority,
+				deadlineEpochMs, replyTo, entity, trace, createdEpochMs, true, meta, relay);
 	}
 
 	/** The Kafka key: one entity of one upstream of one tenant. */

@@ -35,6 +35,21 @@ class NamesTest {
 	}
 
 	@Test
+	void cacheKeysOfOneTenantShareItsHashSlot() {
+		String entry = RedisKeys.cache("acme", "home", "get_entities", "ab12");
+		assertThat(RedisKeys.toolsListCache("acme", "home")).isEqualTo("mcp:{acme}:cache:home:tools/list");
+		assertThat(RedisKeys.cacheLock(entry)).isEqualTo("mcp:{acme}:cache:home:get_entities:ab12:lock");
+		assertThat(RedisKeys.cacheVersions("acme", "home")).isEqualTo("mcp:{acme}:cachever:home");
+		assertThat(RedisKeys.cacheInvalidationChannel()).isEqualTo("mcp:cache-invalidations");
+	}
+
+	@Test
+	void aCacheKeyNeedsAHexHash() {
+		assertThatThrownBy(() -> RedisKeys.cache("acme", "home", "t", "x:y")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RedisKeys.cache("acme", "home", "a/b", "ab")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void idsThatCouldEscapeTheirKeyAreRejected() {
 		assertThatThrownBy(() -> RedisKeys.session("acme", "a b")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> RedisKeys.result("ac}me", "r")).isInstanceOf(IllegalArgumentException.class);

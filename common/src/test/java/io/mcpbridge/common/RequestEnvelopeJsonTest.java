@@ -26,6 +26,16 @@ class RequestEnvelopeJsonTest {
 	}
 
 	@Test
+	void theWriteFlagRoundTripsAndIsFalseWhenAbsent() {
+		RequestEnvelope write = sample().asWrite();
+		assertThat(json.readValue(json.writeValueAsString(write), RequestEnvelope.class).write()).isTrue();
+		assertThat(sample().write()).isFalse();
+		String withoutFlag = json.writeValueAsString(sample()).replace(",\"write\":false", "");
+		assertThat(withoutFlag).doesNotContain("\"write\"");
+		assertThat(json.readValue(withoutFlag, RequestEnvelope.class).write()).isFalse();
+	}
+
+	@Test
 	void wireNamesAreSnakeCase() {
 		String text = json.writeValueAsString(sample());
 		assertThat(text).contains("\"request_id\":\"req-1\"", "\"deadline_ms\":1000", "\"reply_to\":\"gw-1\"",

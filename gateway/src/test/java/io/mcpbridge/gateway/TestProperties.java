@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.mcpbridge.common.Priority;
 import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.config.GatewayProperties.ToolCache;
 import io.mcpbridge.gateway.config.GatewayProperties.ToolPolicy;
 
 import org.springframework.util.unit.DataSize;
@@ -35,7 +36,19 @@ public final class TestProperties {
 						new ToolPolicy("get_history", Priority.BULK, null)),
 				new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMillis(50), Duration.ofSeconds(1)),
 				new GatewayProperties.Mcp(List.of("http://localhost:*"), List.of("localhost"), Duration.ofSeconds(15),
-						Duration.ofMinutes(10), 1000));
+						Duration.ofMinutes(10), 1000),
+				cache());
+	}
+
+	/** The cache as gateway.yaml configures it (the seed's policies). */
+	public static GatewayProperties.Cache cache() {
+		return new GatewayProperties.Cache(new GatewayProperties.L1(true, 1000, Duration.ofSeconds(10), true),
+				new GatewayProperties.L2(true), new GatewayProperties.CacheRedis(null, 0, Duration.ofSeconds(1)),
+				Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(20), false,
+				List.of(new ToolCache("tools/list", Duration.ofHours(1), null),
+						new ToolCache("get_entities", Duration.ofSeconds(60), null),
+						new ToolCache("get_entity_state", Duration.ofSeconds(10), List.of("entity_id")),
+						new ToolCache("call_service", Duration.ZERO, null)));
 	}
 
 	public static GatewayProperties defaults() {

@@ -78,7 +78,9 @@ public final class StandaloneStack implements AutoCloseable {
 				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile,
 						extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
-				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort())));
+				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort(),
+						// The simulated home starts afresh: entries cached by a previous run are not its state.
+						"bridge.cache.reset-on-start=true")));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
 		}
 		catch (Exception | Error failure) {

@@ -31,7 +31,7 @@ class QueueUnavailableTest {
 
 			Response response = http.post("/mcp/tools/call",
 					"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}", "X-Session-ID",
-					session);
+					session, "X-Cache-Control", "no-cache"); // past the cache, to the queue
 			assertThat(response.status()).isEqualTo(503);
 			assertThat(response.errorCode()).isEqualTo("QUEUE_UNAVAILABLE");
 			assertThat(response.json().path("error").path("request_id").asString()).isNotBlank();

@@ -1,14 +1,16 @@
 package io.mcpbridge.gateway.api;
 
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.HttpHeaders;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
 import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.gateway.cache.CacheAnswer;
+import io.mcpbridge.gateway.cache.CacheControl;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.session.Session;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * The seed's REST API. Every call travels through the queue to a worker; responses are completed
+ * The seed's REST API. Reads the cache can answer never reach the queue ({@link CachedCalls}); every
+ * other call travels through the queue to a worker; responses are completed
  * asynchronously so that a waiting request holds no servlet thread, and each waits exactly until its
  * own deadline ({@link DeadlineResults}).
  */
@@ -54,9 +57,11 @@ class RestApiController {
 
 	private final KnownUpstreams upstreams;
 
+	private final CachedCalls cachedCalls;
+
 	RestApiController(JsonBodyReader bodies, SessionStore sessions, EnvelopeFactory envelopes,
 			RequestSubmitter submitter, ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties,
-			KnownUpstreams upstreams) {
+			KnownUpstreams upstreams, CachedCalls cachedCalls) {
 		this.bodies = bodies;
 		this.sessions = sessions;
 		this.envelopes = envelopes;
@@ -65,6 +70,7 @@ class RestApiController {
 		this.metrics = metrics;
 		this.properties = properties;
 		this.upstreams = upstreams;
+		this.cachedCalls = cachedCalls;
 	}
 
 	@PostMapping("/initialize")
@@ -94,24 +100,23 @@ class RestApiController {
 	@PostMapping("/tools/list")
 	DeferredResult<ResponseEntity<JsonNode>> toolsList(HttpServletRequest http,
 			@RequestHeader(name = HttpHeaders.SESSION_ID, required = false) String sessionId,
-			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
+			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout,
+			@RequestHeader(name = CacheControl.HEADER, required = false) String cacheControl) {
 		bodies.read(http);
+		CacheControl control = CacheControl.parse(cacheControl);
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "tools/list", submitter.submit(request).thenApply(reply -> {
-			ObjectNode response = JsonRpcResponses.objectCopy(JsonRpcResponses.resultOf(reply));
-			response.put("cached", reply.cached());
-			response.put("cache_expires", reply.cacheExpiresEpochMs() == null ? null
-					: Instant.ofEpochMilli(reply.cacheExpiresEpochMs()).toString());
-			return ResponseEntity.ok(response);
-		}));
+		return respond(request, "tools/list", cachedCalls.toolsList(request, control)
+			.thenApply(answer -> CachedCalls.respond(JsonRpcResponses.objectCopy(answer.result()), answer)));
 	}
 
 	/**
-	 * A tool call. With a {@code request_id} (or {@code Idempotency-Key}) it is idempotent: a repeat
-	 * executes nothing and gets the first result. With {@code Prefer: respond-async} the answer is 202
-	 * once the request is queued, with its result at {@code Location}.
+	 * A tool call. A cacheable read is answered through the cache; a write is marked so that the worker
+	 * invalidates the reads of its entity before replying. With a {@code request_id} (or
+	 * {@code Idempotency-Key}) it is idempotent: a repeat executes nothing and gets the first result
+	 * (never a cached one). With {@code Prefer: respond-async} the answer is 202 once the request is
+	 * queued, with its result at {@code Location}.
 	 */
 	@PostMapping("/tools/call")
 	DeferredResult<ResponseEntity<JsonNode>> toolsCall(HttpServletRequest http,
@@ -119,23 +124,42 @@ class RestApiController {
 			@RequestHeader(name = HttpHeaders.PRIORITY, required = false) String priority,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout,
 			@RequestHeader(name = HttpHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-			@RequestHeader(name = AsyncResponses.PREFER, required = false) String prefer) {
+			@RequestHeader(name = AsyncResponses.PREFER, required = false) String prefer,
+			@RequestHeader(name = CacheControl.HEADER, required = false) String cacheControl) {
 		ObjectNode body = bodies.read(http);
 		String tool = RequestFields.requiredString(body, "name");
 		JsonNode arguments = RequestFields.optionalObject(body, "arguments");
 		String requestId = requestId(RequestFields.optionalId(body, "request_id"), idempotencyKey);
 		boolean async = AsyncResponses.respondAsync(prefer);
+		CacheControl control = CacheControl.parse(cacheControl);
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(requestId, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority), policies.timeout(tool, timeout));
+		return respond(request, "tools/call", cachedCalls.policy(session, tool, policies.timeout(null, timeout))
+			.thenCompose(policy -> {
+				RequestEnvelope sent = policy.write() ? request.asWrite() : request;
+				if (async || requestId != null || !policy.cacheable()) {
+					return uncached(sent, requestId != null || async, async);
+				}
+				return cachedCalls.read(sent, policy, control)
+					.thenApply(answer -> CachedCalls.respond(toolCall(sent, answer.result()), answer));
+			}));
+	}
+
+	private CompletableFuture<ResponseEntity<JsonNode>> uncached(RequestEnvelope request, boolean remember,
+			boolean async) {
 		// Async requests are remembered too, even without a client id: GET needs to know they exist.
-		Submission submission = submitter.submit(request, requestId != null || async);
+		Submission submission = submitter.submit(request, remember);
 		if (async) {
-			return respond(request, "tools/call", submission.queued()
-				.thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId())));
+			return submission.queued().thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId()));
 		}
-		return respond(request, "tools/call",
-				submission.reply().thenApply(reply -> ResponseEntity.ok(JsonRpcResponses.toolCall(reply))));
+		return submission.reply()
+			.thenApply(reply -> CachedCalls.respond(JsonRpcResponses.toolCall(reply),
+					CacheAnswer.bypassed(reply.result())));
+	}
+
+	private static ObjectNode toolCall(RequestEnvelope request, JsonNode result) {
+		return JsonRpcResponses.jsonRpc(BridgeJson.mapper().getNodeFactory().stringNode(request.requestId()), result);
 	}
 
 	private DeferredResult<ResponseEntity<JsonNode>> respond(RequestEnvelope request, String endpoint,

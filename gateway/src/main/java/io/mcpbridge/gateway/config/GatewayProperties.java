@@ -31,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * queue's default timeout
  * @param idempotency how requests with a client-chosen id are de-duplicated
  * @param mcp the standard MCP endpoint ({@code /mcp}, Streamable HTTP)
+ * @param cache the two-level cache of read results (L1 in this process, L2 in Redis)
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
@@ -38,7 +39,7 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 		@DefaultValue("home") String defaultUpstream, @Valid @DefaultValue Sessions sessions,
 		@Valid @DefaultValue Queue queue, @Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Http http,
 		@Valid @DefaultValue List<ToolPolicy> tools, @Valid @DefaultValue Idempotency idempotency,
-		@Valid @DefaultValue Mcp mcp) {
+		@Valid @DefaultValue Mcp mcp, @Valid @DefaultValue Cache cache) {
 
 	public static final String PREFIX = "bridge";
 
@@ -101,6 +102,87 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	public record Idempotency(@NotNull @DefaultValue("24h") Duration ttl,
 			@NotNull @DefaultValue("50ms") Duration pollInitialInterval,
 			@NotNull @DefaultValue("1s") Duration pollMaxInterval) {
+	}
+
+	/**
+	 * The cache of read results. A tool is cacheable when {@code tools} gives it a positive TTL, or
+	 * when it has no entry there and the upstream annotates it {@code readOnlyHint: true} (then
+	 * {@code defaultTtl}). A tool that is neither read-only nor configured is a write: it is never
+	 * cached and invalidates the cached reads of its entity.
+	 *
+	 * @param l1 the in-process cache of each gateway
+	 * @param l2 the Redis cache shared by all gateways
+	 * @param redis where the cache lives; by default the Redis of {@code spring.data.redis}
+	 * @param defaultTtl TTL of a read-only tool that {@code tools} does not name
+	 * @param staleIfError how long past its expiry an entry may still answer a read whose upstream
+	 * call failed (UPSTREAM_* errors, timeouts, queue unavailable); the answer says {@code stale: true}.
+	 * 0: never
+	 * @param lockTtl how long one gateway holds the Redis lock of a missing key while it fetches it;
+	 * the others wait at most this long for the entry, then fetch themselves
+	 * @param lockPollInterval how often a gateway waiting on another's lock looks for the entry
+	 * @param resetOnStart start a new cache epoch for the default tenant and upstream when this
+	 * gateway starts: for an upstream whose state starts afresh with the system (the standalone
+	 * stack's simulated home), so that entries of a previous run are never served
+	 * @param tools per-tool policies; {@code name: tools/list} is the tools list
+	 */
+	public record Cache(@Valid @DefaultValue L1 l1, @Valid @DefaultValue L2 l2, @Valid @DefaultValue CacheRedis redis,
+			@NotNull @DefaultValue("300s") Duration defaultTtl, @NotNull @DefaultValue("60s") Duration staleIfError,
+			@NotNull @DefaultValue("5s") Duration lockTtl, @NotNull @DefaultValue("20ms") Duration lockPollInterval,
+			@DefaultValue("false") boolean resetOnStart, @Valid @DefaultValue List<ToolCache> tools) {
+
+		public Cache {
+			tools = tools == null ? List.of() : List.copyOf(tools);
+		}
+
+		/** Whether any level is on. */
+		public boolean enabled() {
+			return l1.enabled() || l2.enabled();
+		}
+	}
+
+	/**
+	 * @param enabled whether this gateway keeps entries in memory
+	 * @param maxEntries bound of the in-memory cache (least recently used entries go first)
+	 * @param ttl the longest an entry stays in memory, shorter than its policy TTL when smaller
+	 * @param verifyVersions check an L1 hit's version counters in Redis (one HMGET) before serving it.
+	 * On: read-your-writes holds through every gateway at all times. Off: an L1 entry is dropped when
+	 * the invalidation message reaches this gateway (pub/sub), so for that delivery time (usually well
+	 * under a millisecond) another gateway's client may still read the old value
+	 */
+	public record L1(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("1000") int maxEntries,
+			@NotNull @DefaultValue("10s") Duration ttl, @DefaultValue("true") boolean verifyVersions) {
+	}
+
+	/**
+	 * @param enabled whether entries are shared through Redis
+	 */
+	public record L2(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * The cache's Redis, separate from the one of sessions and replies when set: a cache Redis may
+	 * evict and may fail without stopping requests.
+	 *
+	 * @param host blank: {@code spring.data.redis.host}
+	 * @param port 0: {@code spring.data.redis.port}
+	 * @param timeout a cache command slower than this counts as a Redis failure (the request goes on
+	 * uncached); while disconnected, commands fail at once instead of queueing
+	 */
+	public record CacheRedis(String host, @Min(0) @DefaultValue("0") int port,
+			@NotNull @DefaultValue("1s") Duration timeout) {
+	}
+
+	/**
+	 * @param name the tool, or {@code tools/list}
+	 * @param ttl how long a result stays fresh; 0: never cached (and, unless the upstream annotates
+	 * the tool read-only, a write)
+	 * @param varyBy the arguments that tell two results apart; empty: all of them
+	 */
+	public record ToolCache(@NotNull String name, @NotNull Duration ttl, List<String> varyBy) {
+
+		public ToolCache {
+			varyBy = varyBy == null ? List.of() : List.copyOf(varyBy);
+		}
 	}
 
 	/**

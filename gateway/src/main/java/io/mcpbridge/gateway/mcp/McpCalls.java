@@ -15,7 +15,6 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
-import io.mcpbridge.gateway.submit.Submission;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.AsyncContext;
@@ -55,9 +54,13 @@ class McpCalls {
 
 	private final RequestMetrics metrics;
 
+	private final WriteMarker writes;
+
 	McpCalls(EnvelopeFactory envelopes, RequestSubmitter submitter, ToolPolicies policies, EventRouter router,
-			EventLog events, RequestCancellations cancellations, RequestMetrics metrics, GatewayProperties properties) {
+			EventLog events, RequestCancellations cancellations, RequestMetrics metrics, WriteMarker writes,
+			GatewayProperties properties) {
 		this.metrics = metrics;
+		this.writes = writes;
 		this.envelopes = envelopes;
 		this.submitter = submitter;
 		this.policies = policies;
@@ -83,27 +86,26 @@ class McpCalls {
 				cancellations.remember(call.tenant(), call.sessionId(), call.clientId(), request.requestId(),
 						Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis())));
 			}
-			Submission submission = submitter.submit(request, false);
-			submission.reply().whenComplete((reply, failure) -> {
-				router.unregister(request.requestId());
-				if (failure == null) {
-					metrics.stop(timing, endpoint, 200);
-					exchange.finish(answer(call, reply));
-				}
-				else {
+			writes.mark(request)
+				.thenCompose(sent -> submitter.submit(sent, false).reply())
+				.whenComplete((reply, failure) -> {
+					router.unregister(request.requestId());
+					if (failure == null) {
+						metrics.stop(timing, endpoint, 200);
+						exchange.finish(answer(call, reply));
+						return;
+					}
 					BridgeException bridge = bridgeFailure(failure, request);
 					metrics.stop(timing, endpoint, bridge.code().httpStatus());
-					exchange.finish(JsonRpc.error(call.clientId(), bridge));
-				}
-			});
-		}
-		catch (BridgeException refused) {
-			router.unregister(request.requestId());
-			// Refused before it was queued (overload, queue down): an HTTP error the client can retry.
-			metrics.stop(timing, endpoint, refused.code().httpStatus());
-			boolean retry = refused.code() == ErrorCode.OVERLOADED || refused.code() == ErrorCode.QUEUE_UNAVAILABLE;
-			exchange.finish(refused.code().httpStatus(), JsonRpc.error(call.clientId(), refused),
-					retry ? Map.of("Retry-After", retryAfterSeconds) : Map.of());
+					if (bridge.code() == ErrorCode.OVERLOADED || bridge.code() == ErrorCode.QUEUE_UNAVAILABLE) {
+						// Refused before it was queued: an HTTP error the client can retry.
+						exchange.finish(bridge.code().httpStatus(), JsonRpc.error(call.clientId(), bridge),
+								Map.of("Retry-After", retryAfterSeconds));
+					}
+					else {
+						exchange.finish(JsonRpc.error(call.clientId(), bridge));
+					}
+				});
 		}
 		catch (RuntimeException unexpected) {
 			router.unregister(request.requestId());

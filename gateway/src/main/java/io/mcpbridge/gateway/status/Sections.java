@@ -92,9 +92,4 @@ final class Sections {
 	}
 
 	/** Filled in by the gateway's read cache once it exists (issue 6 exposes its statistics). */
-	static ObjectNode cachePlaceholder() {
-		ObjectNode section = BridgeJson.mapper().createObjectNode();
-		section.put("enabled", false);
-		return section;
-	}
 }

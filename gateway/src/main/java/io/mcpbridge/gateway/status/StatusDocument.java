@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.gateway.cache.CacheStats;
 import io.mcpbridge.common.WorkerReport;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.session.SessionStore;
@@ -38,9 +39,13 @@ class StatusDocument {
 
 	private final String version;
 
+	private final CacheStats cache;
+
 	StatusDocument(WorkerDirectory workers, SessionStore sessions, QueueOffsets queue, Performance performance,
-			GatewayProperties gateway, StatusProperties properties, ObjectProvider<BuildProperties> build) {
+			CacheStats cache, GatewayProperties gateway, StatusProperties properties,
+			ObjectProvider<BuildProperties> build) {
 		this.workers = workers;
+		this.cache = cache;
 		this.activeSessions = new CachedValue<>(sessions::countActive, properties.cacheTtl());
 		this.queue = queue;
 		this.performance = performance;
@@ -57,7 +62,7 @@ class StatusDocument {
 		document.set("sessions", Sections.guarded("sessions",
 				() -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
 		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
-		document.set("cache", Sections.cachePlaceholder());
+		document.set("cache", Sections.guarded("cache", () -> BridgeJson.mapper().valueToTree(cache.snapshot())));
 		document.set("performance", performance.snapshot());
 		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(liveWorkers())));
 		document.set("workers", Sections.guarded("workers", () -> Sections.workers(liveWorkers())));

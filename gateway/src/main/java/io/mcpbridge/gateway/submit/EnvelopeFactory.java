@@ -52,7 +52,7 @@ public class EnvelopeFactory {
 		String id = newRequestId();
 		String fallback = entityHint != null && !entityHint.isBlank() ? entityHint : sessionId;
 		return new RequestEnvelope(id, tenant, sessionId, upstream, method, tool, arguments, priority,
-				now + timeout.toMillis(), gatewayId, entityOf(arguments, fallback), Map.of(), now, meta, relay);
+				now + timeout.toMillis(), gatewayId, entityOf(arguments, fallback), Map.of(), now, false, meta, relay);
 	}
 
 	static String entityOf(JsonNode arguments, String fallback) {

@@ -52,10 +52,4 @@ class RequestFingerprintTest {
 		assertThat(call("a", "{}")).isNotEqualTo(call("b", "{}"));
 		assertThat(RequestFingerprint.of(Methods.TOOLS_CALL, "other", "a", null)).isNotEqualTo(call("a", null));
 	}
-
-	@Test
-	void theCanonicalFormSortsKeysRecursivelyWithoutSpaces() {
-		assertThat(RequestFingerprint.canonical(json("{\"b\": {\"d\": true, \"c\": null}, \"a\": [ \"x\" ]}")))
-			.isEqualTo("{\"a\":[\"x\"],\"b\":{\"c\":null,\"d\":true}}");
-	}
 }

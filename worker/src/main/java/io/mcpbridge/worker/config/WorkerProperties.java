@@ -29,12 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param results reply storage in Redis
  * @param toolsCache the in-process cache of each upstream's {@code tools/list}
  * @param scheduling how buffered requests are started: priorities, starvation bound, buffering
+ * @param cache where the gateways' cache lives, so that writes can invalidate it
  */
 @Validated
 @ConfigurationProperties(prefix = WorkerProperties.PREFIX)
 public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Valid List<Upstream> upstreams,
 		@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Results results,
-		@Valid @DefaultValue ToolsCache toolsCache, @Valid @DefaultValue Scheduling scheduling) {
+		@Valid @DefaultValue ToolsCache toolsCache, @Valid @DefaultValue Scheduling scheduling,
+		@Valid @DefaultValue Cache cache) {
 
 	public static final String PREFIX = "bridge";
 
@@ -207,6 +209,20 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 
 	/** @param ttl how long an upstream's tools/list answer is served from memory */
 	public record ToolsCache(@DefaultValue("1h") @NotNull Duration ttl) {
+	}
+
+	/**
+	 * The gateways' cache Redis (their {@code bridge.cache.redis}). After executing a write, and before
+	 * publishing its reply, the worker bumps the version fields of the write's entity there and
+	 * announces them to every gateway, so that no cached read of the old state is served afterwards.
+	 *
+	 * @param host blank: {@code spring.data.redis.host}
+	 * @param port 0: {@code spring.data.redis.port}
+	 * @param timeout an invalidation slower than this is given up (counted, logged): the write's
+	 * reply is not held back by a failing cache
+	 */
+	public record Cache(String host, @DefaultValue("0") @Min(0) int port,
+			@DefaultValue("1s") @NotNull Duration timeout) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.worker.cache.CacheInvalidator;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.reply.ReplyPublisher;
 import org.slf4j.Logger;
@@ -44,13 +45,16 @@ class RequestProcessor {
 
 	private final String workerId;
 
+	private final CacheInvalidator invalidator;
+
 	RequestProcessor(RequestHandler handler, ExecutionGuard guard, ReplyPublisher replies, DeadLetters deadLetters,
-			WorkerProperties properties) {
+			WorkerProperties properties, CacheInvalidator invalidator) {
 		this.handler = handler;
 		this.guard = guard;
 		this.replies = replies;
 		this.deadLetters = deadLetters;
 		this.workerId = properties.worker().id();
+		this.invalidator = invalidator;
 	}
 
 	void process(Work work) {
@@ -97,7 +101,11 @@ class RequestProcessor {
 		}
 		if (guard.claim(request, workerId)) {
 			ReplyEnvelope reply = handler.handle(request); // checks the deadline again at the moment of start
-			return () -> replies.publish(request, reply);
+			return () -> {
+				// Before the reply leaves: its client's next read, through any gateway, must miss the old state.
+				invalidator.afterWrite(request);
+				replies.publish(request, reply);
+			};
 		}
 		log.info("request {} is claimed by another worker: waiting for its result", request.requestId());
 		String theirs = guard.awaitResult(request);
