@@ -72,7 +72,7 @@ class WorkerStatusReportTest {
 
 		JsonNode home = report.upstreams().get("home");
 		assertThat(report.upstreamNames()).containsExactly("home");
-		assertThat(home.path("size").asInt()).isEqualTo(2);
+		assertThat(home.path("desired").asInt()).isEqualTo(2);
 		assertThat(home.path("pids")).hasSize(2);
 		assertThat(home.has("last_start_failure")).as("snake_case names, nulls omitted").isFalse();
 		assertThat(report.bufferedByPriority()).containsOnlyKeys(names(Priority.values()));
