@@ -86,7 +86,8 @@ final class CacheStack implements AutoCloseable {
 				"--state-file=" + homeState);
 		List<String> args = new ArrayList<>(common());
 		args.addAll(List.of("--bridge.upstreams[0].name=home", "--bridge.upstreams[0].command=" + home.get(0),
-				"--bridge.upstreams[0].pool-size=2", "--bridge.cache.port=" + cacheRedisPort));
+				"--bridge.upstreams[0].pool.min=2", "--bridge.upstreams[0].pool.target=2",
+				"--bridge.upstreams[0].pool.max=2", "--bridge.cache.port=" + cacheRedisPort));
 		for (int i = 1; i < home.size(); i++) {
 			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + home.get(i));
 		}
