@@ -57,6 +57,8 @@ final class ClientStarter {
 
 	private long nextAttemptNanos;
 
+	private long lastFailureNanos;
+
 	private String lastFailure;
 
 	ClientStarter(Upstream config, ClientFactory factory, Outcome outcome) {
@@ -132,12 +134,13 @@ final class ClientStarter {
 	}
 
 	private void attempt() {
+		long launchedNanos = System.nanoTime();
 		PooledClient client = null;
 		try {
 			client = factory.start(config, slots.getAndIncrement());
 		}
 		catch (RuntimeException ex) { // UpstreamUnavailableException, or a bug that must not leak inFlight
-			failed(ex.getMessage());
+			failed(ex.getMessage(), launchedNanos);
 			outcome.failed();
 			return;
 		}
@@ -152,12 +155,17 @@ final class ClientStarter {
 		}
 	}
 
-	private synchronized void failed(String reason) {
+	private synchronized void failed(String reason, long launchedNanos) {
 		inFlight--;
 		consecutiveFailures++;
 		lastFailure = reason;
-		retryDelay = retryDelay.isZero() ? RETRY_DELAY_MIN : min(retryDelay.multipliedBy(2), RETRY_DELAY_MAX);
-		nextAttemptNanos = System.nanoTime() + retryDelay.toNanos();
+		// Attempts that ran side by side (the first ones of a pool) share one step of the backoff.
+		boolean sameRound = consecutiveFailures > 1 && launchedNanos - lastFailureNanos < 0;
+		if (!sameRound) {
+			retryDelay = retryDelay.isZero() ? RETRY_DELAY_MIN : min(retryDelay.multipliedBy(2), RETRY_DELAY_MAX);
+		}
+		lastFailureNanos = System.nanoTime();
+		nextAttemptNanos = lastFailureNanos + retryDelay.toNanos();
 		if (!executor.isShutdown()) {
 			log.warn("{}; next attempt in {} ms ({} failed in a row)", reason, retryDelay.toMillis(),
 					consecutiveFailures);
