@@ -49,22 +49,28 @@ class CacheLatencyReportTest {
 		List<Long> uncached = measure(client, read, SAMPLES, false);
 		List<Long> cached = measure(client, read, SAMPLES, true);
 
-		System.out.printf("cache latency report (%d reads each): cached p50 %.2f ms p99 %.2f ms; uncached p50 %.2f ms p99 %.2f ms%n",
-				SAMPLES, percentile(cached, 50), percentile(cached, 99), percentile(uncached, 50),
-				percentile(uncached, 99));
-		assertThat(cached).hasSize(SAMPLES);
+		System.out.printf("cache latency report: cached p50 %.2f ms p99 %.2f ms (%d reads answered by the cache);"
+				+ " uncached p50 %.2f ms p99 %.2f ms (%d reads)%n", percentile(cached, 50), percentile(cached, 99),
+				cached.size(), percentile(uncached, 50), percentile(uncached, 99), uncached.size());
+		assertThat(uncached).as("no-cache always reaches the upstream").hasSize(SAMPLES);
+		// The entry expires every 10 s (get_entity_state's TTL): a few reads per expiry are misses.
+		assertThat(cached).as("reads answered by the cache").hasSizeGreaterThan(SAMPLES * 9 / 10);
 	}
 
-	/** Nanoseconds per read; checks that each read was (or was not) answered by the cache. */
+	/**
+	 * Nanoseconds per read whose {@code cached} flag is {@code fromCache}: with {@code fromCache} false
+	 * the reads send {@code X-Cache-Control: no-cache}, else plain reads, of which the cache misses
+	 * (expiry) are left out.
+	 */
 	private static List<Long> measure(CacheStack.Client client, String read, int count, boolean fromCache) {
 		List<Long> nanos = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			long start = System.nanoTime();
 			Response response = fromCache ? client.call(read) : client.call(read, "X-Cache-Control", "no-cache");
-			nanos.add(System.nanoTime() - start);
+			long elapsed = System.nanoTime() - start;
 			assertThat(response.status()).isEqualTo(200);
-			if (i > 0) {
-				assertThat(response.json().path("cached").asBoolean()).isEqualTo(fromCache);
+			if (response.json().path("cached").asBoolean() == fromCache) {
+				nanos.add(elapsed);
 			}
 		}
 		return nanos;
