@@ -78,8 +78,10 @@ class IdempotencyAcrossGatewaysTest {
 		try (RedisResults redis = new RedisResults(stack.redisPort())) {
 			CompletableFuture<Response> first = parkedGateway.http()
 				.postLater("/mcp/tools/call", Home.toggle(id), "X-Session-ID", session, "X-Timeout", "60");
+			// Claimed first, then produced: wait for the parked record itself, not only the claim.
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> redis.commands().exists(RedisKeys.dedup("default", id)) == 1);
+				.until(() -> redis.commands().exists(RedisKeys.dedup("default", id)) == 1
+						&& !ParkedKafka.requestRecords(parked.bootstrap(), id).isEmpty());
 
 			CompletableFuture<Response> repeat = main.postLater("/mcp/tools/call", Home.toggle(id), "X-Session-ID",
 					session, "X-Timeout", "60");
