@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -146,15 +147,26 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param healthCheckTimeout a ping not answered within it marks the process unhealthy: it is
 	 * stopped and replaced
 	 * @param autoScale whether the pool moves between {@code min} and {@code max} with demand
+	 * @param growAfter how long a call waits for a free process before it asks for one more: starting a
+	 * process costs seconds of CPU, far more than a short wait for a busy one to come free, so
+	 * momentary queues of fast calls must not grow the pool
 	 */
 	public record Pool(@DefaultValue("2") int min, @DefaultValue("10") int max, Integer target,
 			@DefaultValue("1.5") double scaleFactor, @DefaultValue("300s") Duration idleTimeout,
 			@DefaultValue("60s") Duration healthCheckInterval, @DefaultValue("5s") Duration healthCheckTimeout,
-			@DefaultValue("true") boolean autoScale) {
+			@DefaultValue("true") boolean autoScale, @DefaultValue("200ms") Duration growAfter) {
+
+		/** The seed's settings plus the default {@code grow-after} (200 ms). */
+		public Pool(int min, int max, Integer target, double scaleFactor, Duration idleTimeout,
+				Duration healthCheckInterval, Duration healthCheckTimeout, boolean autoScale) {
+			this(min, max, target, scaleFactor, idleTimeout, healthCheckInterval, healthCheckTimeout, autoScale,
+					Duration.ofMillis(200));
+		}
 
 		/** Checked here rather than by annotations so that the message can show the values. */
 		static final int SEED_TARGET = 5;
 
+		@ConstructorBinding
 		public Pool {
 			if (target == null) {
 				target = Math.max(min, Math.min(SEED_TARGET, max));
@@ -172,6 +184,9 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 			requirePositive("pool.idle-timeout", idleTimeout);
 			requirePositive("pool.health-check-interval", healthCheckInterval);
 			requirePositive("pool.health-check-timeout", healthCheckTimeout);
+			if (growAfter == null || growAfter.isNegative()) {
+				throw new IllegalArgumentException("pool.grow-after must be zero or positive, got " + growAfter);
+			}
 		}
 
 		/** A pool of exactly {@code size} processes (auto-scale off), other settings at their defaults. */

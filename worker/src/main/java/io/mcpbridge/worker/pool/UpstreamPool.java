@@ -253,7 +253,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	}
 
 	private PooledClient borrow(Instant deadline) {
-		long deadlineNanos = System.nanoTime() + Duration.between(Instant.now(), deadline).toNanos();
+		long startedNanos = System.nanoTime();
+		long deadlineNanos = startedNanos + Duration.between(Instant.now(), deadline).toNanos();
+		long growAfterNanos = config.pool().growAfter().toNanos();
 		lock.lock();
 		try {
 			waiting++;
@@ -275,13 +277,18 @@ final class UpstreamPool implements ClientStarter.Outcome {
 					// Nothing runs and the last start failed: waiting out the deadline would not help.
 					throw new UpstreamUnavailableException(config.name(), failure);
 				}
-				desired = sizing.grow(desired, members.live(), members.busy(), waiting, counters.meanCallMillis());
+				long waited = System.nanoTime() - startedNanos;
+				if (waited >= growAfterNanos) {
+					// Waited long enough that one more process is worth its start-up cost.
+					desired = sizing.grow(desired, members.live(), members.busy(), waiting, counters.meanCallMillis());
+				}
 				launchMissing();
 				long left = deadlineNanos - System.nanoTime();
 				if (left <= 0) {
 					throw nothingFreeBy(deadline);
 				}
-				changed.awaitNanos(left);
+				long untilGrow = growAfterNanos - waited;
+				changed.awaitNanos(untilGrow > 0 ? Math.min(left, untilGrow) : left);
 			}
 		}
 		catch (InterruptedException ex) {
