@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The response bodies built from replies, shared by the synchronous and the asynchronous endpoints. */
-final class JsonRpcResponses {
+public final class JsonRpcResponses {
 
 	private JsonRpcResponses() {
 	}
@@ -19,7 +19,7 @@ final class JsonRpcResponses {
 	}
 
 	/** The reply's result, or its error as a {@link BridgeException}. */
-	static JsonNode resultOf(ReplyEnvelope reply) {
+	public static JsonNode resultOf(ReplyEnvelope reply) {
 		if (!reply.isSuccess()) {
 			throw BridgeException.fromReply(reply.error(), reply.requestId());
 		}

@@ -1,15 +1,12 @@
 package io.mcpbridge.gateway.mcp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.CallEvent;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,26 +64,10 @@ final class McpExchange {
 		this.headers = Map.copyOf(headers);
 		this.context = context;
 		async.setTimeout(timeoutMs);
-		async.addListener(new AsyncListener() {
-			@Override
-			public void onTimeout(AsyncEvent event) {
-				finish(timeoutAnswer);
-				context.clientGone();
-			}
-
-			@Override
-			public void onError(AsyncEvent event) {
-				gone();
-			}
-
-			@Override
-			public void onComplete(AsyncEvent event) {
-			}
-
-			@Override
-			public void onStartAsync(AsyncEvent event) {
-			}
-		});
+		async.addListener(new AsyncEnd(() -> {
+			finish(timeoutAnswer);
+			context.clientGone();
+		}, this::gone));
 	}
 
 	String requestId() {
@@ -135,18 +116,9 @@ final class McpExchange {
 			complete();
 			return;
 		}
-		try {
-			response.setStatus(status);
-			headers.forEach(response::setHeader);
-			extraHeaders.forEach(response::setHeader);
-			response.setContentType("application/json");
-			byte[] body = BridgeJson.mapper().writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
-			response.setContentLength(body.length);
-			response.getOutputStream().write(body);
-		}
-		catch (IOException | IllegalStateException ex) {
-			log.debug("client of {} left before the answer: {}", requestId, ex.toString());
-		}
+		Map<String, String> allHeaders = new java.util.HashMap<>(headers);
+		allHeaders.putAll(extraHeaders);
+		McpServlet.writeJson(response, status, message, allHeaders);
 		complete();
 	}
 

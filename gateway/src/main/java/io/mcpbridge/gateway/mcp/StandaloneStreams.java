@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.session.Session;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -59,26 +57,7 @@ class StandaloneStreams {
 				}
 			}
 		};
-		async.addListener(new AsyncListener() {
-			@Override
-			public void onTimeout(AsyncEvent event) {
-				end.run();
-			}
-
-			@Override
-			public void onError(AsyncEvent event) {
-				end.run();
-			}
-
-			@Override
-			public void onComplete(AsyncEvent event) {
-				end.run();
-			}
-
-			@Override
-			public void onStartAsync(AsyncEvent event) {
-			}
-		});
+		async.addListener(new AsyncEnd(end, end, end));
 		try {
 			SseWriter stream = SseWriter.start(response);
 			keepAlive.set(scheduler.every(keepAliveMs, () -> {

@@ -73,25 +73,7 @@ class StreamResumer {
 			async.complete();
 			return;
 		}
-		async.addListener(new jakarta.servlet.AsyncListener() {
-			@Override
-			public void onTimeout(jakarta.servlet.AsyncEvent event) {
-				follower.stop();
-			}
-
-			@Override
-			public void onError(jakarta.servlet.AsyncEvent event) {
-				follower.stop();
-			}
-
-			@Override
-			public void onComplete(jakarta.servlet.AsyncEvent event) {
-			}
-
-			@Override
-			public void onStartAsync(jakarta.servlet.AsyncEvent event) {
-			}
-		});
+		async.addListener(new AsyncEnd(follower::stop, follower::stop));
 		follower.poll();
 		if (!follower.done) {
 			follower.task.set(scheduler.every(POLL_MS, follower::poll));

@@ -5,10 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
-import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.gateway.api.JsonRpcResponses;
 import io.mcpbridge.gateway.cache.CachePolicies;
-import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
 import tools.jackson.databind.JsonNode;
@@ -50,13 +49,7 @@ class WriteMarker {
 	private CompletableFuture<JsonNode> toolsList(RequestEnvelope call) {
 		RequestEnvelope list = envelopes.create(null, call.tenant(), call.sessionId(), call.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, TOOLS_LIST_TIMEOUT);
-		return submitter.submit(list).thenApply(WriteMarker::resultOf);
+		return submitter.submit(list).thenApply(JsonRpcResponses::resultOf);
 	}
 
-	private static JsonNode resultOf(ReplyEnvelope reply) {
-		if (!reply.isSuccess()) {
-			throw BridgeException.fromReply(reply.error(), reply.requestId());
-		}
-		return reply.result();
-	}
 }
