@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.status;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.cache.CacheStats;
@@ -58,14 +59,17 @@ class StatusDocument {
 	ObjectNode build() {
 		ObjectNode document = BridgeJson.mapper().createObjectNode();
 		ObjectNode bridge = document.putObject("bridge");
-		List<WorkerReport> live = liveWorkersOrNull();
+		// One read of the reports per document: sections built from two reads could disagree when
+		// the cached list is refreshed between them (a worker counted in one section, not another).
+		Supplier<List<WorkerReport>> reports = onceOrRethrow();
+		List<WorkerReport> live = liveOrNull(reports);
 		document.set("sessions", Sections.guarded("sessions",
 				() -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
 		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
 		document.set("cache", Sections.guarded("cache", () -> BridgeJson.mapper().valueToTree(cache.snapshot())));
 		document.set("performance", performance.snapshot());
-		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(liveWorkers())));
-		document.set("workers", Sections.guarded("workers", () -> Sections.workers(liveWorkers())));
+		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(reports.get())));
+		document.set("workers", Sections.guarded("workers", () -> Sections.workers(reports.get())));
 		bridge.put("status", live == null || live.isEmpty() || anyUnavailable(document) ? "degraded" : "healthy");
 		bridge.put("version", version);
 		bridge.put("uptime_seconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
@@ -76,13 +80,22 @@ class StatusDocument {
 		return document;
 	}
 
-	private List<WorkerReport> liveWorkers() {
-		return workers.liveWorkers();
+	/** The live workers, read now; the same list, or the same failure, on every later call. */
+	private Supplier<List<WorkerReport>> onceOrRethrow() {
+		try {
+			List<WorkerReport> live = workers.liveWorkers();
+			return () -> live;
+		}
+		catch (RuntimeException redisDown) {
+			return () -> {
+				throw redisDown;
+			};
+		}
 	}
 
-	private List<WorkerReport> liveWorkersOrNull() {
+	private static List<WorkerReport> liveOrNull(Supplier<List<WorkerReport>> reports) {
 		try {
-			return liveWorkers();
+			return reports.get();
 		}
 		catch (RuntimeException redisDown) {
 			return null; // the sections built from reports say why
