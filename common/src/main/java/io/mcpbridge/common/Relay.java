@@ -37,6 +37,11 @@ public record Relay(@JsonProperty("events") boolean events, @JsonProperty("sampl
 		return LEVELS.contains(level);
 	}
 
+	/** Whether the upstream may ask this client anything (sampling, elicitation, roots) during the call. */
+	public boolean mayAskClient() {
+		return sampling || elicitation || roots;
+	}
+
 	/** Whether the client can answer this request from the upstream. */
 	public boolean accepts(String serverRequestMethod) {
 		return switch (serverRequestMethod) {

@@ -12,7 +12,6 @@ import io.mcpbridge.gateway.cache.CachePolicies;
 import io.mcpbridge.gateway.cache.CachePolicy;
 import io.mcpbridge.gateway.cache.CacheRequest;
 import io.mcpbridge.gateway.cache.ReadCache;
-import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
 import tools.jackson.databind.JsonNode;
@@ -22,11 +21,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The REST API's reads through the {@link ReadCache}: the upstream is only asked (a request produced
- * to the queue) when no cache level can answer.
+ * Reads through the {@link ReadCache}, for the REST API and the MCP endpoint alike: the upstream is
+ * only asked (a request produced to the queue) when no cache level can answer.
  */
 @Component
-class CachedCalls {
+public class CachedCalls {
 
 	private final ReadCache cache;
 
@@ -43,23 +42,26 @@ class CachedCalls {
 		this.submitter = submitter;
 	}
 
-	/** tools/list of the session's upstream. */
-	CompletableFuture<CacheAnswer> toolsList(RequestEnvelope request, CacheControl control) {
+	/** tools/list of the request's upstream. */
+	public CompletableFuture<CacheAnswer> toolsList(RequestEnvelope request, CacheControl control) {
 		return cache.lookupOrCall(CacheRequest.toolsList(request.tenant(), request.upstream(), policies.toolsList(),
 				control), () -> submitter.submit(request).thenApply(JsonRpcResponses::resultOf));
 	}
 
-	/** The tool's cache policy; may first fetch the upstream's tools/list (for its annotations). */
-	CompletableFuture<CachePolicy> policy(Session session, String tool, Duration timeout) {
-		return policies.resolve(session.upstream(), tool, () -> {
-			RequestEnvelope list = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
+	/**
+	 * The policy of the tool {@code call} calls; may first fetch the upstream's tools/list (for its
+	 * annotations), through the cache, within {@code timeout}.
+	 */
+	public CompletableFuture<CachePolicy> policy(RequestEnvelope call, Duration timeout) {
+		return policies.resolve(call.upstream(), call.tool(), () -> {
+			RequestEnvelope list = envelopes.create(null, call.tenant(), call.sessionId(), call.upstream(),
 					Methods.TOOLS_LIST, null, null, Priority.HIGH, timeout);
 			return toolsList(list, CacheControl.NONE).thenApply(CacheAnswer::result);
 		});
 	}
 
 	/** A cacheable tools/call. */
-	CompletableFuture<CacheAnswer> read(RequestEnvelope request, CachePolicy policy, CacheControl control) {
+	public CompletableFuture<CacheAnswer> read(RequestEnvelope request, CachePolicy policy, CacheControl control) {
 		return cache.lookupOrCall(new CacheRequest(request.tenant(), request.upstream(), request.tool(),
 				request.arguments(), policy, control), () -> submitter.submit(request).thenApply(JsonRpcResponses::resultOf));
 	}

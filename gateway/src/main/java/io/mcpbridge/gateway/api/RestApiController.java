@@ -135,7 +135,7 @@ class RestApiController {
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(requestId, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority), policies.timeout(tool, timeout));
-		return respond(request, "tools/call", cachedCalls.policy(session, tool, policies.timeout(null, timeout))
+		return respond(request, "tools/call", cachedCalls.policy(request, policies.timeout(null, timeout))
 			.thenCompose(policy -> {
 				RequestEnvelope sent = policy.write() ? request.asWrite() : request;
 				if (async || requestId != null || !policy.cacheable()) {

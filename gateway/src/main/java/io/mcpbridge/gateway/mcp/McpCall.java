@@ -1,9 +1,9 @@
 package io.mcpbridge.gateway.mcp;
 
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import io.mcpbridge.common.Relay;
+import io.mcpbridge.gateway.cache.CacheAnswer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,11 +22,17 @@ import tools.jackson.databind.JsonNode;
  * @param cancelOnDisconnect the stateless era's rule: a client that goes away cancels its request
  */
 record McpCall(String tenant, String sessionId, String upstream, String method, JsonNode clientId, JsonNode params,
-		Relay relay, String entityHint, Map<String, String> headers, UnaryOperator<JsonNode> shape,
-		boolean cancelOnDisconnect) {
+		Relay relay, String entityHint, Map<String, String> headers, Shape shape, boolean cancelOnDisconnect) {
 
 	McpCall {
 		headers = headers == null ? Map.of() : Map.copyOf(headers);
-		shape = shape == null ? UnaryOperator.identity() : shape;
+		shape = shape == null ? (result, cache) -> result : shape;
+	}
+
+	/** The client's result, from the upstream's and from how the cache answered it. */
+	@FunctionalInterface
+	interface Shape {
+
+		JsonNode apply(JsonNode upstreamResult, CacheAnswer cache);
 	}
 }

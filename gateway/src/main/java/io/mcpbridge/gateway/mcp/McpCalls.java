@@ -3,18 +3,19 @@ package io.mcpbridge.gateway.mcp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
-import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.common.HttpHeaders;
 import io.mcpbridge.gateway.api.RequestMetrics;
+import io.mcpbridge.gateway.cache.CacheAnswer;
+import io.mcpbridge.gateway.cache.CacheControl;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
-import io.mcpbridge.gateway.submit.RequestSubmitter;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.AsyncContext;
@@ -26,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one MCP request through the queue, like the REST API does, and answers it on the HTTP
- * exchange: a JSON body, or an SSE stream once the upstream sends something during the call. The
- * servlet thread returns at once; the answer is written when the reply arrives.
+ * Sends one MCP request through the queue, like the REST API does (reads the cache can answer never
+ * reach it: {@link McpCache}), and answers it on the HTTP exchange: a JSON body with a
+ * {@code Cache-Status} header, or an SSE stream once the upstream sends something during the call.
+ * The servlet thread returns at once; the answer is written when the reply arrives.
  */
 @Component
 class McpCalls {
@@ -39,8 +41,6 @@ class McpCalls {
 	private static final Logger log = LoggerFactory.getLogger(McpCalls.class);
 
 	private final EnvelopeFactory envelopes;
-
-	private final RequestSubmitter submitter;
 
 	private final ToolPolicies policies;
 
@@ -54,15 +54,13 @@ class McpCalls {
 
 	private final RequestMetrics metrics;
 
-	private final WriteMarker writes;
+	private final McpCache cache;
 
-	McpCalls(EnvelopeFactory envelopes, RequestSubmitter submitter, ToolPolicies policies, EventRouter router,
-			EventLog events, RequestCancellations cancellations, RequestMetrics metrics, WriteMarker writes,
-			GatewayProperties properties) {
+	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
+			RequestCancellations cancellations, RequestMetrics metrics, McpCache cache, GatewayProperties properties) {
 		this.metrics = metrics;
-		this.writes = writes;
+		this.cache = cache;
 		this.envelopes = envelopes;
-		this.submitter = submitter;
 		this.policies = policies;
 		this.router = router;
 		this.events = events;
@@ -86,17 +84,20 @@ class McpCalls {
 				cancellations.remember(call.tenant(), call.sessionId(), call.clientId(), request.requestId(),
 						Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis())));
 			}
-			writes.mark(request)
-				.thenCompose(sent -> submitter.submit(sent, false).reply())
-				.whenComplete((reply, failure) -> {
+			CacheControl control = CacheControl.parse(http.getHeader(CacheControl.HEADER));
+			CompletableFuture.completedFuture(request)
+				.thenCompose(sent -> cache.answer(sent, control))
+				.whenComplete((answer, failure) -> {
 					router.unregister(request.requestId());
 					if (failure == null) {
 						metrics.stop(timing, endpoint, 200);
-						exchange.finish(answer(call, reply));
+						exchange.finish(200, answer(call, answer, request.requestId()),
+								Map.of(CacheAnswer.CACHE_STATUS_HEADER, answer.cacheStatus()));
 						return;
 					}
 					BridgeException bridge = bridgeFailure(failure, request);
-					metrics.stop(timing, endpoint, bridge.code().httpStatus());
+					// The upstream's own error is an answer like any other: 200 with a JSON-RPC error.
+					metrics.stop(timing, endpoint, bridge.upstreamCode() != null ? 200 : bridge.code().httpStatus());
 					if (bridge.code() == ErrorCode.OVERLOADED || bridge.code() == ErrorCode.QUEUE_UNAVAILABLE) {
 						// Refused before it was queued: an HTTP error the client can retry.
 						exchange.finish(bridge.code().httpStatus(), JsonRpc.error(call.clientId(), bridge),
@@ -116,15 +117,12 @@ class McpCalls {
 	}
 
 	/** The client's answer; a failure to shape it (e.g. Redis down while saving a session) is an error answer. */
-	private static JsonNode answer(McpCall call, ReplyEnvelope reply) {
-		if (!reply.isSuccess()) {
-			return JsonRpc.answer(call.clientId(), reply);
-		}
+	private static JsonNode answer(McpCall call, CacheAnswer answer, String requestId) {
 		try {
-			return JsonRpc.result(call.clientId(), call.shape().apply(reply.result()));
+			return JsonRpc.result(call.clientId(), call.shape().apply(answer.result(), answer));
 		}
 		catch (RuntimeException ex) {
-			log.warn("could not complete the answer to {} ({}): {}", call.method(), reply.requestId(), ex.toString());
+			log.warn("could not complete the answer to {} ({}): {}", call.method(), requestId, ex.toString());
 			return JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "the bridge could not complete the answer",
 					null);
 		}

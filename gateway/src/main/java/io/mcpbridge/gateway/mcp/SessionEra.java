@@ -126,7 +126,7 @@ class SessionEra {
 				: BridgeJson.mapper().createObjectNode();
 		JsonNode clientInfo = params.get("clientInfo");
 		calls.run(new McpCall(tenant, sessionId, upstream, Methods.INITIALIZE, id, null, Relay.NONE, null,
-				Map.of(SESSION_HEADER, sessionId), upstreamResult -> {
+				Map.of(SESSION_HEADER, sessionId), (upstreamResult, cache) -> {
 					sessions.create(sessionId, tenant, upstream, clientInfo, version, capabilities);
 					return initializeResult(upstreamResult, version);
 				}, false), http);

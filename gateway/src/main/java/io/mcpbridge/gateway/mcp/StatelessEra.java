@@ -6,6 +6,7 @@ import java.util.Set;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Relay;
+import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,7 +69,8 @@ class StatelessEra {
 		boolean discover = DISCOVER.equals(method);
 		calls.run(new McpCall(properties.defaultTenant(), null, upstream, method, message.get("id"),
 				discover ? null : params, relay, http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(),
-				discover ? StatelessEra::discoverResult : StatelessEra::complete, true), http);
+				discover ? StatelessEra::discoverResult : (result, cache) -> complete(method, result, cache), true),
+				http);
 	}
 
 	private static void checkHeaders(HttpServletRequest http, String method, JsonNode params) {
@@ -101,9 +103,10 @@ class StatelessEra {
 	}
 
 	/** server/discover: the upstream's identity and capabilities, in this revision's shape. */
-	private static JsonNode discoverResult(JsonNode upstream) {
+	private static JsonNode discoverResult(JsonNode upstream, CacheAnswer notCached) {
 		ObjectNode result = BridgeJson.mapper().createObjectNode();
 		result.put("resultType", "complete");
+		CacheHints.add(result, notCached);
 		result.putArray("supportedVersions").add(ProtocolVersions.STATELESS);
 		ObjectNode capabilities = ServerCapabilities.of(upstream.get("capabilities"));
 		capabilities.remove("logging");
@@ -115,13 +118,21 @@ class StatelessEra {
 		return result;
 	}
 
-	/** Results of this revision say they are complete (not an input-required round trip). */
-	private static JsonNode complete(JsonNode result) {
-		if (result instanceof ObjectNode object && !object.has("resultType")) {
-			ObjectNode copy = object.deepCopy();
-			copy.put("resultType", "complete");
-			return copy;
+	/**
+	 * Results of this revision say they are complete (not an input-required round trip), and the
+	 * cacheable ones carry their caching hints.
+	 */
+	private static JsonNode complete(String method, JsonNode result, CacheAnswer cache) {
+		if (!(result instanceof ObjectNode object)) {
+			return result;
 		}
-		return result;
+		ObjectNode copy = object.deepCopy();
+		if (!copy.has("resultType")) {
+			copy.put("resultType", "complete");
+		}
+		if (CacheHints.CACHEABLE_METHODS.contains(method)) {
+			CacheHints.add(copy, cache);
+		}
+		return copy;
 	}
 }
