@@ -150,6 +150,11 @@ public final class StandaloneStack implements AutoCloseable {
 		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
 	}
 
+	/** The worker's HTTP port ({@code /health}, {@code /metrics}). */
+	public int workerPort() {
+		return ((WebServerApplicationContext) worker).getWebServer().getPort();
+	}
+
 	/** The worker's pools by upstream: processes by state, restarts, pids. */
 	public Map<String, PoolStatus> upstreamStatus() {
 		return worker.getBean(UpstreamPools.class).status();

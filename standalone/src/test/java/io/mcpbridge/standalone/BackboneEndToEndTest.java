@@ -170,6 +170,18 @@ class BackboneEndToEndTest {
 	}
 
 	@Test
+	void theWorkersMetricsShowItsPoolsByState(StandaloneStack stack) {
+		call("{\"name\":\"get_entities\",\"arguments\":{}}");
+		Response metrics = new BridgeHttp(stack.workerPort()).get("/metrics");
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body())
+			.containsPattern("mcp_worker_pool_processes\\{state=\"idle\",upstream=\"home\"} [1-9]")
+			.containsPattern("mcp_worker_pool_calls_total\\{upstream=\"home\"} [1-9]")
+			.contains("mcp_worker_pool_restarts_total{upstream=\"home\"}")
+			.contains("mcp_worker_pool_waiting_calls{upstream=\"home\"}");
+	}
+
+	@Test
 	void repliesAreValidJsonEnvelopes() {
 		Response response = call("{\"name\":\"get_services\"}");
 		assertThat(response.status()).isEqualTo(200);

@@ -1,0 +1,87 @@
+package io.mcpbridge.worker.pool;
+
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The pools' state as Prometheus metrics, per upstream: {@code mcp_worker_pool_processes{state}}
+ * (starting, idle, busy, checking, unhealthy, restarting), {@code mcp_worker_pool_desired},
+ * {@code mcp_worker_pool_waiting_calls}, and the counters {@code mcp_worker_pool_restarts_total},
+ * {@code mcp_worker_pool_calls_total} and {@code mcp_worker_pool_errors_total}. They read one status
+ * snapshot per scrape (reused for a second), not one per meter: a snapshot takes the pool's lock.
+ */
+@Component
+class PoolMetrics implements MeterBinder {
+
+	private static final long SNAPSHOT_REUSE_NANOS = 1_000_000_000L;
+
+	private static final Map<String, ToDoubleFunction<PoolStatus>> PROCESSES_BY_STATE = Map.of("starting",
+			PoolStatus::starting, "idle", PoolStatus::idle, "busy", PoolStatus::busy, "checking", PoolStatus::checking,
+			"unhealthy", PoolStatus::unhealthy, "restarting", PoolStatus::restarting);
+
+	private final UpstreamPools pools;
+
+	private volatile Snapshot snapshot;
+
+	PoolMetrics(UpstreamPools pools) {
+		this.pools = pools;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (String upstream : pools.status().keySet()) {
+			PROCESSES_BY_STATE.forEach((state, count) -> Gauge
+				.builder("mcp.worker.pool.processes", this, metrics -> metrics.read(upstream, count))
+				.description("Processes of the upstream's pool in this state")
+				.tags("upstream", upstream, "state", state)
+				.register(registry));
+			Gauge.builder("mcp.worker.pool.desired", this, metrics -> metrics.read(upstream, PoolStatus::desired))
+				.description("How many processes the pool is sizing itself to")
+				.tag("upstream", upstream)
+				.register(registry);
+			Gauge.builder("mcp.worker.pool.waiting.calls", this,
+					metrics -> metrics.read(upstream, PoolStatus::waitingCalls))
+				.description("Calls waiting for a free process")
+				.tag("upstream", upstream)
+				.register(registry);
+			counter(registry, upstream, "mcp.worker.pool.restarts", "Processes replaced after dying or failing a check",
+					PoolStatus::restarts);
+			counter(registry, upstream, "mcp.worker.pool.calls", "Calls the pool ran", PoolStatus::calls);
+			counter(registry, upstream, "mcp.worker.pool.errors", "Calls that failed", PoolStatus::errors);
+		}
+	}
+
+	private void counter(MeterRegistry registry, String upstream, String name, String description,
+			ToDoubleFunction<PoolStatus> count) {
+		FunctionCounter.builder(name, this, metrics -> metrics.read(upstream, count))
+			.description(description)
+			.tag("upstream", upstream)
+			.register(registry);
+	}
+
+	private double read(String upstream, ToDoubleFunction<PoolStatus> field) {
+		PoolStatus status = current().get(upstream);
+		return status == null ? Double.NaN : field.applyAsDouble(status);
+	}
+
+	private Map<String, PoolStatus> current() {
+		Snapshot last = snapshot;
+		long now = System.nanoTime();
+		if (last != null && now - last.takenNanos() < SNAPSHOT_REUSE_NANOS) {
+			return last.pools();
+		}
+		Snapshot fresh = new Snapshot(pools.status(), now);
+		snapshot = fresh;
+		return fresh.pools();
+	}
+
+	private record Snapshot(Map<String, PoolStatus> pools, long takenNanos) {
+	}
+}
