@@ -213,15 +213,24 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * (the client reconnects)
 	 * @param maxStreams SSE streams this gateway serves at once outside requests (GET streams and
 	 * resumed streams)
+	 * @param disconnectCheckInterval how soon a 2026-07-28 client that closed its connection is
+	 * noticed, and its request cancelled: a request still pending after this long is answered as an
+	 * SSE stream that gets a keep-alive comment at this pace (only a write reveals a closed connection)
 	 */
 	public record Mcp(@DefaultValue({ "http://localhost:*", "http://127.0.0.1:*", "https://localhost:*",
 			"https://127.0.0.1:*" }) List<String> allowedOrigins,
 			@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts,
 			@NotNull @DefaultValue("15s") Duration keepAlive,
 			@NotNull @DefaultValue("10m") Duration standaloneStreamMaxDuration,
-			@Min(1) @DefaultValue("1000") int maxStreams) {
+			@Min(1) @DefaultValue("1000") int maxStreams,
+			@NotNull @DefaultValue("5s") Duration disconnectCheckInterval) {
 
 		public Mcp {
+			if (disconnectCheckInterval != null
+					&& (disconnectCheckInterval.isNegative() || disconnectCheckInterval.isZero())) {
+				throw new IllegalArgumentException(
+						"bridge.mcp.disconnect-check-interval must be positive, got " + disconnectCheckInterval);
+			}
 			allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
 			allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
 		}

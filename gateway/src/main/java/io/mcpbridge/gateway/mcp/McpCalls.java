@@ -56,8 +56,15 @@ class McpCalls {
 
 	private final McpCache cache;
 
+	private final StreamScheduler scheduler;
+
+	private final long disconnectCheckMs;
+
 	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
-			RequestCancellations cancellations, RequestMetrics metrics, McpCache cache, GatewayProperties properties) {
+			RequestCancellations cancellations, RequestMetrics metrics, McpCache cache, StreamScheduler scheduler,
+			GatewayProperties properties) {
+		this.scheduler = scheduler;
+		this.disconnectCheckMs = properties.mcp().disconnectCheckInterval().toMillis();
 		this.metrics = metrics;
 		this.cache = cache;
 		this.envelopes = envelopes;
@@ -79,6 +86,9 @@ class McpCalls {
 				context(call, request), JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT,
 						"no answer before the deadline", null));
 		router.register(exchange);
+		if (call.cancelOnDisconnect()) {
+			exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
+		}
 		try {
 			if (call.sessionId() != null && Methods.PASSED_THROUGH.contains(call.method())) {
 				cancellations.remember(call.tenant(), call.sessionId(), call.clientId(), request.requestId(),

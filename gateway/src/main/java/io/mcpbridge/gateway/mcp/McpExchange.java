@@ -3,6 +3,7 @@ package io.mcpbridge.gateway.mcp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.CallEvent;
@@ -18,6 +19,12 @@ import tools.jackson.databind.JsonNode;
  * log message, a request to the client), the response becomes an SSE stream carrying the events in
  * order and then the answer. Events and answers arrive on different threads; every write happens
  * under this object's lock.
+ *
+ * <p>
+ * A request whose client's disconnect cancels it (2026-07-28) gets a heartbeat: nothing else writes
+ * to a response still waiting to be JSON, so a client that closed its connection would go unnoticed
+ * until the deadline. Once the heartbeat fires, the response is an SSE stream and every beat writes a
+ * comment; the failed write is the disconnect.
  *
  * <p>
  * SSE event ids are {@code <requestId>.<position>}: unique in the session, and enough for any
@@ -53,6 +60,8 @@ final class McpExchange {
 
 	private boolean done;
 
+	private Future<?> heartbeat;
+
 	/**
 	 * @param timeoutMs the exchange ends after this long whatever happens, answered with {@code timeoutAnswer}
 	 */
@@ -67,7 +76,7 @@ final class McpExchange {
 		async.addListener(new AsyncEnd(() -> {
 			finish(timeoutAnswer);
 			context.clientGone();
-		}, this::gone));
+		}, this::gone, this::ended));
 	}
 
 	String requestId() {
@@ -84,6 +93,33 @@ final class McpExchange {
 		}
 		else {
 			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
+		}
+	}
+
+	/** The periodic {@link #beat()}, stopped when the exchange ends (at once if it already has). */
+	synchronized void heartbeatWith(Future<?> task) {
+		if (done) {
+			task.cancel(false);
+		}
+		else {
+			heartbeat = task;
+		}
+	}
+
+	/** Probes the connection: starts the SSE stream if need be, then writes a comment. */
+	synchronized void beat() {
+		if (done) {
+			return;
+		}
+		try {
+			if (stream == null) {
+				startStream();
+			}
+			stream.comment("keep-alive");
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("client of {} is gone: {}", requestId, ex.toString());
+			gone();
 		}
 	}
 
@@ -129,11 +165,7 @@ final class McpExchange {
 				if (events.isEmpty()) {
 					return;
 				}
-				headers.forEach(response::setHeader);
-				stream = SseWriter.start(response);
-				// The priming event: gives the client an id to resume from before anything else comes.
-				stream.event(requestId + ".0", "");
-				context.streamStarted();
+				startStream();
 			}
 			long sequence = firstSequence;
 			for (JsonNode message : events) {
@@ -148,6 +180,14 @@ final class McpExchange {
 		}
 	}
 
+	private void startStream() throws IOException {
+		headers.forEach(response::setHeader);
+		stream = SseWriter.start(response);
+		// The priming event: gives the client an id to resume from before anything else comes.
+		stream.event(requestId + ".0", "");
+		context.streamStarted();
+	}
+
 	private void gone() {
 		synchronized (this) {
 			if (done) {
@@ -159,12 +199,20 @@ final class McpExchange {
 	}
 
 	private void complete() {
-		done = true;
+		ended();
 		try {
 			async.complete();
 		}
 		catch (IllegalStateException ex) {
 			// Already completed by the container (timeout or error).
+		}
+	}
+
+	/** However the exchange ended: the response may be recycled now, nothing may write to it. */
+	private synchronized void ended() {
+		done = true;
+		if (heartbeat != null) {
+			heartbeat.cancel(false);
 		}
 	}
 }

@@ -12,8 +12,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the periodic work of the SSE streams that live outside a pending request (GET streams and
- * resumed streams): keep-alives and polls. Counts them against {@code bridge.mcp.max-streams}.
+ * Runs the periodic work of the SSE streams: keep-alives and polls of the streams that live outside
+ * a pending request (GET streams and resumed streams), which count against
+ * {@code bridge.mcp.max-streams}, and the disconnect checks of pending 2026-07-28 requests (bounded
+ * by {@code bridge.queue.max-pending}, not counted here).
  */
 @Component
 class StreamScheduler implements DisposableBean {
