@@ -76,7 +76,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		lock.lock();
 		try {
 			launchMissing();
-			awaitUntil(() -> starter.inFlight() == 0, ClientFactory.START_TIMEOUT.plusSeconds(5));
+			awaitUntil(() -> starter.inFlight() == 0, config.startTimeout().plusSeconds(5));
 		}
 		finally {
 			lock.unlock();
