@@ -162,7 +162,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param idleTimeout how long a process may stay idle before it is stopped (with auto-scale,
 	 * above {@code min})
 	 * @param healthCheckInterval an idle process is sent an MCP {@code ping} when it has been idle,
-	 * or last checked, that long ago
+	 * or last checked, that long ago; a process whose call got no answer (timed out) is pinged at once,
+	 * before it gets another call, so that a frozen process fails one call rather than every call
 	 * @param healthCheckTimeout a ping not answered within it marks the process unhealthy: it is
 	 * stopped and replaced
 	 * @param autoScale whether the pool moves between {@code min} and {@code max} with demand
