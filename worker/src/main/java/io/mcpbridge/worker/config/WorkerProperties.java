@@ -77,6 +77,9 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * shorter)
 	 * @param maxLineLength longest message line accepted from the child's stdout; a longer one is
 	 * dropped and fails the call it answered
+	 * @param startTimeout how long a new process may take to answer {@code initialize}; one that has
+	 * not by then is stopped and counted as a failed start. Raise it for servers that start slowly,
+	 * such as JVMs on a loaded machine
 	 * @param pool how many processes run, how the pool grows and shrinks, how they are health-checked
 	 * @param idempotentTools tools that may be retried once on another process when the process
 	 * running them dies mid-call, in addition to those the upstream annotates {@code readOnlyHint}
@@ -86,8 +89,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 */
 	public record Upstream(@NotBlank String name, @NotBlank String command, List<String> args,
 			Map<String, String> env, Path workingDirectory, @DefaultValue("60s") @NotNull Duration callTimeout,
-			@DefaultValue("16MB") @NotNull DataSize maxLineLength, @Valid @DefaultValue Pool pool,
-			List<String> idempotentTools, @Deprecated Integer poolSize) {
+			@DefaultValue("16MB") @NotNull DataSize maxLineLength, @DefaultValue("30s") @NotNull Duration startTimeout,
+			@Valid @DefaultValue Pool pool, List<String> idempotentTools, @Deprecated Integer poolSize) {
 
 		public Upstream {
 			args = args == null ? List.of() : List.copyOf(args);
@@ -99,7 +102,13 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 		public static Upstream of(String name, List<String> commandLine, Map<String, String> env, Pool pool,
 				Duration callTimeout) {
 			return new Upstream(name, commandLine.get(0), commandLine.subList(1, commandLine.size()), env, null,
-					callTimeout, DataSize.ofMegabytes(16), pool, List.of(), null);
+					callTimeout, DataSize.ofMegabytes(16), Duration.ofSeconds(30), pool, List.of(), null);
+		}
+
+		/** This upstream with another {@code start-timeout}. */
+		public Upstream withStartTimeout(Duration timeout) {
+			return new Upstream(name, command, args, env, workingDirectory, callTimeout, maxLineLength, timeout, pool,
+					idempotentTools, poolSize);
 		}
 
 		@AssertTrue(message = "pool-size was replaced by pool.min, pool.target and pool.max "
@@ -122,7 +131,17 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 
 		@AssertTrue(message = "call-timeout must be positive")
 		public boolean isCallTimeoutPositive() {
-			return callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero());
+			return isPositiveOrUnset(callTimeout);
+		}
+
+		@AssertTrue(message = "start-timeout must be positive")
+		public boolean isStartTimeoutPositive() {
+			return isPositiveOrUnset(startTimeout);
+		}
+
+		/** Unset is left to {@code @NotNull}, which says so more clearly. */
+		private static boolean isPositiveOrUnset(Duration value) {
+			return value == null || (!value.isNegative() && !value.isZero());
 		}
 	}
 
@@ -143,7 +162,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param idleTimeout how long a process may stay idle before it is stopped (with auto-scale,
 	 * above {@code min})
 	 * @param healthCheckInterval an idle process is sent an MCP {@code ping} when it has been idle,
-	 * or last checked, that long ago
+	 * or last checked, that long ago; a process whose call got no answer (timed out) is pinged at once,
+	 * before it gets another call, so that a frozen process fails one call rather than every call
 	 * @param healthCheckTimeout a ping not answered within it marks the process unhealthy: it is
 	 * stopped and replaced
 	 * @param autoScale whether the pool moves between {@code min} and {@code max} with demand

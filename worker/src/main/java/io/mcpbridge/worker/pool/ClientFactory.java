@@ -28,9 +28,6 @@ import io.mcpbridge.worker.stdio.StdioChild;
 /** Starts one upstream child and runs the MCP handshake with it. */
 final class ClientFactory {
 
-	/** A child that has not finished the handshake by then is treated as failed to start. */
-	static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
 	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
 	/** The revision the worker asks for; the child answers with the one it speaks, which is kept. */
@@ -66,7 +63,7 @@ final class ClientFactory {
 			// A child that exits during the handshake closes its stdout, which fails this at once.
 			JsonNode result = channel.request("initialize", initializeParams(), CallListener.NONE)
 				.answer()
-				.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				.get(upstream.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			channel.notify("notifications/initialized", null);
 			childLog.info("upstream {} started (pid {}, server {}, protocol {})", name, child.pid(),
 					result.path("serverInfo"), result.path("protocolVersion").asString("?"));
@@ -82,7 +79,7 @@ final class ClientFactory {
 			String exit = child.isAlive() ? "" : " (" + child.describe() + ")";
 			child.stop(Duration.ofSeconds(1), childLog);
 			throw new UpstreamUnavailableException(upstream.name(),
-					"could not start " + upstream.command() + ": " + reason(ex) + exit, ex);
+					"could not start " + upstream.command() + ": " + reason(ex, upstream.startTimeout()) + exit, ex);
 		}
 	}
 
@@ -133,9 +130,9 @@ final class ClientFactory {
 		}
 	}
 
-	private static String reason(Throwable ex) {
+	private static String reason(Throwable ex, Duration startTimeout) {
 		if (ex instanceof TimeoutException) {
-			return "no answer to initialize within " + START_TIMEOUT.toSeconds() + " s";
+			return "no answer to initialize within the start-timeout of " + startTimeout.toMillis() + " ms";
 		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {

@@ -126,7 +126,7 @@ final class ClientStarter {
 	void stop() {
 		executor.shutdownNow();
 		try {
-			executor.awaitTermination(ClientFactory.START_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+			executor.awaitTermination(config.startTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

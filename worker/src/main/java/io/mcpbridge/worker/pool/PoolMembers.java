@@ -99,6 +99,11 @@ final class PoolMembers {
 		return due;
 	}
 
+	/** A process back from a call that must pass a check before it serves another. */
+	void addChecking(PooledClient client) {
+		checking.add(client);
+	}
+
 	/** @return false when the process was no longer being checked (the pool stopped and took it) */
 	boolean endCheck(PooledClient client) {
 		return checking.remove(client);

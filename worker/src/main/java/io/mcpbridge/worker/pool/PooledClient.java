@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import io.mcpbridge.worker.stdio.CallCancelledException;
 import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.worker.stdio.ChannelClosedException;
+import io.mcpbridge.worker.stdio.ChildNotReadingException;
 import io.mcpbridge.worker.stdio.JsonRpcChannel;
 import io.mcpbridge.worker.stdio.JsonRpcException;
 import io.mcpbridge.worker.stdio.StdioChild;
@@ -25,6 +26,9 @@ final class PooledClient {
 
 	/** After the channel closed, how long to wait for the exit code that explains why. */
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
+
+	/** Closing stdin takes the writer thread a moment; longer means a write is stuck on a child not reading. */
+	private static final Duration STDIN_CLOSE_WAIT = Duration.ofSeconds(1);
 
 	private final String upstream;
 
@@ -43,6 +47,9 @@ final class PooledClient {
 
 	/** When the client last proved alive: went idle after a call, or answered a ping. */
 	private volatile long lastSeenHealthyNanos = idleSinceNanos;
+
+	/** Its last call got no answer (timed out, or not even sent): it must answer a ping before the next. */
+	private volatile boolean lastCallUnanswered;
 
 	PooledClient(String upstream, int slot, StdioChild child, JsonRpcChannel channel, JsonNode initializeResult) {
 		this.upstream = upstream;
@@ -75,6 +82,7 @@ final class PooledClient {
 	 * upstream with {@code notifications/cancelled}.
 	 * @throws JsonRpcException the child answered with an error
 	 * @throws UpstreamCrashedException the child died or closed its output first
+	 * @throws UpstreamUnavailableException the child stopped reading its stdin: the call was not sent
 	 * @throws CallTimeoutException no answer within the budget
 	 */
 	JsonNode call(String method, JsonNode params, CallListener listener, Duration budget) {
@@ -90,6 +98,7 @@ final class PooledClient {
 			return call.answer().get(budget.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
+			lastCallUnanswered = true;
 			channel.cancel(call.id(), "timed out after " + budget.toMillis() + " ms");
 			throw new CallTimeoutException(upstream, budget);
 		}
@@ -110,6 +119,12 @@ final class PooledClient {
 
 	void markHealthy(long nowNanos) {
 		lastSeenHealthyNanos = nowNanos;
+		lastCallUnanswered = false;
+	}
+
+	/** A frozen child fails every call it gets by timeout; this makes the pool check it after the first. */
+	boolean lastCallUnanswered() {
+		return lastCallUnanswered;
 	}
 
 	long idleNanos(long nowNanos) {
@@ -141,18 +156,30 @@ final class PooledClient {
 		});
 	}
 
-	/** Closes stdin (the child's cue to exit), then SIGTERM and SIGKILL after {@code grace} each. */
+	/**
+	 * Closes stdin (the child's cue to exit), then SIGTERM and SIGKILL after {@code grace} each. A child
+	 * that stopped reading cannot get that cue (the write stuck on it keeps stdin open until the child
+	 * dies), so it gets SIGTERM at once.
+	 */
 	void close(Duration grace) {
 		if (!closed.compareAndSet(false, true)) {
 			return;
 		}
 		channel.close();
-		child.stop(grace, log);
+		boolean toldToExit = channel.stdinClosed()
+			.thenApply(done -> true)
+			.completeOnTimeout(false, STDIN_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+			.join();
+		child.stop(toldToExit ? grace : Duration.ZERO, grace, log);
 	}
 
 	private RuntimeException translate(Throwable failure) {
 		if (failure instanceof JsonRpcException || failure instanceof CallCancelledException) {
 			return (RuntimeException) failure;
+		}
+		if (failure instanceof ChildNotReadingException) {
+			lastCallUnanswered = true;
+			return new UpstreamUnavailableException(upstream, failure.getMessage(), failure);
 		}
 		if (failure instanceof ChannelClosedException) {
 			child.awaitExit(EXIT_WAIT);

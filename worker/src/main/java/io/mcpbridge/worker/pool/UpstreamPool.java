@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * call borrows an idle process, waiting at most until the request's deadline, and gives it back
  * afterwards; each process is initialized once and serves one call at a time. A call that finds no
  * idle process asks for one more. {@link PoolUpkeep} runs {@link #upkeep} on a timer: it stops
- * processes idle past the idle timeout and pings those idle past the health-check interval. A
+ * processes idle past the idle timeout and pings those idle past the health-check interval; a
+ * process whose call timed out is pinged before it serves another. A
  * process that dies or fails its ping is stopped and replaced, with the start backoff of
  * {@link ClientStarter}. Every state change happens under one lock; nothing slow (starting, pinging,
  * stopping a process) runs under it.
@@ -76,7 +77,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		lock.lock();
 		try {
 			launchMissing();
-			awaitUntil(() -> starter.inFlight() == 0, ClientFactory.START_TIMEOUT.plusSeconds(5));
+			awaitUntil(() -> starter.inFlight() == 0, config.startTimeout().plusSeconds(5));
 		}
 		finally {
 			lock.unlock();
@@ -203,8 +204,12 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		finally {
 			lock.unlock();
 		}
-		toPing.forEach(client -> client.ping(settings.healthCheckTimeout())
-			.thenAccept(answered -> checked(client, answered)));
+		toPing.forEach(this::check);
+	}
+
+	/** Pings a process already moved to checking; never blocks (the ping is only queued). */
+	private void check(PooledClient client) {
+		client.ping(settings.healthCheckTimeout()).thenAccept(answered -> checked(client, answered));
 	}
 
 	private void checked(PooledClient client, boolean answered) {
@@ -312,6 +317,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	}
 
 	private void release(PooledClient client) {
+		boolean unproven = false;
 		lock.lock();
 		try {
 			boolean wasBusy = members.endCall(client);
@@ -319,15 +325,23 @@ final class UpstreamPool implements ClientStarter.Outcome {
 			if (stopped || !wasBusy) {
 				closer.closeIdle(client);
 			}
-			else if (client.isAlive()) {
-				members.addIdle(client, System.nanoTime());
+			else if (!client.isAlive()) {
+				replace(client, "died during a call");
+			}
+			else if (client.lastCallUnanswered()) {
+				// A frozen process would time out every call it gets until its next scheduled check.
+				members.addChecking(client);
+				unproven = true;
 			}
 			else {
-				replace(client, "died during a call");
+				members.addIdle(client, System.nanoTime());
 			}
 		}
 		finally {
 			lock.unlock();
+		}
+		if (unproven) {
+			check(client);
 		}
 	}
 

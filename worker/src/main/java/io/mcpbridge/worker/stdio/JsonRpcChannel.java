@@ -3,6 +3,7 @@ package io.mcpbridge.worker.stdio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ import io.mcpbridge.common.BridgeJson;
  * Notifications other than progress, and requests from the child, carry no request id in MCP: they
  * go to the call in flight when there is exactly one (the pool runs one call per process at a time),
  * else to the channel's listener for unattributed messages, else they are answered "method not found".
+ *
+ * <p>
+ * Nothing here blocks on the child: messages go out through a {@link StdinWriter}, and a child that
+ * stops reading fails new requests at once ({@link ChildNotReadingException}) while the requests
+ * already queued fail by their callers' deadlines.
  */
 public final class JsonRpcChannel implements AutoCloseable {
 
@@ -53,7 +59,7 @@ public final class JsonRpcChannel implements AutoCloseable {
 
 	private final String name;
 
-	private final OutputStream out;
+	private final StdinWriter writer;
 
 	private final BoundedLineReader lines;
 
@@ -74,16 +80,17 @@ public final class JsonRpcChannel implements AutoCloseable {
 	public JsonRpcChannel(String name, InputStream childStdout, OutputStream childStdin, int maxLineBytes,
 			BiConsumer<String, JsonNode> unattributed) {
 		this.name = name;
-		this.out = childStdin;
+		this.writer = new StdinWriter(name, childStdin, pending::containsKey, this::writeFailed);
 		this.lines = new BoundedLineReader(childStdout, maxLineBytes);
 		this.unattributed = unattributed;
 		this.reader = new Thread(this::readLoop, "mcp-stdio-" + name);
 		reader.setDaemon(true);
 	}
 
-	/** Starts reading the child's output; call once, before the first request. */
+	/** Starts reading the child's output and writing its input; call once, before the first request. */
 	public JsonRpcChannel start() {
 		reader.start();
+		writer.start();
 		return this;
 	}
 
@@ -92,8 +99,9 @@ public final class JsonRpcChannel implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a request. The answer completes with the result, or exceptionally with a
-	 * {@link JsonRpcException} (the child's error) or a {@link ChannelClosedException}.
+	 * Sends a request; never blocks. The answer completes with the result, or exceptionally with a
+	 * {@link JsonRpcException} (the child's error), a {@link ChannelClosedException}, or a
+	 * {@link ChildNotReadingException} (not sent: the child stopped reading its stdin).
 	 */
 	public Call request(String method, JsonNode params, CallListener listener) {
 		long id = ids.incrementAndGet();
@@ -119,15 +127,15 @@ public final class JsonRpcChannel implements AutoCloseable {
 			return new Call(id, answer);
 		}
 		try {
-			write(message);
+			send(message, id);
 		}
-		catch (IOException ex) {
-			answer.completeExceptionally(new ChannelClosedException("cannot write to " + name + ": " + ex.getMessage()));
+		catch (ChannelClosedException | ChildNotReadingException ex) {
+			answer.completeExceptionally(ex);
 		}
 		return new Call(id, answer);
 	}
 
-	/** Sends a notification; a failure to write is logged, not thrown (nobody waits for it). */
+	/** Sends a notification; never blocks. One that cannot be sent is logged, not thrown (nobody waits for it). */
 	public void notify(String method, JsonNode params) {
 		ObjectNode message = BridgeJson.mapper().createObjectNode();
 		message.put("jsonrpc", "2.0");
@@ -136,10 +144,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 			message.set("params", params);
 		}
 		try {
-			write(message);
+			send(message, 0);
 		}
-		catch (IOException ex) {
-			log.debug("{}: could not send {}: {}", name, method, ex.toString());
+		catch (ChannelClosedException | ChildNotReadingException ex) {
+			log.debug("{}: could not send {}: {}", name, method, ex.getMessage());
 		}
 	}
 
@@ -160,39 +168,52 @@ public final class JsonRpcChannel implements AutoCloseable {
 		return pending.size();
 	}
 
+	/** Messages queued and not yet taken by the writer. */
+	int queuedToWrite() {
+		return writer.queued();
+	}
+
 	public boolean isOpen() {
 		return closedReason.get() == null;
 	}
 
-	/** Fails every pending request; the reader ends when the child's stdout closes. */
+	/**
+	 * Fails every pending request and closes the child's stdin; returns at once. The reader ends when
+	 * the child's stdout closes.
+	 */
 	@Override
 	public void close() {
 		closeWith("the channel was closed");
+	}
+
+	/**
+	 * Completes once the child's stdin is closed, its cue to exit: right after {@link #close()},
+	 * unless a write is stuck on a child that stopped reading, which then never gets that cue.
+	 */
+	public CompletableFuture<Void> stdinClosed() {
+		return writer.stdinClosed();
 	}
 
 	private void closeWith(String reason) {
 		if (!closedReason.compareAndSet(null, reason)) {
 			return;
 		}
-		try {
-			out.close();
-		}
-		catch (IOException ex) {
-			log.trace("{}: closing stdin: {}", name, ex.toString());
-		}
+		writer.close();
 		for (Pending call : List.copyOf(pending.values())) {
 			call.answer().completeExceptionally(new ChannelClosedException(reason));
 		}
 	}
 
-	private void write(JsonNode message) throws IOException {
-		byte[] bytes = BridgeJson.mapper().writeValueAsBytes(message);
-		// One message per line, never interleaved: concurrent callers take turns.
-		synchronized (out) {
-			out.write(bytes);
-			out.write('\n');
-			out.flush();
-		}
+	/** Queues one message as one line: the single writer thread keeps lines whole and in order. */
+	private void send(JsonNode message, long requestId) {
+		byte[] json = BridgeJson.mapper().writeValueAsBytes(message);
+		byte[] line = Arrays.copyOf(json, json.length + 1);
+		line[json.length] = '\n';
+		writer.send(line, requestId);
+	}
+
+	private void writeFailed(IOException ex) {
+		closeWith("cannot write to " + name + ": " + ex.getMessage());
 	}
 
 	private void readLoop() {
@@ -339,10 +360,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 			}
 		}
 		try {
-			write(message);
+			send(message, 0);
 		}
-		catch (IOException ex) {
-			log.debug("{}: could not answer request {}: {}", name, id, ex.toString());
+		catch (ChannelClosedException | ChildNotReadingException ex) {
+			log.debug("{}: could not answer request {}: {}", name, id, ex.getMessage());
 		}
 	}
 

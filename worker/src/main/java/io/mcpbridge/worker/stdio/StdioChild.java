@@ -86,8 +86,16 @@ public final class StdioChild {
 	 * descendant still running (snapshotted first: once the child exits, its children are re-parented).
 	 */
 	public void stop(Duration grace, Logger log) {
+		stop(grace, grace, log);
+	}
+
+	/**
+	 * As {@link #stop(Duration, Logger)}, but waits {@code exitWait} rather than {@code grace} before
+	 * SIGTERM: zero when the child never got its cue to exit (a stuck write kept its stdin open).
+	 */
+	public void stop(Duration exitWait, Duration grace, Logger log) {
 		List<ProcessHandle> tree = process.toHandle().descendants().toList();
-		if (!awaitExit(grace)) {
+		if (!awaitExit(exitWait)) {
 			process.destroy();
 			if (!awaitExit(grace)) {
 				log.warn("{}: pid {} still running after SIGTERM, killing it", name, process.pid());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -40,6 +42,7 @@ class WorkerPropertiesTest {
 					Duration.ofSeconds(60), Duration.ofSeconds(5), true));
 			assertThat(home.idempotentTools()).isEmpty();
 			assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(home.startTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.kafka().partitions()).isEqualTo(12);
 			assertThat(properties.kafka().replicationFactor()).isEqualTo((short) 1);
 			assertThat(properties.kafka().concurrency()).isEqualTo(4);
@@ -56,7 +59,8 @@ class WorkerPropertiesTest {
 				"bridge.upstreams[0].pool.scale-factor=2", "bridge.upstreams[0].pool.idle-timeout=1m",
 				"bridge.upstreams[0].pool.health-check-interval=10s", "bridge.upstreams[0].pool.health-check-timeout=2s",
 				"bridge.upstreams[0].pool.auto-scale=false", "bridge.upstreams[0].idempotent-tools=get_history,toggle",
-				"bridge.upstreams[0].call-timeout=15s", "bridge.kafka.partitions=24",
+				"bridge.upstreams[0].call-timeout=15s", "bridge.upstreams[0].start-timeout=90s",
+				"bridge.kafka.partitions=24",
 				"bridge.kafka.replication-factor=3", "bridge.kafka.concurrency=8", "bridge.results.ttl=5m",
 				"bridge.tools-cache.ttl=30s")
 			.run(context -> {
@@ -70,6 +74,7 @@ class WorkerPropertiesTest {
 				assertThat(home.pool().concurrency()).isEqualTo(3);
 				assertThat(home.idempotentTools()).containsExactly("get_history", "toggle");
 				assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(home.startTimeout()).isEqualTo(Duration.ofSeconds(90));
 				assertThat(properties.kafka()).isEqualTo(new WorkerProperties.Kafka(24, (short) 3, 8));
 				assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(5));
 				assertThat(properties.toolsCache().ttl()).isEqualTo(Duration.ofSeconds(30));
@@ -155,13 +160,14 @@ class WorkerPropertiesTest {
 				.hasMessageContaining("pool-size was replaced by pool.min, pool.target and pool.max"));
 	}
 
-	@Test
-	void aNonPositiveCallTimeoutIsRejected() {
-		runner.withPropertyValues("bridge.upstreams[0].call-timeout=0s")
+	@ParameterizedTest
+	@CsvSource({ "call-timeout, 0s", "start-timeout, 0s", "start-timeout, -1s" })
+	void aNonPositiveTimeoutIsRejected(String key, String value) {
+		runner.withPropertyValues("bridge.upstreams[0]." + key + "=" + value)
 			.run(context -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("call-timeout must be positive"));
+				.hasMessageContaining(key + " must be positive"));
 	}
 
 	@Test

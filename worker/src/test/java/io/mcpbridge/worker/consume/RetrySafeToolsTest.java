@@ -26,8 +26,8 @@ class RetrySafeToolsTest {
 			]}""");
 
 	private final RetrySafeTools tools = new RetrySafeTools(PoolFixtures.properties(new Upstream("home", "java",
-			List.of(), Map.of(), null, Duration.ofSeconds(60), DataSize.ofMegabytes(16), Pool.fixed(1),
-			List.of("toggle"), null)));
+			List.of(), Map.of(), null, Duration.ofSeconds(60), DataSize.ofMegabytes(16), Duration.ofSeconds(30),
+			Pool.fixed(1), List.of("toggle"), null)));
 
 	@Test
 	void readOnlyAndIdempotentAnnotationsAllowARetry() {

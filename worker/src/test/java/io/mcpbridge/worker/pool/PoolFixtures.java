@@ -1,11 +1,14 @@
 package io.mcpbridge.worker.pool;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.mcpbridge.worker.config.WorkerProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Builds pools straight from configuration records, without a Spring context. */
 public final class PoolFixtures {
@@ -34,5 +37,11 @@ public final class PoolFixtures {
 
 	static Instant inSeconds(long seconds) {
 		return Instant.now().plusSeconds(seconds);
+	}
+
+	/** Sends a signal such as {@code STOP} (a process alive but deaf, as a hung server would be). */
+	static void signal(String signal, long pid) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+		assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
 	}
 }

@@ -1,6 +1,5 @@
 package io.mcpbridge.worker.pool;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +97,7 @@ class PoolLifecycleTest {
 				return status.restarts() == 0 && status.pids().equals(List.of(pid));
 			});
 
-			signal("STOP", pid); // alive but deaf, as a hung server would be
+			PoolFixtures.signal("STOP", pid); // alive but deaf, as a hung server would be
 
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 				PoolStatus status = status(pools, "frozen");
@@ -184,10 +183,5 @@ class PoolLifecycleTest {
 			.map(ProcessHandle::pid)
 			.filter(pids::contains)
 			.toList();
-	}
-
-	private static void signal(String signal, long pid) throws IOException, InterruptedException {
-		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-		assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
 	}
 }
