@@ -6,15 +6,21 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * Redis for the standalone stack: the one already answering on localhost when there is one, else a
  * real redis-server binary (shipped inside the embedded-redis artifact) started on that port, holding
- * nothing on disk.
+ * nothing on disk. The process is started here rather than by the library's RedisServer, whose own
+ * JVM shutdown hook would stop Redis while the apps' shutdown still uses it (hooks run concurrently:
+ * a SIGTERM then waited out Lettuce's 60 s command timeout); the stack's hook stops it last.
  */
 final class LocalRedis implements AutoCloseable {
 
@@ -22,9 +28,13 @@ final class LocalRedis implements AutoCloseable {
 
 	private final int port;
 
-	private final RedisServer started;
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
-	private LocalRedis(int port, RedisServer started) {
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+	private final Process started;
+
+	private LocalRedis(int port, Process started) {
 		this.port = port;
 		this.started = started;
 	}
@@ -34,13 +44,21 @@ final class LocalRedis implements AutoCloseable {
 			log.info("using the Redis already running on localhost:{}", port);
 			return new LocalRedis(port, null);
 		}
-		RedisServer server = RedisServer.newRedisServer()
-			.port(port)
-			.bind("127.0.0.1")
-			.setting("save \"\"")
-			.setting("appendonly no")
-			.build();
-		server.start();
+		String binary = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+		Process server = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no"))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (!answersPing(port)) {
+			if (!server.isAlive() || System.nanoTime() > deadline) {
+				server.destroyForcibly();
+				throw new IOException("redis-server did not start on 127.0.0.1:" + port + " within "
+						+ START_TIMEOUT.toSeconds() + " s (exit " + (server.isAlive() ? "none" : server.exitValue()) + ")");
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+		}
 		log.info("started an embedded redis-server on 127.0.0.1:{}", port);
 		return new LocalRedis(port, server);
 	}
@@ -72,8 +90,18 @@ final class LocalRedis implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		if (started != null) {
-			started.stop();
+		if (started == null) {
+			return;
+		}
+		started.destroy();
+		try {
+			if (!started.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				started.destroyForcibly();
+			}
+		}
+		catch (InterruptedException interrupted) {
+			started.destroyForcibly();
+			Thread.currentThread().interrupt();
 		}
 	}
 }

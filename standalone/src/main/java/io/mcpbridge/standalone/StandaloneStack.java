@@ -74,10 +74,16 @@ public final class StandaloneStack implements AutoCloseable {
 		Path homeStateFile = Files.createTempFile("mcp-bridge-home-", ".journal");
 		try {
 			redis = LocalRedis.reuseOrStart(options.redisPort());
+			// No shutdown hook of their own: the JVM runs hooks concurrently, and the apps' hooks would
+			// still be using Redis and Kafka while this stack's hook stops them (a SIGTERM then waited
+			// out Lettuce's 60 s command timeout, and the pool restarted children it was stopping).
+			// Standalone's one hook closes everything, in order.
 			worker = WorkerApplication.builder()
+				.registerShutdownHook(false)
 				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile,
 						extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
+				.registerShutdownHook(false)
 				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort(),
 						// The simulated home starts afresh: entries cached by a previous run are not its state.
 						"bridge.cache.reset-on-start=true")));
