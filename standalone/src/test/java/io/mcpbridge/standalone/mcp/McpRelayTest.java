@@ -2,13 +2,10 @@ package io.mcpbridge.standalone.mcp;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.standalone.BridgeHttp;
-import io.mcpbridge.standalone.StandaloneOptions;
 import io.mcpbridge.standalone.StandaloneStack;
-import io.mcpbridge.standalone.gateway.ExtraGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +24,7 @@ class McpRelayTest {
 
 	private static final String PATH = "/mcp/u/" + StandaloneStack.FIXTURE_UPSTREAM;
 
-	private static StandaloneStack stack;
-
-	private static ExtraGateway second;
+	private static FixtureReplicas replicas;
 
 	private McpClient onA;
 
@@ -39,24 +34,20 @@ class McpRelayTest {
 
 	@BeforeAll
 	static void startStack() throws Exception {
-		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4, true, Map.of()));
-		second = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort());
+		replicas = FixtureReplicas.start();
 	}
 
 	@AfterAll
 	static void stopStack() {
-		if (second != null) {
-			second.close();
-		}
-		if (stack != null) {
-			stack.close();
+		if (replicas != null) {
+			replicas.close();
 		}
 	}
 
 	@BeforeEach
 	void connect() {
-		portA = stack.gatewayPort();
-		portB = second.port();
+		portA = replicas.firstPort();
+		portB = replicas.secondPort();
 		onA = new McpClient(new BridgeHttp(portA), PATH);
 	}
 
