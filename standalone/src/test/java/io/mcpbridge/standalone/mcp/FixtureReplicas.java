@@ -5,30 +5,34 @@ import java.util.Map;
 import io.mcpbridge.standalone.StandaloneOptions;
 import io.mcpbridge.standalone.StandaloneStack;
 import io.mcpbridge.standalone.gateway.ExtraGateway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A stack whose upstream is the conformance fixture, with a second gateway replica on the same
- * Kafka and Redis: for tests where a client's requests cross replicas.
+ * Kafka and Redis, for the tests of one class ({@code @RegisterExtension} on a static field): for
+ * tests where a client's requests cross replicas.
  */
-final class FixtureReplicas implements AutoCloseable {
+final class FixtureReplicas implements BeforeAllCallback, AfterAllCallback {
 
-	private final StandaloneStack stack;
+	private StandaloneStack stack;
 
-	private final ExtraGateway second;
+	private ExtraGateway second;
 
-	private FixtureReplicas(StandaloneStack stack, ExtraGateway second) {
-		this.stack = stack;
-		this.second = second;
+	@Override
+	public void beforeAll(ExtensionContext context) throws Exception {
+		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4, true, Map.of()));
+		second = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort());
 	}
 
-	static FixtureReplicas start() throws Exception {
-		StandaloneStack stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4, true, Map.of()));
-		try {
-			return new FixtureReplicas(stack, ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort()));
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (second != null) {
+			second.close();
 		}
-		catch (Exception | Error failed) {
+		if (stack != null) {
 			stack.close();
-			throw failed;
 		}
 	}
 
@@ -38,11 +42,5 @@ final class FixtureReplicas implements AutoCloseable {
 
 	int secondPort() {
 		return second.port();
-	}
-
-	@Override
-	public void close() {
-		second.close();
-		stack.close();
 	}
 }

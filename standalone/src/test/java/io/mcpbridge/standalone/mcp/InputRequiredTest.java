@@ -4,9 +4,8 @@ import java.util.List;
 
 import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.StandaloneStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,21 +25,10 @@ class InputRequiredTest {
 
 	private static final String ELICITATION_ONLY = "{\"elicitation\":{}}";
 
-	private static FixtureReplicas replicas;
+	@RegisterExtension
+	static final FixtureReplicas replicas = new FixtureReplicas();
 
 	private static int nextId;
-
-	@BeforeAll
-	static void startStack() throws Exception {
-		replicas = FixtureReplicas.start();
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (replicas != null) {
-			replicas.close();
-		}
-	}
 
 	@Test
 	void anElicitationAskedThroughOneGatewayIsAnsweredThroughTheOther() {

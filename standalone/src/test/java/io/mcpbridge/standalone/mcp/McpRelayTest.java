@@ -6,10 +6,9 @@ import java.util.List;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.StandaloneStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,25 +23,14 @@ class McpRelayTest {
 
 	private static final String PATH = "/mcp/u/" + StandaloneStack.FIXTURE_UPSTREAM;
 
-	private static FixtureReplicas replicas;
+	@RegisterExtension
+	static final FixtureReplicas replicas = new FixtureReplicas();
 
 	private McpClient onA;
 
 	private int portA;
 
 	private int portB;
-
-	@BeforeAll
-	static void startStack() throws Exception {
-		replicas = FixtureReplicas.start();
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (replicas != null) {
-			replicas.close();
-		}
-	}
 
 	@BeforeEach
 	void connect() {
