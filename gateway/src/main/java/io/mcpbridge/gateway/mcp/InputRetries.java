@@ -82,7 +82,18 @@ class InputRetries {
 				state.target(), state.position(), state.deadlineEpochMs(), unanswered), call.clientId(), states,
 				scheduler, () -> {
 				});
-		McpExchange exchange = new McpExchange(async, state.requestId(), Map.of(), leftMs, new McpExchange.Context() {
+		McpExchange exchange = new McpExchange(async, state.requestId(), Map.of(),
+				leftMs + McpCalls.EXCHANGE_MARGIN.toMillis(), context(call, state, follower, round),
+				JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT, "no answer before the deadline", null));
+		exchange.startAfter(state.position());
+		round.attach(exchange);
+		follower.start(exchange, round);
+		exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
+	}
+
+	/** The retry's exchange reads the original request's events; leaving cancels that request. */
+	private McpExchange.Context context(McpCall call, RequestState state, Follower follower, InputRound round) {
+		return new McpExchange.Context() {
 			@Override
 			public List<JsonNode> eventsAfter(long sequence) {
 				return events.after(call.tenant(), null, state.requestId(), sequence);
@@ -102,11 +113,7 @@ class InputRetries {
 			public boolean divert(JsonNode message, long sequence) {
 				return round.divert(message, sequence);
 			}
-		}, JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT, "no answer before the deadline", null));
-		exchange.startAfter(state.position());
-		round.attach(exchange);
-		follower.start(exchange, round);
-		exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
+		};
 	}
 
 	private RequestState checkedState(McpCall call, String target) {

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class McpCalls {
 
 	/** The HTTP exchange outlives the request's deadline by this much, so the deadline's own answer wins. */
-	private static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(10);
+	static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(McpCalls.class);
 
