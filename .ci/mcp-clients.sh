@@ -3,7 +3,8 @@
 #
 # Real MCP clients against the bridge's Streamable HTTP endpoint of a running standalone stack started with
 # --conformance-fixture=true and --upstream.everything=... (see .ci/run):
-#   1. the MCP conformance suite (active server scenarios) against the fixture upstream, printing its table;
+#   1. the MCP conformance suite (active server scenarios) against the fixture upstream, printing its table, then the
+#      alpha suite's scenarios of revision 2026-07-28 (failing only on the scenarios it scores);
 #   2. the TypeScript SDK client and the MCP Inspector CLI listing and calling tools against home-sim (/mcp) and
 #      against server-everything (/mcp/u/everything), including a long-running call whose progress must stream.
 # Exits non-zero on the first failure.
@@ -13,6 +14,9 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 
 echo "=== MCP conformance suite against the fixture upstream ($base/mcp/u/conformance)"
 "$repo/.ci/conformance.sh" "$base/mcp/u/conformance"
+echo "=== MCP conformance suite, revision 2026-07-28 (alpha), against the fixture upstream"
+CONFORMANCE_REVISION=2026-07-28 CONFORMANCE_RESULTS="$repo/target/conformance-results-2026" \
+  "$repo/.ci/conformance.sh" "$base/mcp/u/conformance"
 
 echo "=== TypeScript SDK client and MCP Inspector CLI"
 "$repo/clients/inspector-check.sh" "$base/mcp" get_entity_state '{"entity_id":"light.kitchen"}'

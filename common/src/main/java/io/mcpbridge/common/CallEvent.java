@@ -17,6 +17,13 @@ import tools.jackson.databind.JsonNode;
 public record CallEvent(@JsonProperty("request_id") String requestId, @JsonProperty("tenant") String tenant,
 		@JsonProperty("seq") long sequence, @JsonProperty("message") JsonNode message) {
 
+	/**
+	 * The one field of an event that is not a message for the client: a 2026-07-28 request's upstream
+	 * asked the client something (the field's value: the method) that the client did not declare it
+	 * can answer. The gateway keeps it to itself.
+	 */
+	public static final String REFUSED_REQUEST = "io.mcpbridge/refusedRequest";
+
 	public CallEvent {
 		Identifiers.requireId("request id", requestId);
 		Identifiers.requireName("tenant", tenant);

@@ -97,6 +97,15 @@ public final class RedisKeys {
 		return scoped(tenant) + "input:" + Identifiers.requireId("input id", inputId);
 	}
 
+	/**
+	 * What an opaque {@code requestState} (2026-07-28 multi-round-trip requests) stands for: the
+	 * bridge's request still running and the input requests it waits on. Only the tenant's own retry
+	 * finds it; a token that was altered finds nothing.
+	 */
+	public static String requestState(String tenant, String token) {
+		return scoped(tenant) + "state:" + Identifiers.requireId("request state", token);
+	}
+
 	/** The bridge's request id behind a client's JSON-RPC id in one session (for notifications/cancelled). */
 	public static String clientRequest(String tenant, String sessionId, String clientIdHash) {
 		return scoped(tenant) + "rpc:" + Identifiers.requireId("session id", sessionId) + ":"

@@ -12,12 +12,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param elicitation {@code elicitation/create} requests
  * @param roots {@code roots/list} requests
  * @param logLevel the least severe log message the client wants ({@code logging/setLevel}), null for all
+ * @param stateless the client speaks 2026-07-28: it gets log messages only at the level its request
+ * asked for (none without one), it takes the upstream's requests as input-required results, and a
+ * request it cannot take is reported too (so the gateway can name the capability it lacks)
  */
 public record Relay(@JsonProperty("events") boolean events, @JsonProperty("sampling") boolean sampling,
 		@JsonProperty("elicitation") boolean elicitation, @JsonProperty("roots") boolean roots,
-		@JsonProperty("log_level") String logLevel) {
+		@JsonProperty("log_level") String logLevel, @JsonProperty("stateless") boolean stateless) {
 
-	public static final Relay NONE = new Relay(false, false, false, false, null);
+	public static final Relay NONE = new Relay(false, false, false, false, null, false);
+
+	/** A session-era client's relay. */
+	public Relay(boolean events, boolean sampling, boolean elicitation, boolean roots, String logLevel) {
+		this(events, sampling, elicitation, roots, logLevel, false);
+	}
 
 	/** The RFC 5424 severities MCP log messages use, least severe first. */
 	private static final java.util.List<String> LEVELS = java.util.List.of("debug", "info", "notice", "warning",
@@ -25,7 +33,7 @@ public record Relay(@JsonProperty("events") boolean events, @JsonProperty("sampl
 
 	/** Whether a log message of {@code level} passes the client's level; unknown levels pass. */
 	public boolean logs(String level) {
-		if (!events) {
+		if (!events || (stateless && logLevel == null)) {
 			return false;
 		}
 		int wanted = logLevel == null ? -1 : LEVELS.indexOf(logLevel);
@@ -34,7 +42,7 @@ public record Relay(@JsonProperty("events") boolean events, @JsonProperty("sampl
 	}
 
 	public static boolean isLogLevel(String level) {
-		return LEVELS.contains(level);
+		return level != null && LEVELS.contains(level);
 	}
 
 	/** Whether the upstream may ask this client anything (sampling, elicitation, roots) during the call. */

@@ -27,6 +27,7 @@ class NamesTest {
 
 	@Test
 	void clusterWideIndexesAndWorkerReportsShareTheRoot() {
+		assertThat(RedisKeys.requestState("acme", "rs1")).isEqualTo("mcp:{acme}:state:rs1");
 		assertThat(RedisKeys.sessionIndex()).isEqualTo("mcp:sessions");
 		assertThat(RedisKeys.sessionIndexMember("acme", "s1")).isEqualTo("acme/s1");
 		assertThat(RedisKeys.workerIndex()).isEqualTo("mcp:workers");

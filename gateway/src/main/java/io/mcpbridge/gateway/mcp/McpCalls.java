@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class McpCalls {
 
 	/** The HTTP exchange outlives the request's deadline by this much, so the deadline's own answer wins. */
-	private static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(10);
+	static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(McpCalls.class);
 
@@ -60,9 +60,12 @@ class McpCalls {
 
 	private final long disconnectCheckMs;
 
+	private final RequestStates states;
+
 	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
 			RequestCancellations cancellations, RequestMetrics metrics, McpCache cache, StreamScheduler scheduler,
-			GatewayProperties properties) {
+			RequestStates states, GatewayProperties properties) {
+		this.states = states;
 		this.scheduler = scheduler;
 		this.disconnectCheckMs = properties.mcp().disconnectCheckInterval().toMillis();
 		this.metrics = metrics;
@@ -82,9 +85,16 @@ class McpCalls {
 		Timer.Sample timing = metrics.start();
 		AsyncContext async = http.startAsync();
 		long timeoutMs = request.deadlineEpochMs() - System.currentTimeMillis() + EXCHANGE_MARGIN.toMillis();
+		InputRound round = call.relay().stateless() ? new InputRound(call.tenant(),
+				new RequestState(request.requestId(), call.method(), StatelessEra.targetOf(call.method(), call.params()),
+						0, request.deadlineEpochMs(), Map.of()),
+				call.clientId(), states, scheduler, () -> router.unregister(request.requestId())) : null;
 		McpExchange exchange = new McpExchange(async, request.requestId(), call.headers(), timeoutMs,
-				context(call, request), JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT,
+				context(call, request, round), JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT,
 						"no answer before the deadline", null));
+		if (round != null) {
+			round.attach(exchange);
+		}
 		router.register(exchange);
 		if (call.cancelOnDisconnect()) {
 			exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
@@ -101,7 +111,7 @@ class McpCalls {
 					router.unregister(request.requestId());
 					if (failure == null) {
 						metrics.stop(timing, endpoint, 200);
-						exchange.finish(200, answer(call, answer, request.requestId()),
+						finish(exchange, round, 200, answer(call, answer, request.requestId()),
 								Map.of(CacheAnswer.CACHE_STATUS_HEADER, answer.cacheStatus()));
 						return;
 					}
@@ -114,7 +124,7 @@ class McpCalls {
 								Map.of("Retry-After", retryAfterSeconds));
 					}
 					else {
-						exchange.finish(JsonRpc.error(call.clientId(), bridge));
+						finish(exchange, round, 200, JsonRpc.error(call.clientId(), bridge), Map.of());
 					}
 				});
 		}
@@ -123,6 +133,17 @@ class McpCalls {
 			log.error("could not submit MCP request {}", request.requestId(), unexpected);
 			exchange.finish(500, JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "internal error", null),
 					Map.of());
+		}
+	}
+
+	/** The answer, through the request's input round when it has one (it may say a capability was missing). */
+	private static void finish(McpExchange exchange, InputRound round, int status, JsonNode answer,
+			Map<String, String> headers) {
+		if (round == null) {
+			exchange.finish(status, answer, headers);
+		}
+		else {
+			round.finish(status, answer, headers);
 		}
 	}
 
@@ -166,7 +187,7 @@ class McpCalls {
 		}
 	}
 
-	private McpExchange.Context context(McpCall call, RequestEnvelope request) {
+	private McpExchange.Context context(McpCall call, RequestEnvelope request, InputRound round) {
 		return new McpExchange.Context() {
 			@Override
 			public List<JsonNode> eventsAfter(long sequence) {
@@ -186,6 +207,11 @@ class McpCalls {
 							Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis()))
 								.plus(EXCHANGE_MARGIN));
 				}
+			}
+
+			@Override
+			public boolean divert(JsonNode message, long sequence) {
+				return round != null && round.divert(message, sequence);
 			}
 
 			@Override

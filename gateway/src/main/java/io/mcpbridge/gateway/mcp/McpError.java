@@ -1,5 +1,7 @@
 package io.mcpbridge.gateway.mcp;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A refusal of the MCP endpoint: the HTTP status and the JSON-RPC error the client gets. Thrown
  * anywhere in the endpoint, turned into a response in one place ({@link McpServlet}).
@@ -25,14 +27,27 @@ final class McpError extends RuntimeException {
 	/** 2026-07-28: an {@code Mcp-*} header is missing or disagrees with the body. */
 	static final int HEADER_MISMATCH = -32020;
 
+	/** 2026-07-28: the request needs a capability the client did not declare; data names it. */
+	static final int MISSING_CAPABILITY = -32021;
+
+	/** 2026-07-28: the request's protocol version is not served here; data lists the supported ones. */
+	static final int UNSUPPORTED_VERSION = -32022;
+
 	private final int httpStatus;
 
 	private final int code;
 
+	private final transient JsonNode data;
+
 	McpError(int httpStatus, int code, String message) {
+		this(httpStatus, code, message, null);
+	}
+
+	McpError(int httpStatus, int code, String message, JsonNode data) {
 		super(message);
 		this.httpStatus = httpStatus;
 		this.code = code;
+		this.data = data;
 	}
 
 	int httpStatus() {
@@ -41,5 +56,10 @@ final class McpError extends RuntimeException {
 
 	int code() {
 		return code;
+	}
+
+	/** The error's {@code data}, null when it has none. */
+	JsonNode data() {
+		return data;
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.CallEvent;
@@ -40,6 +41,14 @@ final class McpExchange {
 		void streamStarted();
 
 		void clientGone();
+
+		/**
+		 * Whether a message is not for the client's stream: the stateless era turns the upstream's
+		 * requests into the request's result ({@link InputRound}).
+		 */
+		default boolean divert(JsonNode message, long sequence) {
+			return false;
+		}
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(McpExchange.class);
@@ -83,6 +92,15 @@ final class McpExchange {
 		return requestId;
 	}
 
+	/** A retried request's exchange: what the list holds up to {@code sequence} was handled by an earlier one. */
+	synchronized void startAfter(long sequence) {
+		lastSequence = Math.max(lastSequence, sequence);
+	}
+
+	synchronized boolean isDone() {
+		return done;
+	}
+
 	/** An event published by the worker; a gap (pub/sub reordering) is filled from the event list. */
 	synchronized void onEvent(CallEvent event) {
 		if (done || event.sequence() <= lastSequence) {
@@ -92,6 +110,13 @@ final class McpExchange {
 			writeEvents(List.of(event.message()), event.sequence());
 		}
 		else {
+			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
+		}
+	}
+
+	/** Handles the events the list holds beyond those delivered (pub/sub may still be carrying them). */
+	synchronized void catchUp() {
+		if (!done) {
 			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
 		}
 	}
@@ -134,6 +159,11 @@ final class McpExchange {
 
 	/** An answer with its own status and extra headers, e.g. 503 with Retry-After. */
 	synchronized void finish(int status, JsonNode message, Map<String, String> extraHeaders) {
+		finish(status, () -> message, extraHeaders);
+	}
+
+	/** An answer made only once the events published before it are handled (they may change it). */
+	synchronized void finish(int status, Supplier<JsonNode> answer, Map<String, String> extraHeaders) {
 		if (done) {
 			return;
 		}
@@ -144,7 +174,7 @@ final class McpExchange {
 				return;
 			}
 			try {
-				stream.event(requestId + ".end", BridgeJson.mapper().writeValueAsString(message));
+				stream.event(requestId + ".end", BridgeJson.mapper().writeValueAsString(answer.get()));
 			}
 			catch (IOException ex) {
 				log.debug("client of {} left before the answer: {}", requestId, ex.toString());
@@ -154,21 +184,23 @@ final class McpExchange {
 		}
 		Map<String, String> allHeaders = new java.util.HashMap<>(headers);
 		allHeaders.putAll(extraHeaders);
-		McpServlet.writeJson(response, status, message, allHeaders);
+		McpServlet.writeJson(response, status, answer.get(), allHeaders);
 		complete();
 	}
 
 	/** Writes consecutive events, the first at position {@code firstSequence}. */
 	private void writeEvents(List<JsonNode> events, long firstSequence) {
 		try {
-			if (stream == null) {
-				if (events.isEmpty()) {
-					return;
-				}
-				startStream();
-			}
 			long sequence = firstSequence;
 			for (JsonNode message : events) {
+				if (context.divert(message, sequence)) {
+					lastSequence = sequence;
+					sequence++;
+					continue;
+				}
+				if (stream == null) {
+					startStream();
+				}
 				stream.event(requestId + "." + sequence, BridgeJson.mapper().writeValueAsString(message));
 				lastSequence = sequence;
 				sequence++;

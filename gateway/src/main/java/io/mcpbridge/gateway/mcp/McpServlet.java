@@ -88,7 +88,7 @@ class McpServlet extends HttpServlet {
 		}
 		catch (McpError refused) {
 			writeJson(response, refused.httpStatus(),
-					JsonRpc.error(idOf(message), refused.code(), refused.getMessage(), null), Map.of());
+					JsonRpc.error(idOf(message), refused.code(), refused.getMessage(), refused.data()), Map.of());
 		}
 		catch (BridgeException refused) {
 			writeJson(response, refused.code().httpStatus(), JsonRpc.error(idOf(message), refused), Map.of());

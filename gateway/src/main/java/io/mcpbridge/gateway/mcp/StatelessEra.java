@@ -33,12 +33,18 @@ class StatelessEra {
 	private static final Set<String> NOT_IN_THIS_REVISION = Set.of(Methods.PING, Methods.RESOURCES_SUBSCRIBE,
 			Methods.RESOURCES_UNSUBSCRIBE);
 
+	/** The least severe log message the client wants during this request; without it, none. */
+	static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+
 	private final McpCalls calls;
+
+	private final InputRetries retries;
 
 	private final GatewayProperties properties;
 
-	StatelessEra(McpCalls calls, GatewayProperties properties) {
+	StatelessEra(McpCalls calls, InputRetries retries, GatewayProperties properties) {
 		this.calls = calls;
+		this.retries = retries;
 		this.properties = properties;
 	}
 
@@ -62,15 +68,30 @@ class StatelessEra {
 				&& (!Methods.PASSED_THROUGH.contains(method) || NOT_IN_THIS_REVISION.contains(method))) {
 			throw new McpError(404, McpError.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
-		// Requests to the client travel as multi-round-trip results in this revision; the bridge does not
-		// relay them (the upstream gets "method not found"); notifications go on the request's stream.
-		Relay relay = new Relay(true, false, false, false, null);
+		// The upstream's requests to the client become input-required results (InputRound), for the
+		// capabilities the client declared; notifications go on the request's stream.
+		JsonNode meta = params.get("_meta");
+		JsonNode capabilities = meta.get(ProtocolVersions.META_CLIENT_CAPABILITIES);
+		String logLevel = meta.path(META_LOG_LEVEL).asString(null);
+		Relay relay = new Relay(true, capabilities.has("sampling"), capabilities.has("elicitation"),
+				capabilities.has("roots"), Relay.isLogLevel(logLevel) ? logLevel : null, true);
 		String upstream = pathUpstream != null ? pathUpstream : properties.defaultUpstream();
 		boolean discover = DISCOVER.equals(method);
-		calls.run(new McpCall(properties.defaultTenant(), null, upstream, method, message.get("id"),
+		McpCall call = new McpCall(properties.defaultTenant(), null, upstream, method, message.get("id"),
 				discover ? null : params, relay, http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(),
-				discover ? StatelessEra::discoverResult : (result, cache) -> complete(method, result, cache), true),
-				http);
+				discover ? StatelessEra::discoverResult : (result, cache) -> complete(method, result, cache), true);
+		if (InputRetries.isRetry(params)) {
+			retries.retry(http, call, targetOf(method, params));
+		}
+		else {
+			calls.run(call, http);
+		}
+	}
+
+	/** What a request names in {@code Mcp-Name} (a tool, a prompt, a resource), null for other methods. */
+	static String targetOf(String method, JsonNode params) {
+		String nameParam = NAMED.get(method);
+		return nameParam == null || params == null ? null : params.path(nameParam).asString(null);
 	}
 
 	private static void checkHeaders(HttpServletRequest http, String method, JsonNode params) {
@@ -79,8 +100,11 @@ class StatelessEra {
 			throw new McpError(400, McpError.HEADER_MISMATCH, "MCP-Protocol-Version header is required");
 		}
 		if (!ProtocolVersions.STATELESS.equals(version)) {
-			throw new McpError(400, McpError.INVALID_REQUEST, "unsupported protocol version " + version
-					+ " for a request without a session (supported: " + ProtocolVersions.STATELESS + ")");
+			ObjectNode data = BridgeJson.mapper().createObjectNode();
+			data.putArray("supported").add(ProtocolVersions.STATELESS);
+			data.put("requested", version);
+			throw new McpError(400, McpError.UNSUPPORTED_VERSION, "unsupported protocol version " + version
+					+ " for a request without a session (supported: " + ProtocolVersions.STATELESS + ")", data);
 		}
 		JsonNode meta = params == null ? null : params.get("_meta");
 		if (meta == null || !meta.isObject() || !meta.has(ProtocolVersions.META_PROTOCOL_VERSION)

@@ -51,6 +51,10 @@ class StreamScheduler implements DisposableBean {
 		return executor.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
 	}
 
+	ScheduledFuture<?> after(long delayMs, Runnable task) {
+		return executor.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+	}
+
 	@Override
 	public void destroy() {
 		executor.shutdownNow();

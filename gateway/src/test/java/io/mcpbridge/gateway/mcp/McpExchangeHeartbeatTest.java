@@ -1,7 +1,6 @@
 package io.mcpbridge.gateway.mcp;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,21 +76,8 @@ class McpExchangeHeartbeatTest {
 
 	private McpExchange exchange(MockHttpServletResponse response) {
 		MockAsyncContext async = new MockAsyncContext(new MockHttpServletRequest(), response);
-		return new McpExchange(async, "r1", Map.of(), 60_000, new McpExchange.Context() {
-			@Override
-			public List<JsonNode> eventsAfter(long sequence) {
-				return List.of();
-			}
-
-			@Override
-			public void streamStarted() {
-			}
-
-			@Override
-			public void clientGone() {
-				clientsGone.incrementAndGet();
-			}
-		}, answer());
+		return new McpExchange(async, "r1", Map.of(), 60_000,
+				new NoEventsContext(clientsGone::incrementAndGet, (message, sequence) -> false), answer());
 	}
 
 	private static JsonNode answer() {

@@ -2,17 +2,13 @@ package io.mcpbridge.standalone.mcp;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.standalone.BridgeHttp;
-import io.mcpbridge.standalone.StandaloneOptions;
 import io.mcpbridge.standalone.StandaloneStack;
-import io.mcpbridge.standalone.gateway.ExtraGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +23,8 @@ class McpRelayTest {
 
 	private static final String PATH = "/mcp/u/" + StandaloneStack.FIXTURE_UPSTREAM;
 
-	private static StandaloneStack stack;
-
-	private static ExtraGateway second;
+	@RegisterExtension
+	static final FixtureReplicas replicas = new FixtureReplicas();
 
 	private McpClient onA;
 
@@ -37,26 +32,10 @@ class McpRelayTest {
 
 	private int portB;
 
-	@BeforeAll
-	static void startStack() throws Exception {
-		stack = StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4, true, Map.of()));
-		second = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort());
-	}
-
-	@AfterAll
-	static void stopStack() {
-		if (second != null) {
-			second.close();
-		}
-		if (stack != null) {
-			stack.close();
-		}
-	}
-
 	@BeforeEach
 	void connect() {
-		portA = stack.gatewayPort();
-		portB = second.port();
+		portA = replicas.firstPort();
+		portB = replicas.secondPort();
 		onA = new McpClient(new BridgeHttp(portA), PATH);
 	}
 

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CallEvent;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.worker.stdio.JsonRpcException;
@@ -61,11 +62,22 @@ public final class RelayedCall implements CallListener, AutoCloseable {
 	@Override
 	public CompletableFuture<JsonNode> onServerRequest(String method, JsonNode params) {
 		if (!request.relay().accepts(method)) {
+			if (request.relay().stateless()) {
+				// The gateway answers a failed call with the capability the client lacked (-32021).
+				lastPublished = publisher.publish(request, refused(method));
+			}
 			return CompletableFuture.failedFuture(new JsonRpcException(-32601,
 					"the client of this request does not accept " + method
 							+ " (no stream, or the capability was not declared)", null));
 		}
 		return inputs.ask(request, method, params);
+	}
+
+	/** The event that says the upstream asked for {@code method} and the client could not take it. */
+	private static JsonNode refused(String method) {
+		ObjectNode message = BridgeJson.mapper().createObjectNode();
+		message.put(CallEvent.REFUSED_REQUEST, method);
+		return message;
 	}
 
 	@Override
