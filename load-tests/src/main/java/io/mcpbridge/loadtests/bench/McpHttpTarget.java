@@ -113,6 +113,8 @@ final class McpHttpTarget implements CallTarget {
 		}
 		if (!initialize) {
 			request.header("MCP-Protocol-Version", "2025-06-18");
+			// As for the REST target: the bridge's cache would answer most calls (other servers ignore it).
+			request.header("X-Cache-Control", "no-cache");
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

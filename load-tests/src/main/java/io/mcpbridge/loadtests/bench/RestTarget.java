@@ -51,6 +51,9 @@ final class RestTarget implements CallTarget {
 			HttpRequest request = post("/mcp/tools/call",
 					"{\"name\":\"" + tool + "\",\"arguments\":{\"entity_id\":\"" + entityId + "\"}}")
 				.header("X-Session-ID", session)
+				// Without it the gateway's cache answers most calls (34 entities, 10 s TTL): the bench
+				// measures the path through Kafka, the worker and the upstream.
+				.header("X-Cache-Control", "no-cache")
 				.build();
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200 || !NOT_AN_ERROR.matcher(response.body()).find()) {

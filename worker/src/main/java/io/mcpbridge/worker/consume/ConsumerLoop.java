@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * One Kafka consumer and its thread. It never runs a request: it polls, hands records to the
  * schedulers, commits each partition up to its lowest incomplete offset ({@link OffsetTracker}),
  * and pauses the partitions of a priority whose buffer is full ({@link Backlog}). Polling often
- * (every {@link #POLL}) keeps commits and pauses current and the consumer in its group.
+ * (every {@link #POLL}) keeps pauses current and the consumer in its group. Positions are committed
+ * at most every {@link #COMMIT_INTERVAL}: committing after every record cost an OffsetCommit
+ * request and an append to {@code __consumer_offsets} per call; what a crash leaves uncommitted is
+ * redelivered and answered from its stored result.
  *
  * <p>
  * When partitions are revoked (rebalance, shutdown), their buffered records are dropped (the next
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 
 	static final Duration POLL = Duration.ofMillis(100);
+
+	static final Duration COMMIT_INTERVAL = Duration.ofMillis(500);
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
 
@@ -48,6 +53,8 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 	private final OffsetTracker offsets = new OffsetTracker();
 
 	private volatile boolean running = true;
+
+	private long nextCommitNanos = System.nanoTime();
 
 	ConsumerLoop(Consumer<String, String> consumer, RecordIntake intake, Collection<UpstreamScheduler> schedulers,
 			Backlog backlog, Duration drainTimeout) {
@@ -66,7 +73,7 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 				for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
 					intake.accept(record, offsets);
 				}
-				commit(offsets.toCommit(), false);
+				commitWhenDue();
 				pauseOrResume();
 			}
 		}
@@ -133,6 +140,14 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 			log.warn("could not commit {} while releasing them: {}", revoked, ex.toString());
 		}
 		offsets.forget(revoked);
+	}
+
+	private void commitWhenDue() {
+		long now = System.nanoTime();
+		if (now - nextCommitNanos >= 0) {
+			commit(offsets.toCommit(), false);
+			nextCommitNanos = now + COMMIT_INTERVAL.toNanos();
+		}
 	}
 
 	private void commit(Map<TopicPartition, OffsetAndMetadata> positions, boolean sync) {
