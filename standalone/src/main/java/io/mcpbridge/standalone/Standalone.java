@@ -23,7 +23,10 @@ public final class Standalone {
 			return;
 		}
 		StandaloneStack stack = StandaloneStack.start(options);
-		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "standalone-shutdown"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			StandaloneStack.silenceTheBrokerForExit();
+			stack.close();
+		}, "standalone-shutdown"));
 		double seconds = (System.nanoTime() - started) / 1e9;
 		String url = "http://localhost:" + stack.gatewayPort();
 		System.out.printf(Locale.ROOT,

@@ -19,6 +19,8 @@ import io.mcpbridge.worker.pool.UpstreamPools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -194,6 +196,18 @@ public final class StandaloneStack implements AutoCloseable {
 		catch (IOException failure) {
 			log.warn("could not delete {}: {}", homeStateFile, failure.toString());
 		}
+	}
+
+	/**
+	 * The embedded broker's temporary log directory is deleted by a JVM shutdown hook of Kafka's own,
+	 * concurrently with this stack's: its last moments would print pages of "log dir failed" stack
+	 * traces about a directory that is meant to go. Nothing the broker or its clients say while the
+	 * process exits helps anyone (tests, which start more stacks in one JVM, keep the logs).
+	 */
+	static void silenceTheBrokerForExit() {
+		LoggingSystem logging = LoggingSystem.get(StandaloneStack.class.getClassLoader());
+		logging.setLogLevel("kafka", LogLevel.OFF);
+		logging.setLogLevel("org.apache.kafka", LogLevel.OFF);
 	}
 
 	private static void closeQuietly(ConfigurableApplicationContext worker, LocalRedis redis,
