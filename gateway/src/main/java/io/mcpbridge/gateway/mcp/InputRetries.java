@@ -217,8 +217,7 @@ class InputRetries {
 			if (!reply.isSuccess()) {
 				return JsonRpc.answer(call.clientId(), reply);
 			}
-			return JsonRpc.result(call.clientId(),
-					call.shape().apply(reply.result(), CacheAnswer.bypassed(reply.result())));
+			return McpCalls.answer(call, CacheAnswer.bypassed(reply.result()), state.requestId());
 		}
 
 		void stop() {

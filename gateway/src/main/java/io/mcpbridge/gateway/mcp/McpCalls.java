@@ -148,7 +148,7 @@ class McpCalls {
 	}
 
 	/** The client's answer; a failure to shape it (e.g. Redis down while saving a session) is an error answer. */
-	private static JsonNode answer(McpCall call, CacheAnswer answer, String requestId) {
+	static JsonNode answer(McpCall call, CacheAnswer answer, String requestId) {
 		try {
 			return JsonRpc.result(call.clientId(), call.shape().apply(answer.result(), answer));
 		}

@@ -2,7 +2,6 @@ package io.mcpbridge.gateway.status;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.cache.CacheStats;
@@ -61,15 +60,15 @@ class StatusDocument {
 		ObjectNode bridge = document.putObject("bridge");
 		// One read of the reports per document: sections built from two reads could disagree when
 		// the cached list is refreshed between them (a worker counted in one section, not another).
-		Supplier<List<WorkerReport>> reports = onceOrRethrow();
-		List<WorkerReport> live = liveOrNull(reports);
+		Reports reports = readReports();
+		List<WorkerReport> live = reports.live();
 		document.set("sessions", Sections.guarded("sessions",
 				() -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
 		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
 		document.set("cache", Sections.guarded("cache", () -> BridgeJson.mapper().valueToTree(cache.snapshot())));
 		document.set("performance", performance.snapshot());
-		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(reports.get())));
-		document.set("workers", Sections.guarded("workers", () -> Sections.workers(reports.get())));
+		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(reports.orThrow())));
+		document.set("workers", Sections.guarded("workers", () -> Sections.workers(reports.orThrow())));
 		bridge.put("status", live == null || live.isEmpty() || anyUnavailable(document) ? "degraded" : "healthy");
 		bridge.put("version", version);
 		bridge.put("uptime_seconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
@@ -80,25 +79,28 @@ class StatusDocument {
 		return document;
 	}
 
-	/** The live workers, read now; the same list, or the same failure, on every later call. */
-	private Supplier<List<WorkerReport>> onceOrRethrow() {
+	private Reports readReports() {
 		try {
-			List<WorkerReport> live = workers.liveWorkers();
-			return () -> live;
+			return new Reports(workers.liveWorkers(), null);
 		}
 		catch (RuntimeException redisDown) {
-			return () -> {
-				throw redisDown;
-			};
+			return new Reports(null, redisDown);
 		}
 	}
 
-	private static List<WorkerReport> liveOrNull(Supplier<List<WorkerReport>> reports) {
-		try {
-			return reports.get();
-		}
-		catch (RuntimeException redisDown) {
-			return null; // the sections built from reports say why
+	/**
+	 * The live workers' reports as read once for a document, or why they could not be read.
+	 *
+	 * @param live null when Redis could not be read
+	 */
+	private record Reports(List<WorkerReport> live, RuntimeException failure) {
+
+		/** For a guarded section: the reports, or the failure that marks the section unavailable. */
+		List<WorkerReport> orThrow() {
+			if (failure != null) {
+				throw failure;
+			}
+			return live;
 		}
 	}
 
