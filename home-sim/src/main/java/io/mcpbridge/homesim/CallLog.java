@@ -8,13 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import io.mcpbridge.homesim.fault.Fault;
 import io.modelcontextprotocol.json.McpJsonMapper;
 
 /**
  * Appends one JSON line per tools/call: {@code {"tool","arguments","start_us","end_us","pid"}}, times in epoch
- * microseconds. Tests read it to detect overlapping calls and their order.
+ * microseconds, plus {@code "meta"} (the request's {@code _meta}, where the bridge puts its request id and trace
+ * context) when the request has one and {@code "fault"} when a fault was injected. Tests read it to detect
+ * overlapping calls, their order, and which requests really ran.
  *
  * <p>Each line is written with one write on a channel opened in append mode, with no user-space buffer: the line is
  * visible to readers as soon as the call returns, and several home-sim processes can share one file without
@@ -45,7 +49,8 @@ class CallLog implements Closeable {
 	}
 
 	/** Never throws: losing a log line must not fail the tool call it describes. */
-	void append(String tool, Map<String, Object> arguments, long startMicros, long endMicros) {
+	void append(String tool, Map<String, Object> arguments, Map<String, Object> meta, Fault fault, long startMicros,
+			long endMicros) {
 		if (this.channel == null) {
 			return;
 		}
@@ -55,6 +60,12 @@ class CallLog implements Closeable {
 		line.put("start_us", startMicros);
 		line.put("end_us", endMicros);
 		line.put("pid", this.pid);
+		if (meta != null && !meta.isEmpty()) {
+			line.put("meta", meta);
+		}
+		if (fault != null && fault != Fault.NONE) {
+			line.put("fault", fault.name().toLowerCase(Locale.ROOT));
+		}
 		try {
 			ByteBuffer bytes = ByteBuffer.wrap((this.mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
 			synchronized (this) {

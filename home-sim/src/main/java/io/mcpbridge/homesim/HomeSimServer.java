@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import io.mcpbridge.homesim.fault.FaultInjector;
 import io.mcpbridge.homesim.home.Home;
 import io.mcpbridge.homesim.home.HomeAccess;
 import io.mcpbridge.homesim.home.JournaledHome;
@@ -25,7 +26,9 @@ import io.modelcontextprotocol.spec.McpSchema;
  *
  * <p>Options: {@code --latency-ms=N} (sleep N ms in every tool call, default 0), {@code --seed=N} (seed of the sensor
  * values, default 42), {@code --call-log=PATH} (append one JSON line per tools/call), {@code --state-file=PATH} (share
- * one home with every home-sim given the same path, see {@link JournaledHome}).
+ * one home with every home-sim given the same path, see {@link JournaledHome}); injected faults, seeded by
+ * {@code --seed}: {@code --fail-rate}, {@code --slow-rate}/{@code --slow-ms}, {@code --hang-rate},
+ * {@code --crash-rate}, {@code --faults-file} (see {@link FaultInjector}).
  *
  * <p>No static logger here on purpose: loading a logging backend before {@code main} redirects stdout could let it
  * capture the real stdout.
@@ -72,7 +75,8 @@ public final class HomeSimServer {
 			return 2;
 		}
 		try (CallLog callLog = CallLog.open(options.callLog(), mapper)) {
-			HomeTools tools = new HomeTools(home, new ToolInvoker(mapper, callLog, options.latencyMs()));
+			HomeTools tools = new HomeTools(home, new ToolInvoker(mapper, callLog, options.latencyMs(),
+					new FaultInjector(options.faults(), options.faultsFile(), options.seed())));
 			McpServer.sync(channel.transportProvider())
 				.serverInfo(NAME, VERSION)
 				.instructions("A simulated Home Assistant home. Start with get_entities and get_services.")

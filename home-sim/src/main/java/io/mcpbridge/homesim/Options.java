@@ -1,6 +1,10 @@
 package io.mcpbridge.homesim;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.mcpbridge.homesim.fault.FaultRates;
 
 /**
  * Command-line options, each {@code --name=value}.
@@ -10,10 +14,19 @@ import java.nio.file.Path;
  * @param callLog file that gets one JSON line per tools/call, or null for none
  * @param stateFile journal shared by every home-sim given the same path (one home for all of them), or null for a
  * home of this process alone
+ * @param faults injected faults of tool calls ({@code --fail-rate}, {@code --slow-rate}, {@code --slow-ms},
+ * {@code --hang-rate}, {@code --crash-rate}), drawn from a generator seeded with {@code seed}
+ * @param faultsFile file whose {@code name=value} lines replace those rates while the process runs, or null
  */
-record Options(long latencyMs, long seed, Path callLog, Path stateFile) {
+record Options(long latencyMs, long seed, Path callLog, Path stateFile, FaultRates faults, Path faultsFile) {
 
-	static final String USAGE = "usage: HomeSimServer [--latency-ms=N] [--seed=N] [--call-log=PATH] [--state-file=PATH]";
+	static final String USAGE = "usage: HomeSimServer [--latency-ms=N] [--seed=N] [--call-log=PATH] [--state-file=PATH]"
+			+ " [--fail-rate=R] [--slow-rate=R] [--slow-ms=N] [--hang-rate=R] [--crash-rate=R] [--faults-file=PATH]";
+
+	/** No injected fault. */
+	Options(long latencyMs, long seed, Path callLog, Path stateFile) {
+		this(latencyMs, seed, callLog, stateFile, FaultRates.NONE, null);
+	}
 
 	static final long DEFAULT_SEED = 42;
 
@@ -29,6 +42,8 @@ record Options(long latencyMs, long seed, Path callLog, Path stateFile) {
 		long seed = DEFAULT_SEED;
 		Path callLog = null;
 		Path stateFile = null;
+		Path faultsFile = null;
+		Map<String, String> faults = new HashMap<>();
 		for (String arg : args) {
 			int eq = arg.indexOf('=');
 			if (!arg.startsWith("--") || eq < 0) {
@@ -41,10 +56,12 @@ record Options(long latencyMs, long seed, Path callLog, Path stateFile) {
 				case "seed" -> seed = number(name, value);
 				case "call-log" -> callLog = path(name, value);
 				case "state-file" -> stateFile = path(name, value);
+				case "faults-file" -> faultsFile = path(name, value);
+				case "fail-rate", "slow-rate", "slow-ms", "hang-rate", "crash-rate" -> faults.put(name, value);
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
-		return new Options(latencyMs, seed, callLog, stateFile);
+		return new Options(latencyMs, seed, callLog, stateFile, FaultRates.of(faults, FaultRates.NONE), faultsFile);
 	}
 
 	private static long number(String name, String value) {

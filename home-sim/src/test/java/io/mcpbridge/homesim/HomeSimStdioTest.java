@@ -1,8 +1,6 @@
 package io.mcpbridge.homesim;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The process contract at the byte level: stdout is only JSON-RPC, exit codes, end-of-file handling. */
 class HomeSimStdioTest {
 
-	private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
-			+ "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
-
-	private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
-
 	@TempDir
 	Path dir;
 
@@ -32,14 +25,6 @@ class HomeSimStdioTest {
 			.redirectOutput(this.dir.resolve("stdout.txt").toFile())
 			.redirectError(this.dir.resolve("stderr.txt").toFile())
 			.start();
-	}
-
-	private static void send(Process process, String... lines) throws IOException {
-		OutputStream stdin = process.getOutputStream();
-		for (String line : lines) {
-			stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-		}
-		stdin.flush();
 	}
 
 	private int exitCode(Process process) throws Exception {
@@ -62,7 +47,7 @@ class HomeSimStdioTest {
 	@Test
 	void answersPipedRequestsBeforeExitingAndStdoutHoldsOnlyJsonRpc() throws Exception {
 		Process process = start("--latency-ms=300");
-		send(process, INITIALIZE, INITIALIZED,
+		RawStdio.send(process, RawStdio.INITIALIZE, RawStdio.INITIALIZED,
 				"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get_services\"}}",
 				"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"get_entities\","
 						+ "\"arguments\":{\"domain\":\"climate\"}}}");
@@ -76,7 +61,7 @@ class HomeSimStdioTest {
 	@Test
 	void exitsOneWhenTheTransportStopsOnAnUnparseableLine() throws Exception {
 		Process process = start();
-		send(process, "this is not json");
+		RawStdio.send(process, "this is not json");
 		// stdin stays open: the process must notice that the SDK transport gave up, not wait for end-of-file.
 		assertThat(exitCode(process)).isEqualTo(1);
 		assertThat(stdout()).isEmpty();

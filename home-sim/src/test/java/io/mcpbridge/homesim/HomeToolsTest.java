@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.mcpbridge.homesim.fault.FaultInjector;
+import io.mcpbridge.homesim.fault.FaultRates;
 import io.mcpbridge.homesim.home.Home;
 import io.mcpbridge.homesim.home.HomeAccess;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -36,7 +38,8 @@ class HomeToolsTest {
 	}
 
 	private HomeTools tools(CallLog log) {
-		return new HomeTools(HomeAccess.inMemory(Home.create(42)), new ToolInvoker(this.mapper, log, 0));
+		return new HomeTools(HomeAccess.inMemory(Home.create(42)),
+				new ToolInvoker(this.mapper, log, 0, new FaultInjector(FaultRates.NONE, null, 42)));
 	}
 
 	private Map<String, Object> textAsJson(CallToolResult result) throws Exception {

@@ -1,11 +1,13 @@
 package io.mcpbridge.standalone;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.mcpbridge.common.Identifiers;
+import io.mcpbridge.homesim.fault.FaultRates;
 
 /**
  * Options of the standalone stack, from {@code --name=value} arguments.
@@ -21,11 +23,18 @@ import io.mcpbridge.common.Identifiers;
  * (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
+ * @param homeFaults home-sim's fault-injection options ({@code --fail-rate=0.5}, ...), given to the standalone as
+ * {@code --home-fail-rate=0.5}, ... so that anyone can watch retries and breakers work from {@code ./run.sh}
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
-		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
+		List<String> homeFaults) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
+
+	/** home-sim's fault options, each passed as {@code --home-<name>}. */
+	private static final List<String> HOME_FAULT_OPTIONS = List.of("fail-rate", "slow-rate", "slow-ms", "hang-rate",
+			"crash-rate", "faults-file");
 
 	public StandaloneOptions {
 		if (poolMin < 1 || poolMax < poolMin) {
@@ -33,16 +42,25 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 					+ poolMin + " and " + poolMax);
 		}
 		extraUpstreams = Map.copyOf(extraUpstreams);
+		homeFaults = List.copyOf(homeFaults);
+	}
+
+	/** home-sim without injected faults. */
+	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
+			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
+				extraUpstreams, List.of());
 	}
 
 	/** Only home-sim as upstream. */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions) {
-		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, false, Map.of());
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, false, Map.of(),
+				List.of());
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of());
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of(), List.of());
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -59,11 +77,36 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
 				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
 				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
-				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given));
+				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
+				homeFaultOptions(given));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, --conformance-fixture, "
-					+ "--upstream.<name>");
+					+ "--upstream.<name>, --home-fail-rate, --home-slow-rate, --home-slow-ms, --home-hang-rate, "
+					+ "--home-crash-rate, --home-faults-file");
+		}
+		return options;
+	}
+
+	/**
+	 * home-sim's command-line options for {@code --home-<fault option>}, checked here so that a bad rate stops the
+	 * standalone at once instead of every home-sim start failing in the pool.
+	 */
+	private static List<String> homeFaultOptions(Map<String, String> given) {
+		Map<String, String> rates = new HashMap<>();
+		List<String> options = new ArrayList<>();
+		for (String name : HOME_FAULT_OPTIONS) {
+			String value = given.remove("home-" + name);
+			if (value != null) {
+				rates.put(name, value);
+				options.add("--" + name + "=" + value);
+			}
+		}
+		try {
+			FaultRates.of(rates, FaultRates.NONE);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage().replace("--", "--home-"), ex);
 		}
 		return options;
 	}

@@ -115,8 +115,10 @@ public final class StandaloneStack implements AutoCloseable {
 
 	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile,
 			List<String> extraWorkerSettings) {
-		List<String> command = HomeSimCommand.javaCommand("--latency-ms=" + options.homeLatencyMs(),
-				"--state-file=" + homeStateFile);
+		List<String> homeOptions = new ArrayList<>(
+				List.of("--latency-ms=" + options.homeLatencyMs(), "--state-file=" + homeStateFile));
+		homeOptions.addAll(options.homeFaults());
+		List<String> command = HomeSimCommand.javaCommand(homeOptions.toArray(String[]::new));
 		List<String> properties = new ArrayList<>();
 		properties.add("server.port=" + options.workerPort());
 		properties.addAll(upstream(0, "home", command, options.poolMin(), options.poolMax()));

@@ -30,6 +30,24 @@ class StandaloneOptionsTest {
 	}
 
 	@Test
+	void homeFaultOptionsArePassedToHomeSimUnderTheirOwnNames() {
+		StandaloneOptions options = StandaloneOptions.parse("--home-fail-rate=0.5", "--home-slow-rate=0.1",
+				"--home-slow-ms=800", "--home-faults-file=/tmp/faults");
+
+		assertThat(options.homeFaults()).containsExactly("--fail-rate=0.5", "--slow-rate=0.1", "--slow-ms=800",
+				"--faults-file=/tmp/faults");
+		assertThat(StandaloneOptions.parse().homeFaults()).isEmpty();
+	}
+
+	@Test
+	void aBadFaultRateStopsTheStandaloneWithTheOptionItWasGivenAs() {
+		assertThatThrownBy(() -> StandaloneOptions.parse("--home-crash-rate=2"))
+			.hasMessageContaining("--home-crash-rate must be between 0 and 1");
+		assertThatThrownBy(() -> StandaloneOptions.parse("--home-fail-rate=0.7", "--home-hang-rate=0.7"))
+			.hasMessageContaining("add up to");
+	}
+
+	@Test
 	void badOptionsAreRefusedWithTheirName() {
 		assertThatThrownBy(() -> StandaloneOptions.parse("--conformance-fixture=yes"))
 			.hasMessageContaining("--conformance-fixture");
