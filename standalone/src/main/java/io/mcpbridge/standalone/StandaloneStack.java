@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.mcpbridge.fixture.FixtureCommand;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
+import io.mcpbridge.redisprocess.RedisProcess;
 import io.mcpbridge.worker.WorkerApplication;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.pool.PoolStatus;
@@ -39,7 +40,7 @@ public final class StandaloneStack implements AutoCloseable {
 
 	private final EmbeddedKafkaKraftBroker kafka;
 
-	private final LocalRedis redis;
+	private final RedisProcess redis;
 
 	private final ConfigurableApplicationContext worker;
 
@@ -47,7 +48,7 @@ public final class StandaloneStack implements AutoCloseable {
 
 	private final Path homeStateFile;
 
-	private StandaloneStack(EmbeddedKafkaKraftBroker kafka, LocalRedis redis, ConfigurableApplicationContext worker,
+	private StandaloneStack(EmbeddedKafkaKraftBroker kafka, RedisProcess redis, ConfigurableApplicationContext worker,
 			ConfigurableApplicationContext gateway, Path homeStateFile) {
 		this.kafka = kafka;
 		this.redis = redis;
@@ -69,13 +70,13 @@ public final class StandaloneStack implements AutoCloseable {
 			throws Exception {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, options.partitions());
 		kafka.afterPropertiesSet();
-		LocalRedis redis = null;
+		RedisProcess redis = null;
 		ConfigurableApplicationContext worker = null;
 		// One journal shared by every home-sim process of the pool: they simulate one home, as the
 		// processes of a real Home Assistant MCP server front one Home Assistant.
 		Path homeStateFile = Files.createTempFile("mcp-bridge-home-", ".journal");
 		try {
-			redis = LocalRedis.reuseOrStart(options.redisPort());
+			redis = RedisProcess.reuseOrStart(options.redisPort());
 			// No shutdown hook of their own: the JVM runs hooks concurrently, and the apps' hooks would
 			// still be using Redis and Kafka while this stack's hook stops them (a SIGTERM then waited
 			// out Lettuce's 60 s command timeout, and the pool restarted children it was stopping).
@@ -107,7 +108,7 @@ public final class StandaloneStack implements AutoCloseable {
 			.toArray(String[]::new);
 	}
 
-	private static List<String> shared(EmbeddedKafkaKraftBroker kafka, LocalRedis redis, StandaloneOptions options) {
+	private static List<String> shared(EmbeddedKafkaKraftBroker kafka, RedisProcess redis, StandaloneOptions options) {
 		return List.of("spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
 				"bridge.kafka.partitions=" + options.partitions());
@@ -184,7 +185,7 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	public boolean redisIsEmbedded() {
-		return redis.isEmbedded();
+		return redis.isStartedHere();
 	}
 
 	@Override
@@ -212,7 +213,7 @@ public final class StandaloneStack implements AutoCloseable {
 		logging.setLogLevel("org.apache.kafka", LogLevel.OFF);
 	}
 
-	private static void closeQuietly(ConfigurableApplicationContext worker, LocalRedis redis,
+	private static void closeQuietly(ConfigurableApplicationContext worker, RedisProcess redis,
 			EmbeddedKafkaKraftBroker kafka) {
 		try {
 			if (worker != null) {

@@ -1,4 +1,4 @@
-package io.mcpbridge.standalone;
+package io.mcpbridge.redisprocess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,33 +16,33 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * Redis for the standalone stack: the one already answering on localhost when there is one, else a
- * real redis-server binary (shipped inside the embedded-redis artifact) started on that port, holding
- * nothing on disk. The process is started here rather than by the library's RedisServer, whose own
- * JVM shutdown hook would stop Redis while the apps' shutdown still uses it (hooks run concurrently:
- * a SIGTERM then waited out Lettuce's 60 s command timeout); the stack's hook stops it last.
+ * The Redis already answering on 127.0.0.1:port when there is one, else a real redis-server binary (shipped inside
+ * the embedded-redis artifact) started on that port as a child process, holding nothing on disk. The process is
+ * started here rather than by the library's RedisServer, whose own JVM shutdown hook would stop Redis while an app's
+ * shutdown still uses it (hooks run concurrently); the owner decides when to {@link #close()} it.
  */
-final class LocalRedis implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(LocalRedis.class);
-
-	private final int port;
+	private static final Logger log = LoggerFactory.getLogger(RedisProcess.class);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+	private final int port;
+
 	private final Process started;
 
-	private LocalRedis(int port, Process started) {
+	private RedisProcess(int port, Process started) {
 		this.port = port;
 		this.started = started;
 	}
 
-	static LocalRedis reuseOrStart(int port) throws IOException {
+	/** @throws IOException when nothing answers and a redis-server cannot be started on that port */
+	public static RedisProcess reuseOrStart(int port) throws IOException {
 		if (answersPing(port)) {
-			log.info("using the Redis already running on localhost:{}", port);
-			return new LocalRedis(port, null);
+			log.info("using the Redis already running on 127.0.0.1:{}", port);
+			return new RedisProcess(port, null);
 		}
 		String binary = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
 		Process server = new ProcessBuilder(List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
@@ -59,12 +59,12 @@ final class LocalRedis implements AutoCloseable {
 			}
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
 		}
-		log.info("started an embedded redis-server on 127.0.0.1:{}", port);
-		return new LocalRedis(port, server);
+		log.info("started a redis-server on 127.0.0.1:{}", port);
+		return new RedisProcess(port, server);
 	}
 
 	/** Whether a Redis server answers PING on 127.0.0.1:port (raw RESP, no client library needed). */
-	static boolean answersPing(int port) {
+	public static boolean answersPing(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
 			socket.setSoTimeout(1000);
@@ -80,28 +80,31 @@ final class LocalRedis implements AutoCloseable {
 		}
 	}
 
-	int port() {
-		return port;
+	public int port() {
+		return this.port;
 	}
 
-	boolean isEmbedded() {
-		return started != null;
+	/** True when this object started the server (and {@link #close()} stops it). */
+	public boolean isStartedHere() {
+		return this.started != null;
 	}
 
+	/** Stops the server if it was started here; a Redis that was already running is left alone. */
 	@Override
-	public void close() throws IOException {
-		if (started == null) {
+	public void close() {
+		if (this.started == null) {
 			return;
 		}
-		started.destroy();
+		this.started.destroy();
 		try {
-			if (!started.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				started.destroyForcibly();
+			if (!this.started.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.started.destroyForcibly();
 			}
 		}
 		catch (InterruptedException interrupted) {
-			started.destroyForcibly();
+			this.started.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }
