@@ -1,5 +1,7 @@
 package io.mcpbridge.standalone;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,18 @@ import io.mcpbridge.common.Identifiers;
  * (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
+ * @param managementPort the gateway's management port (probes, {@code /metrics}); 9090 by default, 0
+ * (any free port) when {@code --port=0}. The worker's probes and metrics are on {@code workerPort}.
+ * @param configFile the seed's config file ({@code --config=config/bridge.yaml}), given to both apps;
+ * null: none
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
-		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
+		int managementPort, Path configFile) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
+
+	private static final int DEFAULT_MANAGEMENT_PORT = 9090;
 
 	public StandaloneOptions {
 		if (poolMin < 1 || poolMax < poolMin) {
@@ -35,6 +44,17 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		extraUpstreams = Map.copyOf(extraUpstreams);
 	}
 
+	/** No config file; the management port follows the gateway port (0 with 0, else 9090). */
+	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
+			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
+				extraUpstreams, defaultManagementPort(gatewayPort), null);
+	}
+
+	private static int defaultManagementPort(int gatewayPort) {
+		return gatewayPort == 0 ? 0 : DEFAULT_MANAGEMENT_PORT;
+	}
+
 	/** Only home-sim as upstream. */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions) {
@@ -42,7 +62,7 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of());
+		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT, null);
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -55,15 +75,17 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 			given.put(arg.substring(2, equals), arg.substring(equals + 1));
 		}
 		StandaloneOptions d = defaults();
-		StandaloneOptions options = new StandaloneOptions(intOption(given, "port", d.gatewayPort()),
+		int gatewayPort = intOption(given, "port", d.gatewayPort());
+		StandaloneOptions options = new StandaloneOptions(gatewayPort,
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
 				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
 				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
-				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given));
+				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
+				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
-					+ "--redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, --conformance-fixture, "
-					+ "--upstream.<name>");
+					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
+					+ "--conformance-fixture, --upstream.<name>, --config");
 		}
 		return options;
 	}
@@ -83,6 +105,18 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 			upstreams.put(name, command);
 		}
 		return upstreams;
+	}
+
+	private static Path configFile(Map<String, String> given) {
+		String value = given.remove("config");
+		if (value == null) {
+			return null;
+		}
+		Path file = Path.of(value);
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("--config: no such file " + value);
+		}
+		return file.toAbsolutePath();
 	}
 
 	private static boolean booleanOption(Map<String, String> given, String name, boolean fallback) {
