@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class TopicLayout {
 				}
 			}
 			create(admin, missing);
-			check(admin.describeTopics(topics).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS));
+			check(describe(admin, topics));
 			return true;
 		}
 		catch (TimeoutException | ExecutionException unreachable) {
@@ -73,14 +74,34 @@ public final class TopicLayout {
 		if (missing.isEmpty()) {
 			return;
 		}
-		try {
-			admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-			log.info("created {} with {} partitions", missing.stream().map(NewTopic::name).toList(), partitions);
+		var results = admin.createTopics(missing).values();
+		for (var result : results.entrySet()) {
+			try {
+				result.getValue().get(timeoutMs, TimeUnit.MILLISECONDS);
+				log.info("created {} with {} partitions", result.getKey(), partitions);
+			}
+			catch (ExecutionException raced) {
+				// Another replica created it meanwhile: fine, the check below compares counts.
+				if (!(raced.getCause() instanceof TopicExistsException)) {
+					throw raced;
+				}
+			}
 		}
-		catch (ExecutionException raced) {
-			// Another replica created them meanwhile: fine, the check below compares counts.
-			if (!(raced.getCause() instanceof TopicExistsException)) {
-				throw raced;
+	}
+
+	/** Topics just created may take a moment to show in the metadata: retried within the timeout. */
+	private Map<String, TopicDescription> describe(Admin admin, Collection<String> topics)
+			throws InterruptedException, TimeoutException, ExecutionException {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+		while (true) {
+			try {
+				return admin.describeTopics(topics).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException notYet) {
+				if (!(notYet.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+					throw notYet;
+				}
+				TimeUnit.MILLISECONDS.sleep(100);
 			}
 		}
 	}
