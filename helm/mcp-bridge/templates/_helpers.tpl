@@ -66,9 +66,9 @@ partitions / pollThreads workers get work. Autoscaling above it only adds idle p
 {{- define "mcp-bridge.commonEnv" -}}
 - name: SPRING_KAFKA_BOOTSTRAP_SERVERS
   value: {{ .Values.kafka.bootstrapServers | quote }}
-- name: KAFKA_PARTITIONS
+- name: BRIDGE_KAFKA_PARTITIONS
   value: {{ .Values.kafka.partitions | quote }}
-- name: KAFKA_REPLICATION_FACTOR
+- name: BRIDGE_KAFKA_REPLICATIONFACTOR
   value: {{ .Values.kafka.replicationFactor | quote }}
 {{- if or .Values.kafka.tls.enabled .Values.kafka.sasl.enabled }}
 - name: SPRING_KAFKA_SECURITY_PROTOCOL

@@ -25,7 +25,7 @@ class ComposeFileTest {
 	@Test
 	void composeValidatesWithDockerComposeConfig() {
 		Optional<List<String>> compose = ExternalTool
-			.find(List.of(List.of("docker", "compose"), List.of("docker-compose")));
+			.find(List.of(List.of("docker", "compose"), List.of("docker-compose")), "version");
 		assumeTrue(compose.isPresent(), "neither `docker compose` nor `docker-compose` is installed "
 				+ "(apt-get install docker-compose); the structural checks below still run");
 
@@ -36,7 +36,7 @@ class ComposeFileTest {
 
 	@Test
 	void prometheusConfigurationAndAlertRulesPassPromtool() {
-		Optional<List<String>> promtool = ExternalTool.find(List.of(List.of("promtool")));
+		Optional<List<String>> promtool = ExternalTool.find(List.of(List.of("promtool")), "--version");
 		assumeTrue(promtool.isPresent(), "promtool is not installed (apt-get install prometheus)");
 		// promtool resolves rule_files next to the configuration: give it the layout the container has.
 		ExternalTool.Result config = ExternalTool.run(ROOT,
@@ -61,7 +61,7 @@ class ComposeFileTest {
 		for (String bridge : List.of("gateway-1", "gateway-2", "worker-1", "worker-2")) {
 			assertThat((List<String>) at(services, bridge, "command"))
 				.containsExactly("--config=/etc/mcp-bridge/config/bridge.yaml");
-			assertThat((Map<String, Object>) at(services, bridge, "environment")).containsKeys("KAFKA_PARTITIONS",
+			assertThat((Map<String, Object>) at(services, bridge, "environment")).containsKeys("BRIDGE_KAFKA_PARTITIONS",
 					"SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_HOST");
 			assertThat((Object) at(services, bridge, "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
 		}

@@ -14,14 +14,14 @@ final class ExternalTool {
 	private ExternalTool() {
 	}
 
-	/** The first of the candidate command lines whose program is on the PATH and answers {@code version}. */
-	static Optional<List<String>> find(List<List<String>> candidates) {
+	/** The first of the candidate command lines whose program is on the PATH and answers {@code versionArgument}. */
+	static Optional<List<String>> find(List<List<String>> candidates, String versionArgument) {
 		for (List<String> candidate : candidates) {
 			String program = candidate.get(0);
 			boolean onPath = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 				.stream()
 				.anyMatch(dir -> Path.of(dir, program).toFile().canExecute());
-			if (onPath && run(Path.of("."), concat(candidate, "version")).exit() == 0) {
+			if (onPath && run(Path.of("."), concat(candidate, versionArgument)).exit() == 0) {
 				return Optional.of(candidate);
 			}
 		}

@@ -46,8 +46,8 @@ class HelmChartTest {
 		Map<String, Object> workerHpa = chart.get("HorizontalPodAutoscaler", "-worker");
 		assertThat((Integer) at(workerHpa, "spec", "maxReplicas")).isEqualTo(12).isLessThanOrEqualTo(24 / 2);
 		assertThat((Integer) at(chart.get("HorizontalPodAutoscaler", "-gateway"), "spec", "minReplicas")).isEqualTo(2);
-		assertThat(env(container(chart.get("Deployment", "-worker")))).containsEntry("KAFKA_PARTITIONS", "24")
-			.containsEntry("KAFKA_POLL_THREADS", "2");
+		assertThat(env(container(chart.get("Deployment", "-worker")))).containsEntry("BRIDGE_KAFKA_PARTITIONS", "24")
+			.containsEntry("BRIDGE_KAFKA_CONCURRENCY", "2");
 	}
 
 	@Test
@@ -137,7 +137,7 @@ class HelmChartTest {
 			.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
 			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
 			.containsEntry("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE", "PEM")
-			.containsEntry("KAFKA_PARTITIONS", "48");
+			.containsEntry("BRIDGE_KAFKA_PARTITIONS", "48");
 		assertThat((String) env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
 			.startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required")
 			.contains("password=\"$(KAFKA_SASL_PASSWORD)\"")
