@@ -23,8 +23,8 @@ import io.mcpbridge.common.Identifiers;
  * (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
- * @param managementPort the gateway's management port (probes, {@code /metrics}); 9090 by default, 0
- * (any free port) when {@code --port=0}. The worker's probes and metrics are on {@code workerPort}.
+ * @param managementPort the gateway's management port (probes, {@code /metrics}); 9090 with the default
+ * {@code --port}, 0 (any free port) with another. The worker's probes and metrics are on {@code workerPort}.
  * @param configFile the seed's config file ({@code --config=config/bridge.yaml}), given to both apps;
  * null: none
  */
@@ -33,6 +33,8 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		int managementPort, Path configFile) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
+
+	private static final int DEFAULT_PORT = 3003;
 
 	private static final int DEFAULT_MANAGEMENT_PORT = 9090;
 
@@ -44,15 +46,20 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		extraUpstreams = Map.copyOf(extraUpstreams);
 	}
 
-	/** No config file; the management port follows the gateway port (0 with 0, else 9090). */
+	/** No config file; the management port follows the gateway port (9090 with 3003, else any free port). */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
 				extraUpstreams, defaultManagementPort(gatewayPort), null);
 	}
 
+	/**
+	 * 9090 next to the default traffic port; any free port (shown in the ready line) when another
+	 * traffic port is chosen: that is how a second stack on one machine is started, and a fixed 9090
+	 * would collide with the first one's.
+	 */
 	private static int defaultManagementPort(int gatewayPort) {
-		return gatewayPort == 0 ? 0 : DEFAULT_MANAGEMENT_PORT;
+		return gatewayPort == DEFAULT_PORT ? DEFAULT_MANAGEMENT_PORT : 0;
 	}
 
 	/** Only home-sim as upstream. */
@@ -62,7 +69,7 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT, null);
+		return new StandaloneOptions(DEFAULT_PORT, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT, null);
 	}
 
 	static StandaloneOptions parse(String... args) {

@@ -45,6 +45,7 @@ class StandaloneOptionsTest {
 	void theManagementPortFollowsTheTrafficPortUnlessGiven() {
 		assertThat(StandaloneOptions.parse().managementPort()).isEqualTo(9090);
 		assertThat(StandaloneOptions.parse("--port=0").managementPort()).isZero();
+		assertThat(StandaloneOptions.parse("--port=3005").managementPort()).as("a second stack's").isZero();
 		assertThat(StandaloneOptions.parse("--port=3005", "--management-port=9095").managementPort()).isEqualTo(9095);
 	}
 
