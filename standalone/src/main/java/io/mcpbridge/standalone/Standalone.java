@@ -31,8 +31,9 @@ public final class Standalone {
 		String url = "http://localhost:" + stack.gatewayPort();
 		System.out.printf(Locale.ROOT,
 				"%nmcp-bridge ready in %.1f s: %s (kafka %s, redis 127.0.0.1:%d %s, upstream home-sim)%n"
-						+ "  try: curl -s -X POST %s/mcp/initialize -H 'Content-Type: application/json' -d '{}'%n%n",
+						+ "  try: curl -s -X POST %s/mcp/initialize -H 'Content-Type: application/json' -d '{}'%n"
+						+ "  probes and metrics: gateway :%d, worker :%d (/actuator/health/readiness, /metrics)%n%n",
 				seconds, url, stack.kafkaBootstrap(), stack.redisPort(),
-				stack.redisIsEmbedded() ? "embedded" : "reused", url);
+				stack.redisIsEmbedded() ? "embedded" : "reused", url, stack.gatewayManagementPort(), stack.workerPort());
 	}
 }

@@ -1,5 +1,7 @@
 package io.mcpbridge.standalone;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,18 +25,26 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
+ * @param managementPort the gateway's management port (probes, {@code /metrics}); 9090 with the default
+ * {@code --port}, 0 (any free port) with another. The worker's probes and metrics are on {@code workerPort}.
+ * @param configFile the seed's config file ({@code --config=config/bridge.yaml}), given to both apps;
+ * null: none
  * @param homeFaults home-sim's fault-injection options ({@code --fail-rate=0.5}, ...), given to the standalone as
  * {@code --home-fail-rate=0.5}, ... so that anyone can watch retries and breakers work from {@code ./run.sh}
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
-		List<String> homeFaults) {
+		int managementPort, Path configFile, List<String> homeFaults) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
 
 	/** home-sim's fault options, each passed as {@code --home-<name>}. */
 	private static final List<String> HOME_FAULT_OPTIONS = List.of("fail-rate", "slow-rate", "slow-ms", "hang-rate",
 			"crash-rate", "faults-file");
+
+	private static final int DEFAULT_PORT = 3003;
+
+	private static final int DEFAULT_MANAGEMENT_PORT = 9090;
 
 	public StandaloneOptions {
 		if (poolMin < 1 || poolMax < poolMin) {
@@ -45,22 +55,31 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		homeFaults = List.copyOf(homeFaults);
 	}
 
-	/** home-sim without injected faults. */
+	/** No config file; the management port follows the gateway port (9090 with 3003, else any free port). */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
-				extraUpstreams, List.of());
+				extraUpstreams, defaultManagementPort(gatewayPort), null, List.of());
+	}
+
+	/**
+	 * 9090 next to the default traffic port; any free port (shown in the ready line) when another
+	 * traffic port is chosen: that is how a second stack on one machine is started, and a fixed 9090
+	 * would collide with the first one's.
+	 */
+	private static int defaultManagementPort(int gatewayPort) {
+		return gatewayPort == DEFAULT_PORT ? DEFAULT_MANAGEMENT_PORT : 0;
 	}
 
 	/** Only home-sim as upstream. */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions) {
-		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, false, Map.of(),
-				List.of());
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, false, Map.of());
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(3003, 3004, 6379, 0, 2, 10, 12, false, Map.of(), List.of());
+		return new StandaloneOptions(DEFAULT_PORT, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT, null,
+				List.of());
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -73,17 +92,19 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 			given.put(arg.substring(2, equals), arg.substring(equals + 1));
 		}
 		StandaloneOptions d = defaults();
-		StandaloneOptions options = new StandaloneOptions(intOption(given, "port", d.gatewayPort()),
+		int gatewayPort = intOption(given, "port", d.gatewayPort());
+		StandaloneOptions options = new StandaloneOptions(gatewayPort,
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
 				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
 				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
+				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
 				homeFaultOptions(given));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
-					+ "--redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, --conformance-fixture, "
-					+ "--upstream.<name>, --home-fail-rate, --home-slow-rate, --home-slow-ms, --home-hang-rate, "
-					+ "--home-crash-rate, --home-faults-file");
+					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
+					+ "--conformance-fixture, --upstream.<name>, --config, --home-fail-rate, --home-slow-rate, "
+					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file");
 		}
 		return options;
 	}
@@ -126,6 +147,18 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 			upstreams.put(name, command);
 		}
 		return upstreams;
+	}
+
+	private static Path configFile(Map<String, String> given) {
+		String value = given.remove("config");
+		if (value == null) {
+			return null;
+		}
+		Path file = Path.of(value);
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("--config: no such file " + value);
+		}
+		return file.toAbsolutePath();
 	}
 
 	private static boolean booleanOption(Map<String, String> given, String name, boolean fallback) {

@@ -88,6 +88,7 @@ public final class StandaloneStack implements AutoCloseable {
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.registerShutdownHook(false)
 				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort(),
+						"management.server.port=" + options.managementPort(),
 						// The simulated home starts afresh: entries cached by a previous run are not its state.
 						"bridge.cache.reset-on-start=true")));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
@@ -109,9 +110,15 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	private static List<String> shared(EmbeddedKafkaKraftBroker kafka, RedisProcess redis, StandaloneOptions options) {
-		return List.of("spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+		List<String> shared = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
-				"bridge.kafka.partitions=" + options.partitions());
+				"bridge.kafka.partitions=" + options.partitions()));
+		if (options.configFile() != null) {
+			// Mapped onto each app's properties by io.mcpbridge.runtime.SeedConfigFile; these arguments
+			// (ports, Kafka, Redis, upstream list) outrank it.
+			shared.add("bridge.config-file=" + options.configFile());
+		}
+		return shared;
 	}
 
 	private static List<String> workerProperties(StandaloneOptions options, Path homeStateFile,
@@ -121,7 +128,9 @@ public final class StandaloneStack implements AutoCloseable {
 		homeOptions.addAll(options.homeFaults());
 		List<String> command = HomeSimCommand.javaCommand(homeOptions.toArray(String[]::new));
 		List<String> properties = new ArrayList<>();
+		// The worker serves nothing but probes and metrics: one port for both.
 		properties.add("server.port=" + options.workerPort());
+		properties.add("management.server.port=" + options.workerPort());
 		properties.addAll(upstream(0, "home", command, options.poolMin(), options.poolMax()));
 		int index = 1;
 		if (options.conformanceFixture()) {
@@ -161,9 +170,23 @@ public final class StandaloneStack implements AutoCloseable {
 		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
 	}
 
-	/** The worker's HTTP port ({@code /health}, {@code /metrics}). */
+	/** The gateway's management port ({@code /actuator/health/*}, {@code /metrics}). */
+	public int gatewayManagementPort() {
+		return managementPort(gateway);
+	}
+
+	/**
+	 * The worker's probes and metrics port ({@code /actuator/health/*}, {@code /metrics}): its one HTTP
+	 * port when {@code --worker-port} is fixed, a port of its own when it is 0 (any free port).
+	 */
 	public int workerPort() {
-		return ((WebServerApplicationContext) worker).getWebServer().getPort();
+		return managementPort(worker);
+	}
+
+	/** Boot publishes {@code local.management.port} only when management has a server of its own. */
+	private static int managementPort(ConfigurableApplicationContext app) {
+		String port = app.getEnvironment().getProperty("local.management.port");
+		return port != null ? Integer.parseInt(port) : ((WebServerApplicationContext) app).getWebServer().getPort();
 	}
 
 	/** The worker's pools by upstream: processes by state, restarts, pids. */

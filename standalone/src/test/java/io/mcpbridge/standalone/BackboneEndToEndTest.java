@@ -159,14 +159,28 @@ class BackboneEndToEndTest {
 	}
 
 	@Test
-	void metricsServeTheRequestDurationHistogramWithTheSeedsBuckets() {
+	void metricsServeTheRequestDurationHistogramWithTheSeedsBuckets(StandaloneStack stack) {
 		call("{\"name\":\"get_entities\",\"arguments\":{}}");
-		Response metrics = http.get("/metrics");
+		Response metrics = new BridgeHttp(stack.gatewayManagementPort()).get("/metrics");
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.body()).contains("mcp_bridge_request_duration_seconds_bucket")
 			.contains("le=\"0.1\"")
 			.contains("le=\"2.5\"")
 			.contains("le=\"10.0\"");
+	}
+
+	@Test
+	void probesAreOnTheManagementPortAndTheTrafficPortKeepsOnlyTheSeedsHealth(StandaloneStack stack) {
+		BridgeHttp management = new BridgeHttp(stack.gatewayManagementPort());
+		BridgeHttp worker = new BridgeHttp(stack.workerPort());
+
+		assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(worker.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(worker.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(stack.gatewayManagementPort()).isNotEqualTo(stack.gatewayPort());
+		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(404);
+		assertThat(http.get("/metrics").status()).isEqualTo(404);
 	}
 
 	@Test

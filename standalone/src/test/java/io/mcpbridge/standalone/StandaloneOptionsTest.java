@@ -1,5 +1,6 @@
 package io.mcpbridge.standalone;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,22 @@ class StandaloneOptionsTest {
 		assertThatThrownBy(() -> StandaloneOptions.parse("--upstream.bad name=node x.js"))
 			.hasMessageContaining("--upstream.bad name");
 		assertThatThrownBy(() -> StandaloneOptions.parse("--colour=blue")).hasMessageContaining("colour");
+	}
+
+	@Test
+	void theManagementPortFollowsTheTrafficPortUnlessGiven() {
+		assertThat(StandaloneOptions.parse().managementPort()).isEqualTo(9090);
+		assertThat(StandaloneOptions.parse("--port=0").managementPort()).isZero();
+		assertThat(StandaloneOptions.parse("--port=3005").managementPort()).as("a second stack's").isZero();
+		assertThat(StandaloneOptions.parse("--port=3005", "--management-port=9095").managementPort()).isEqualTo(9095);
+	}
+
+	@Test
+	void theConfigFileMustExistAndIsKeptAsAnAbsolutePath() {
+		assertThat(StandaloneOptions.parse("--config=../config/bridge.yaml").configFile())
+			.isAbsolute()
+			.endsWith(Path.of("config", "bridge.yaml"));
+		assertThatThrownBy(() -> StandaloneOptions.parse("--config=no/such.yaml"))
+			.hasMessageContaining("--config: no such file no/such.yaml");
 	}
 }

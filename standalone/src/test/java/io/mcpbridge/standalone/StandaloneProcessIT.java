@@ -35,7 +35,7 @@ class StandaloneProcessIT {
 		Path jar = packagedJar();
 		int port = freePort();
 		Process standalone = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "--port=" + port,
-				"--worker-port=" + freePort())
+				"--worker-port=" + freePort(), "--management-port=" + freePort())
 			.redirectErrorStream(true)
 			.start();
 		ConcurrentLinkedDeque<String> output = drain(standalone.getInputStream());

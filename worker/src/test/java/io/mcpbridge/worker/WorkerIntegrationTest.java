@@ -212,19 +212,25 @@ class WorkerIntegrationTest {
 	}
 
 	@Test
-	void healthAndPrometheusMetricsAreServedForTheProbes() throws Exception {
+	void probesAndPrometheusMetricsAreServedOnTheManagementPortNotTheTrafficPort() throws Exception {
 		RequestEnvelope request = toolCall("get_entities", Map.of(), 30_000);
 		send(request);
 		replies.reply(request.requestId());
-		String base = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
+		String management = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.management.port");
+		String traffic = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
 
-		HttpResponse<String> health = get(base + "/health/readiness");
-		HttpResponse<String> metrics = get(base + "/metrics");
+		HttpResponse<String> liveness = get(management + "/actuator/health/liveness");
+		HttpResponse<String> readiness = get(management + "/actuator/health/readiness");
+		HttpResponse<String> metrics = get(management + "/metrics");
 
-		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.body()).contains("UP");
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"status\":\"UP\"");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("mcp_worker_call_duration_seconds_count{method=\"tools/call\"");
+		assertThat(get(traffic + "/metrics").statusCode()).isEqualTo(404);
+		assertThat(worker.getEnvironment().getProperty("local.management.port"))
+			.isNotEqualTo(worker.getEnvironment().getProperty("local.server.port"));
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {

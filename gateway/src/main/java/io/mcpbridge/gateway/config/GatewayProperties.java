@@ -190,7 +190,7 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * workers alike (co-partitioning). Size it for the largest worker fleet.
 	 * @param replicationFactor replication of the request topics
 	 */
-	public record Kafka(@Min(1) @Max(1024) @DefaultValue("12") int partitions,
+	public record Kafka(@Min(1) @Max(1024) @DefaultValue("24") int partitions,
 			@Min(1) @DefaultValue("1") short replicationFactor) {
 	}
 

@@ -1,27 +1,28 @@
 package io.mcpbridge.gateway.config;
 
 import io.mcpbridge.common.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.mcpbridge.runtime.TopicLayout;
+import org.apache.kafka.clients.admin.Admin;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the request topics so that a gateway never produces to a topic the broker would
- * auto-create with another partition count (which would break co-partitioning).
+ * Creates the request topics at start-up with {@code bridge.kafka.partitions} partitions, so that a
+ * gateway never produces to a topic the broker would auto-create with another count (which would
+ * break co-partitioning), and stops the start-up when they exist with another count.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
 	@Bean
-	KafkaAdmin.NewTopics requestTopics(GatewayProperties properties) {
+	SmartInitializingSingleton requestTopicLayout(GatewayProperties properties,
+			@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin admin) {
 		var kafka = properties.kafka();
-		NewTopic[] topics = Topics.allRequestTopics()
-			.stream()
-			.map(name -> TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build())
-			.toArray(NewTopic[]::new);
-		return new KafkaAdmin.NewTopics(topics);
+		TopicLayout layout = new TopicLayout(kafka.partitions(), kafka.replicationFactor(),
+				ProbeAdminConfig.PROBE_TIMEOUT_MS);
+		return () -> layout.ensure(admin, Topics.allRequestTopics());
 	}
 }

@@ -1,10 +1,7 @@
 package io.mcpbridge.gateway.config;
 
-import java.util.HashMap;
-import java.util.Map;
-
+import io.mcpbridge.runtime.ProbeAdmin;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,22 +10,18 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 public class ProbeAdminConfig {
 
-	/** The bean name of the admin client that {@code /health} and {@code /mcp/status} share. */
+	/** The bean name of the admin client that {@code /health}, readiness and {@code /mcp/status} share. */
 	public static final String PROBE_ADMIN = "probeKafkaAdmin";
 
 	/** How long one probe may wait for the broker. */
-	public static final int PROBE_TIMEOUT_MS = 2000;
+	public static final int PROBE_TIMEOUT_MS = ProbeAdmin.TIMEOUT_MS;
 
 	/**
-	 * One long-lived admin client for health probes and the status page's offsets, with short
-	 * timeouts: while Kafka is down, both say so within seconds instead of waiting a minute.
+	 * One long-lived admin client for health probes, the start-up topic check and the status page's
+	 * offsets, with short timeouts: while Kafka is down, they say so within seconds.
 	 */
 	@Bean(name = PROBE_ADMIN, destroyMethod = "close")
 	Admin probeKafkaAdmin(KafkaAdmin kafkaAdmin) {
-		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MS);
-		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "mcp-bridge-gateway-probe");
-		return Admin.create(config);
+		return ProbeAdmin.create(kafkaAdmin.getConfigurationProperties(), "mcp-bridge-gateway-probe");
 	}
 }

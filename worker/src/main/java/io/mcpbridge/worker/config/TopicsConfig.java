@@ -4,33 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mcpbridge.common.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.mcpbridge.runtime.TopicLayout;
+import org.apache.kafka.clients.admin.Admin;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the request topics and the dead-letter topic (Boot's KafkaAdmin creates missing ones at
- * start-up). Every request topic gets the same partition count: the co-partitioned assignment
- * relies on partition i of every priority topic going to the same consumer.
+ * Creates the request topics and the dead-letter topic at start-up, before the consumers start, and
+ * stops the start-up when they exist with another partition count. Every request topic gets the
+ * same count: the co-partitioned assignment relies on partition i of every priority topic going to
+ * the same consumer.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicsConfig {
 
 	@Bean
-	KafkaAdmin.NewTopics requestTopics(WorkerProperties properties) {
+	SmartInitializingSingleton requestTopicLayout(WorkerProperties properties,
+			@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin admin) {
 		WorkerProperties.Kafka kafka = properties.kafka();
-		List<NewTopic> topics = new ArrayList<>();
-		for (String name : Topics.allRequestTopics()) {
-			topics.add(topic(name, kafka));
-		}
-		topics.add(topic(Topics.DEAD_LETTERS, kafka));
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-	}
-
-	private static NewTopic topic(String name, WorkerProperties.Kafka kafka) {
-		return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
+		TopicLayout layout = new TopicLayout(kafka.partitions(), kafka.replicationFactor(),
+				ProbeAdminConfig.PROBE_TIMEOUT_MS);
+		List<String> topics = new ArrayList<>(Topics.allRequestTopics());
+		topics.add(Topics.DEAD_LETTERS);
+		return () -> layout.ensure(admin, topics);
 	}
 }

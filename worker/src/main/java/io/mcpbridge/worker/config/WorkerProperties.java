@@ -234,8 +234,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param concurrency consumers (poll threads) in this worker; they only poll and commit, the
 	 * calls run on a separate executor sized by the pools
 	 */
-	public record Kafka(@DefaultValue("12") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicationFactor,
-			@DefaultValue("4") @Min(1) int concurrency) {
+	public record Kafka(@DefaultValue("24") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicationFactor,
+			@DefaultValue("2") @Min(1) int concurrency) {
 	}
 
 	/** @param ttl how long a reply stays readable under its result key */

@@ -43,9 +43,9 @@ class WorkerPropertiesTest {
 			assertThat(home.idempotentTools()).isEmpty();
 			assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(home.startTimeout()).isEqualTo(Duration.ofSeconds(30));
-			assertThat(properties.kafka().partitions()).isEqualTo(12);
+			assertThat(properties.kafka().partitions()).isEqualTo(24);
 			assertThat(properties.kafka().replicationFactor()).isEqualTo((short) 1);
-			assertThat(properties.kafka().concurrency()).isEqualTo(4);
+			assertThat(properties.kafka().concurrency()).isEqualTo(2);
 			assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(properties.toolsCache().ttl()).isEqualTo(Duration.ofHours(1));
 		});
@@ -182,7 +182,7 @@ class WorkerPropertiesTest {
 		assertThat(properties.upstreams().get(0).args()).contains("/app/home-sim.jar",
 				"io.mcpbridge.homesim.HomeSimServer");
 		assertThat(properties.worker().id()).startsWith("worker-");
-		assertThat(properties.kafka().partitions()).isEqualTo(12);
+		assertThat(properties.kafka().partitions()).isEqualTo(24);
 		assertThat(properties.upstreams().get(0).pool()).isEqualTo(new WorkerProperties.Pool(2, 10, 5, 1.5,
 				Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofSeconds(5), true));
 	}
