@@ -17,17 +17,22 @@ public final class TestProperties {
 	}
 
 	public static GatewayProperties withMaxPending(int maxPending) {
-		return with(new GatewayProperties.Sessions(Duration.ofMinutes(30), Duration.ofSeconds(60)), maxPending);
+		return with(new GatewayProperties.Sessions(Duration.ofMinutes(30), Duration.ofSeconds(60), Duration.ofSeconds(1), 10_000), maxPending);
 	}
 
+	/** Sessions read from Redis on every use (no local reuse). */
 	public static GatewayProperties withSessions(Duration idleTtl, Duration lastSeenInterval) {
-		return with(new GatewayProperties.Sessions(idleTtl, lastSeenInterval), 1000);
+		return withSessions(idleTtl, lastSeenInterval, Duration.ZERO);
+	}
+
+	public static GatewayProperties withSessions(Duration idleTtl, Duration lastSeenInterval, Duration localTtl) {
+		return with(new GatewayProperties.Sessions(idleTtl, lastSeenInterval, localTtl, 10_000), 1000);
 	}
 
 	private static GatewayProperties with(GatewayProperties.Sessions sessions, int maxPending) {
 		return new GatewayProperties("gw-test", "default", "home", sessions,
 				new GatewayProperties.Queue(Duration.ofSeconds(30), Duration.ofSeconds(300), maxPending, 1000,
-						Duration.ofSeconds(1)),
+						Duration.ofSeconds(1), Duration.ofMillis(100)),
 				new GatewayProperties.Kafka(12, (short) 1), new GatewayProperties.Http(DataSize.ofBytes(64)),
 				List.of(new ToolPolicy("get_entity_state", Priority.CRITICAL, null),
 						new ToolPolicy("get_entities", Priority.HIGH, Duration.ofSeconds(10)),

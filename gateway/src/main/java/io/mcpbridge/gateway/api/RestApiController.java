@@ -9,15 +9,16 @@ import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
 import io.mcpbridge.common.RequestEnvelope;
-import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.cache.CacheControl;
+import io.mcpbridge.gateway.call.CallContext;
+import io.mcpbridge.gateway.call.CallOptions;
+import io.mcpbridge.gateway.call.CallPipeline;
+import io.mcpbridge.gateway.call.RequestMetrics;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
-import io.mcpbridge.gateway.submit.RequestSubmitter;
-import io.mcpbridge.gateway.submit.Submission;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import io.mcpbridge.gateway.upstream.KnownUpstreams;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,10 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * The seed's REST API. Reads the cache can answer never reach the queue ({@link CachedCalls}); every
- * other call travels through the queue to a worker; responses are completed
- * asynchronously so that a waiting request holds no servlet thread, and each waits exactly until its
- * own deadline ({@link DeadlineResults}).
+ * The seed's REST API: an adapter of its wire format around the {@link CallPipeline}, which decides
+ * what each call is (cacheable, write, bypass), reads the cache and follows the queued request.
+ * Responses are completed asynchronously so that a waiting request holds no servlet thread, and each
+ * waits exactly until its own deadline ({@link DeadlineResults}).
  */
 @RestController
 @RequestMapping("/mcp")
@@ -47,7 +48,7 @@ class RestApiController {
 
 	private final EnvelopeFactory envelopes;
 
-	private final RequestSubmitter submitter;
+	private final CallPipeline pipeline;
 
 	private final ToolPolicies policies;
 
@@ -57,20 +58,16 @@ class RestApiController {
 
 	private final KnownUpstreams upstreams;
 
-	private final CachedCalls cachedCalls;
-
-	RestApiController(JsonBodyReader bodies, SessionStore sessions, EnvelopeFactory envelopes,
-			RequestSubmitter submitter, ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties,
-			KnownUpstreams upstreams, CachedCalls cachedCalls) {
+	RestApiController(JsonBodyReader bodies, SessionStore sessions, EnvelopeFactory envelopes, CallPipeline pipeline,
+			ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties, KnownUpstreams upstreams) {
 		this.bodies = bodies;
 		this.sessions = sessions;
 		this.envelopes = envelopes;
-		this.submitter = submitter;
+		this.pipeline = pipeline;
 		this.policies = policies;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.upstreams = upstreams;
-		this.cachedCalls = cachedCalls;
 	}
 
 	@PostMapping("/initialize")
@@ -85,16 +82,17 @@ class RestApiController {
 		upstreams.requireKnown(chosenUpstream);
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "initialize", submitter.submit(request).thenApply(reply -> {
-			JsonNode result = JsonRpcResponses.resultOf(reply);
-			sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
-					result.path("protocolVersion").asString(null));
-			ObjectNode withSession = JsonRpcResponses.objectCopy(result);
-			withSession.put("session_id", id);
-			return ResponseEntity.ok()
-				.header(HttpHeaders.SESSION_ID, id)
-				.body(JsonRpcResponses.jsonRpc(body.get("id"), withSession));
-		}));
+		return respond(request, "initialize", pipeline.answer(context(http), request, CallOptions.of(CacheControl.NONE))
+			.thenApply(answer -> {
+				JsonNode result = answer.result();
+				sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
+						result.path("protocolVersion").asString(null));
+				ObjectNode withSession = JsonRpcResponses.objectCopy(result);
+				withSession.put("session_id", id);
+				return ResponseEntity.ok()
+					.header(HttpHeaders.SESSION_ID, id)
+					.body(JsonRpcResponses.jsonRpc(body.get("id"), withSession));
+			}));
 	}
 
 	@PostMapping("/tools/list")
@@ -107,8 +105,8 @@ class RestApiController {
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "tools/list", cachedCalls.toolsList(request, control)
-			.thenApply(answer -> CachedCalls.respond(JsonRpcResponses.objectCopy(answer.result()), answer)));
+		return respond(request, "tools/list", pipeline.answer(context(http), request, CallOptions.of(control))
+			.thenApply(answer -> JsonRpcResponses.withCacheFields(JsonRpcResponses.objectCopy(answer.result()), answer)));
 	}
 
 	/**
@@ -130,32 +128,21 @@ class RestApiController {
 		String tool = RequestFields.requiredString(body, "name");
 		JsonNode arguments = RequestFields.optionalObject(body, "arguments");
 		String requestId = requestId(RequestFields.optionalId(body, "request_id"), idempotencyKey);
-		boolean async = AsyncResponses.respondAsync(prefer);
-		CacheControl control = CacheControl.parse(cacheControl);
+		CallOptions options = new CallOptions(requestId != null, AsyncResponses.respondAsync(prefer),
+				CacheControl.parse(cacheControl));
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(requestId, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority), policies.timeout(tool, timeout));
-		return respond(request, "tools/call", cachedCalls.policy(request, policies.timeout(null, timeout))
-			.thenCompose(policy -> {
-				RequestEnvelope sent = policy.write() ? request.asWrite() : request;
-				if (async || requestId != null || !policy.cacheable()) {
-					return uncached(sent, requestId != null || async, async);
-				}
-				return cachedCalls.read(sent, policy, control)
-					.thenApply(answer -> CachedCalls.respond(toolCall(sent, answer.result()), answer));
-			}));
+		if (options.async()) {
+			return respond(request, "tools/call", pipeline.accept(context(http), request, options)
+				.thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId())));
+		}
+		return respond(request, "tools/call", pipeline.answer(context(http), request, options)
+			.thenApply(answer -> JsonRpcResponses.withCacheFields(toolCall(request, answer.result()), answer)));
 	}
 
-	private CompletableFuture<ResponseEntity<JsonNode>> uncached(RequestEnvelope request, boolean remember,
-			boolean async) {
-		// Async requests are remembered too, even without a client id: GET needs to know they exist.
-		Submission submission = submitter.submit(request, remember);
-		if (async) {
-			return submission.queued().thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId()));
-		}
-		return submission.reply()
-			.thenApply(reply -> CachedCalls.respond(JsonRpcResponses.toolCall(reply),
-					CacheAnswer.bypassed(reply.result())));
+	private CallContext context(HttpServletRequest http) {
+		return CallContext.of(properties.defaultTenant(), http.getRemoteAddr());
 	}
 
 	private static ObjectNode toolCall(RequestEnvelope request, JsonNode result) {

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.backpressure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +13,7 @@ import io.mcpbridge.gateway.error.BridgeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -24,17 +26,27 @@ import org.springframework.stereotype.Component;
  * they leave at their deadline (at most {@code queue.max-timeout}), which a plain INCR/DECR counter
  * with a TTL could not guarantee.
  *
+ * <p>Releases cost no round trip of their own: the places of finished requests are carried by the
+ * tenant's next admission (the script removes them before it counts), so a steady stream of calls
+ * pays one round trip per call; a tenant that goes quiet has them removed in one ZREM after
+ * {@code queue.release-delay}. A finished request therefore counts against its tenant at most that
+ * long, and never when the tenant's next request needs the place.
+ *
  * <p>Redis down: admission fails open (logged, counted in {@code mcp.bridge.tenant.admission.failopen}).
  * That is safe because each gateway still bounds its own pending map, and the request itself needs
  * Redis for its reply anyway.
  */
 @Component
-public class TenantInFlight {
+public class TenantInFlight implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(TenantInFlight.class);
 
-	/** KEYS[1] the set; ARGV now, member, deadline, limit. Returns 1 when admitted, 0 when full. */
+	/**
+	 * KEYS[1] the set; ARGV now, member, deadline, limit, then the members of finished requests to
+	 * remove first. Returns 1 when admitted, 0 when full.
+	 */
 	private static final RedisScript<Long> ACQUIRE = RedisScript.of("""
+			if #ARGV > 4 then redis.call('ZREM', KEYS[1], unpack(ARGV, 5)) end
 			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 			if redis.call('ZSCORE', KEYS[1], ARGV[2]) then return 1 end
 			if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
@@ -52,6 +64,8 @@ public class TenantInFlight {
 
 	private final Counter failOpen;
 
+	private final FinishedPlaces finished;
+
 	TenantInFlight(StringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry) {
 		this.redis = redis;
 		this.limit = properties.queue().maxPendingPerTenant();
@@ -59,6 +73,8 @@ public class TenantInFlight {
 		this.failOpen = Counter.builder("mcp.bridge.tenant.admission.failopen")
 			.description("Requests admitted without the per-tenant check because Redis failed")
 			.register(registry);
+		this.finished = new FinishedPlaces(properties.queue().releaseDelay(), properties.queue().maxPending(),
+				this::remove);
 	}
 
 	/** Counts the request against its tenant's bound, or fails with OVERLOADED. */
@@ -67,13 +83,17 @@ public class TenantInFlight {
 			return;
 		}
 		long now = System.currentTimeMillis();
+		List<String> carried = finished.take(request.tenant());
+		List<String> args = new ArrayList<>(4 + carried.size());
+		args.addAll(List.of(Long.toString(now), member(request),
+				Long.toString(Math.max(request.deadlineEpochMs(), now + 1)), Integer.toString(limit)));
+		args.addAll(carried);
 		Long admitted;
 		try {
-			admitted = redis.execute(ACQUIRE, List.of(RedisKeys.inflight(request.tenant())), Long.toString(now),
-					member(request), Long.toString(Math.max(request.deadlineEpochMs(), now + 1)),
-					Integer.toString(limit));
+			admitted = redis.execute(ACQUIRE, List.of(RedisKeys.inflight(request.tenant())), args.toArray());
 		}
 		catch (RuntimeException redisDown) {
+			finished.giveBack(request.tenant(), carried);
 			failOpen.increment();
 			log.warn("per-tenant admission skipped for {}: {}", request.requestId(), redisDown.toString());
 			return;
@@ -84,17 +104,30 @@ public class TenantInFlight {
 		}
 	}
 
-	/** Frees the request's place; a failure only delays that until its deadline. */
+	/**
+	 * Frees the request's place: with the tenant's next admission, or within {@code queue.release-delay}.
+	 */
 	public void release(RequestEnvelope request) {
 		if (limit == 0) {
 			return;
 		}
+		finished.add(request.tenant(), member(request));
+	}
+
+	/** One ZREM of a quiet tenant's finished places; a failure only delays them until their deadline. */
+	private void remove(String tenant, List<String> members) {
 		try {
-			redis.opsForZSet().remove(RedisKeys.inflight(request.tenant()), member(request));
+			redis.opsForZSet().remove(RedisKeys.inflight(tenant), members.toArray());
 		}
 		catch (RuntimeException redisDown) {
-			log.debug("could not release {}; it leaves at its deadline: {}", request.requestId(), redisDown.toString());
+			log.debug("could not release {} places of {}; they leave at their deadlines: {}", members.size(), tenant,
+					redisDown.toString());
 		}
+	}
+
+	@Override
+	public void destroy() {
+		finished.close();
 	}
 
 	private String member(RequestEnvelope request) {

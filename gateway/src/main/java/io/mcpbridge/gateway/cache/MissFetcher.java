@@ -124,24 +124,31 @@ class MissFetcher {
 			throw refused;
 		}
 		return result.handleAsync((value, failure) -> {
+			Lock held = lock;
 			try {
-				return failure == null ? stored(read, value, startedEpochMs) : staleOrFail(read, failure);
+				if (failure != null) {
+					return staleOrFail(read, failure);
+				}
+				if (read.request.control().noStore() || !isCacheable(value)) {
+					return CacheAnswer.forwarded(value, read.why(), null, false);
+				}
+				held = null; // the store script releases it
+				return stored(read, value, startedEpochMs, lock);
 			}
 			finally {
 				// After the store, so that a gateway waiting on the lock finds the entry when the lock goes.
-				unlock(lock);
+				unlock(held);
 			}
 		}, executor);
 	}
 
-	private CacheAnswer stored(CacheRead read, JsonNode result, long startedEpochMs) {
-		if (read.request.control().noStore() || !isCacheable(result)) {
-			return CacheAnswer.forwarded(result, read.why(), null, false);
-		}
+	private CacheAnswer stored(CacheRead read, JsonNode result, long startedEpochMs, Lock lock) {
 		Duration ttl = read.request.policy().ttl();
 		CachedEntry entry = new CachedEntry(result, startedEpochMs, startedEpochMs + ttl.toMillis(),
 				read.versions.values());
-		boolean kept = config.l2().enabled() ? store.store(read.key, entry, ttl.plus(config.staleIfError()))
+		boolean kept = config.l2().enabled()
+				? store.store(read.key, entry, ttl.plus(config.staleIfError()), lock == null ? null : lock.key(),
+						lock == null ? null : lock.token())
 				: stillCurrent(read);
 		if (kept && l1 != null) {
 			l1.put(read.key, entry);

@@ -39,15 +39,20 @@ class RedisCacheStore {
 			""");
 
 	/**
-	 * KEYS: version hash, entry. ARGV: entry JSON, PX, then field/value pairs. Stores only while every
-	 * field still has the value the entry was read under: 1 stored, 0 superseded by a write.
+	 * KEYS: version hash, entry, lock (or ""). ARGV: entry JSON, PX, lock token, then field/value
+	 * pairs. Stores only while every field still has the value the entry was read under: 1 stored, 0
+	 * superseded by a write. Either way it then deletes the lock if this gateway still holds it: one
+	 * round trip for what used to be a store and an unlock, and the entry is in place before the lock
+	 * goes, so a gateway waiting on the lock finds it.
 	 */
 	private static final CacheRedis.Script STORE = CacheRedis.Script.of("""
-			for i = 3, #ARGV, 2 do
-			  if (redis.call('HGET', KEYS[1], ARGV[i]) or '') ~= ARGV[i + 1] then return 0 end
+			local stored = 1
+			for i = 4, #ARGV, 2 do
+			  if (redis.call('HGET', KEYS[1], ARGV[i]) or '') ~= ARGV[i + 1] then stored = 0 break end
 			end
-			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
-			return 1
+			if stored == 1 then redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end
+			if KEYS[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
+			return stored
 			""");
 
 	/** KEYS: lock. ARGV: token. Deletes the lock only if this gateway still holds it. */
@@ -98,13 +103,24 @@ class RedisCacheStore {
 
 	/** Stores the entry for {@code keepFor} if its versions are still current; false otherwise or on failure. */
 	boolean store(CacheKey key, CachedEntry entry, Duration keepFor) {
+		return store(key, entry, keepFor, null, null);
+	}
+
+	/**
+	 * Stores the entry like {@link #store(CacheKey, CachedEntry, Duration)}, then releases the lock in
+	 * the same script. Should Redis fail, the lock leaves at its TTL (an unlock would fail as well).
+	 * @param lockKey null: no lock to release
+	 */
+	boolean store(CacheKey key, CachedEntry entry, Duration keepFor, String lockKey, String token) {
 		return failOpen("store", () -> {
-			List<String> args = new ArrayList<>(List.of(entry.toJson(), Long.toString(Math.max(1, keepFor.toMillis()))));
+			List<String> args = new ArrayList<>(List.of(entry.toJson(), Long.toString(Math.max(1, keepFor.toMillis())),
+					token == null ? "" : token));
 			entry.versions().forEach((field, value) -> {
 				args.add(field);
 				args.add(value);
 			});
-			Long stored = redis.eval(STORE, ScriptOutputType.INTEGER, new String[] { key.versionsKey(), key.redisKey() },
+			Long stored = redis.eval(STORE, ScriptOutputType.INTEGER,
+					new String[] { key.versionsKey(), key.redisKey(), lockKey == null ? "" : lockKey },
 					args.toArray(String[]::new));
 			return stored == 1L;
 		}).orElse(false);

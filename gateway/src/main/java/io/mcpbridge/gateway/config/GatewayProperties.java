@@ -64,9 +64,23 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * @param lastSeenInterval a session's {@code last_seen} (and its entry in the session index that
 	 * {@code /mcp/status} counts) is rewritten at most this often, so a busy session costs no write per
 	 * request; never more than a quarter of {@code idle-ttl}, whatever is configured
+	 * @param localTtl how long this gateway reuses a session it read from Redis without reading it
+	 * again (0: every request reads it). The staleness bound: a session deleted or changed through
+	 * another replica may still be used here for this long (a DELETE through this replica takes effect
+	 * at once), and its idle TTL slides at most this often. Never more than a tenth of
+	 * {@code idle-ttl}, whatever is configured
+	 * @param localMaxEntries the most sessions this gateway keeps in memory at once; past it, a
+	 * session that is not kept is read from Redis on each request
 	 */
 	public record Sessions(@NotNull @DefaultValue("30m") Duration idleTtl,
-			@NotNull @DefaultValue("60s") Duration lastSeenInterval) {
+			@NotNull @DefaultValue("60s") Duration lastSeenInterval, @NotNull @DefaultValue("1s") Duration localTtl,
+			@Min(0) @DefaultValue("10000") int localMaxEntries) {
+
+		/** The configured local TTL, capped so that a session can never outlive its idle TTL here. */
+		public Duration effectiveLocalTtl() {
+			Duration cap = idleTtl.dividedBy(10);
+			return localTtl.compareTo(cap) < 0 ? localTtl : cap;
+		}
 
 		/** The configured interval, capped so that the index never lags far behind a short idle TTL. */
 		public Duration effectiveLastSeenInterval() {
@@ -85,10 +99,14 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	 * (counted in Redis); past it, 503 OVERLOADED. 0: no per-tenant bound
 	 * @param retryAfter the {@code Retry-After} sent with OVERLOADED and QUEUE_UNAVAILABLE (whole
 	 * seconds, at least 1)
+	 * @param releaseDelay how long a finished request may still count against its tenant's bound: the
+	 * places of finished requests are freed by the next admission of the tenant (in the same round
+	 * trip), or after this long when none comes
 	 */
 	public record Queue(@NotNull @DefaultValue("30s") Duration defaultTimeout,
 			@NotNull @DefaultValue("300s") Duration maxTimeout, @Min(1) @DefaultValue("1000") int maxPending,
-			@Min(0) @DefaultValue("1000") int maxPendingPerTenant, @NotNull @DefaultValue("1s") Duration retryAfter) {
+			@Min(0) @DefaultValue("1000") int maxPendingPerTenant, @NotNull @DefaultValue("1s") Duration retryAfter,
+			@NotNull @DefaultValue("100ms") Duration releaseDelay) {
 	}
 
 	/**

@@ -1,10 +1,8 @@
 package io.mcpbridge.gateway.error;
 
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 
 import io.mcpbridge.common.ErrorCode;
-import io.mcpbridge.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,17 +24,10 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	private static final Set<ErrorCode> RETRY_LATER = Set.of(ErrorCode.OVERLOADED, ErrorCode.QUEUE_UNAVAILABLE);
+	private final ErrorMapping mapping;
 
-	private final String retryAfterSeconds;
-
-	ApiExceptionHandler(GatewayProperties properties) {
-		this.retryAfterSeconds = Long.toString(retryAfterSeconds(properties.queue().retryAfter().toMillis()));
-	}
-
-	/** Retry-After is whole seconds (RFC 9110); never 0, which would invite an immediate retry storm. */
-	static long retryAfterSeconds(long millis) {
-		return Math.max(1, (millis + 999) / 1000);
+	ApiExceptionHandler(ErrorMapping mapping) {
+		this.mapping = mapping;
 	}
 
 	@ExceptionHandler(BridgeException.class)
@@ -77,10 +68,8 @@ class ApiExceptionHandler {
 	}
 
 	private ResponseEntity<ErrorBody> respond(ErrorCode code, ErrorBody body) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(code.httpStatus());
-		if (RETRY_LATER.contains(code)) {
-			response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ErrorMapping.httpStatus(code));
+		mapping.retryAfter(code).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
 		return response.body(body);
 	}
 }

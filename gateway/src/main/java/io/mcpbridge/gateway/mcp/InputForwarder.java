@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.mcp;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.InputAnswer;
@@ -26,12 +27,12 @@ class InputForwarder {
 	void forward(String tenant, String sessionId, JsonNode response) {
 		JsonNode id = response.get("id");
 		if (id == null || !id.isString() || !Identifiers.isValidId(id.asString())) {
-			throw new McpError(404, McpError.INVALID_REQUEST, "no request of the server has this id");
+			throw new McpError(404, JsonRpcCodes.INVALID_REQUEST, "no request of the server has this id");
 		}
 		String routeJson = redis.opsForValue().get(RedisKeys.input(tenant, id.asString()));
 		JsonNode route = routeJson == null ? null : BridgeJson.mapper().readTree(routeJson);
 		if (route == null || !route.path("session_id").asString("").equals(sessionId == null ? "" : sessionId)) {
-			throw new McpError(404, McpError.INVALID_REQUEST,
+			throw new McpError(404, JsonRpcCodes.INVALID_REQUEST,
 					"no request of the server with this id waits for an answer in this session");
 		}
 		InputAnswer answer = new InputAnswer(tenant, id.asString(), response.get("result"), response.get("error"));

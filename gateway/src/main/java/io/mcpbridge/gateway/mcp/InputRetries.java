@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.CallEvent;
 import io.mcpbridge.common.ReplyEnvelope;
@@ -73,7 +74,7 @@ class InputRetries {
 		Map<String, RequestState.Input> unanswered = forwardAnswers(call, state);
 		long leftMs = state.deadlineEpochMs() - System.currentTimeMillis();
 		if (leftMs <= 0) {
-			throw new McpError(400, McpError.INVALID_PARAMS, "requestState has expired");
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "requestState has expired");
 		}
 		scheduler.acquire();
 		AsyncContext async = http.startAsync();
@@ -84,7 +85,7 @@ class InputRetries {
 				});
 		McpExchange exchange = new McpExchange(async, state.requestId(), Map.of(),
 				leftMs + McpCalls.EXCHANGE_MARGIN.toMillis(), context(call, state, follower, round),
-				JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT, "no answer before the deadline", null));
+				JsonRpc.error(call.clientId(), JsonRpcCodes.REQUEST_TIMEOUT, "no answer before the deadline", null));
 		exchange.startAfter(state.position());
 		round.attach(exchange);
 		follower.start(exchange, round);
@@ -121,11 +122,11 @@ class InputRetries {
 		RequestState state = token != null && token.isString()
 				? states.load(call.tenant(), token.asString()).orElse(null) : null;
 		if (state == null) {
-			throw new McpError(400, McpError.INVALID_PARAMS,
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS,
 					"requestState is not one this server issued (altered, or expired)");
 		}
 		if (!state.method().equals(call.method()) || !Objects.equals(state.target(), target)) {
-			throw new McpError(400, McpError.INVALID_PARAMS, "requestState belongs to another request");
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "requestState belongs to another request");
 		}
 		return state;
 	}
@@ -137,7 +138,7 @@ class InputRetries {
 	private Map<String, RequestState.Input> forwardAnswers(McpCall call, RequestState state) {
 		JsonNode responses = call.params().get("inputResponses");
 		if (responses != null && !responses.isNull() && !responses.isObject()) {
-			throw new McpError(400, McpError.INVALID_PARAMS, "inputResponses must be an object");
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "inputResponses must be an object");
 		}
 		Map<String, RequestState.Input> unanswered = new LinkedHashMap<>();
 		Map<String, JsonNode> answers = new LinkedHashMap<>();
@@ -147,7 +148,7 @@ class InputRetries {
 				unanswered.put(key, input);
 			}
 			else if (!answer.isObject()) {
-				throw new McpError(400, McpError.INVALID_PARAMS, "inputResponses." + key + " must be an object");
+				throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "inputResponses." + key + " must be an object");
 			}
 			else {
 				answers.put(input.inputId(), answer);

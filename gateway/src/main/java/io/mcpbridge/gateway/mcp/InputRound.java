@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.CallEvent;
 import io.mcpbridge.common.Identifiers;
@@ -137,7 +138,7 @@ final class InputRound {
 		}
 		catch (RuntimeException ex) {
 			log.warn("could not save the state of {}: {}", origin.requestId(), ex.toString());
-			return JsonRpc.error(clientId, McpError.INTERNAL_ERROR, "the bridge could not save the request's state",
+			return JsonRpc.error(clientId, JsonRpcCodes.INTERNAL_ERROR, "the bridge could not save the request's state",
 					null);
 		}
 		return JsonRpc.result(clientId, result);
@@ -151,7 +152,7 @@ final class InputRound {
 		ObjectNode data = BridgeJson.mapper().createObjectNode();
 		ObjectNode required = data.putObject("requiredCapabilities");
 		refused.forEach(required::putObject);
-		return JsonRpc.error(clientId, McpError.MISSING_CAPABILITY,
+		return JsonRpc.error(clientId, JsonRpcCodes.MISSING_CAPABILITY,
 				"the request needs client capabilities it did not declare: " + String.join(", ", refused), data);
 	}
 

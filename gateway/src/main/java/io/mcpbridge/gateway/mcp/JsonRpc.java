@@ -1,5 +1,7 @@
 package io.mcpbridge.gateway.mcp;
 
+import io.mcpbridge.gateway.error.ErrorMapping;
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
@@ -44,25 +46,17 @@ final class JsonRpc {
 		if (error.upstreamCode() != null) {
 			return error(id, error.upstreamCode(), error.message(), error.upstreamData());
 		}
-		return error(id, bridgeCode(error.code()), error.message(), bridgeData(error.code(), requestId));
+		return error(id, ErrorMapping.jsonRpcCode(error.code()), error.message(), bridgeData(error.code(), requestId));
 	}
 
 	static ObjectNode error(JsonNode id, BridgeException failure) {
 		if (failure.upstreamCode() != null) {
 			return error(id, failure.upstreamCode(), failure.getMessage(), failure.upstreamData());
 		}
-		return error(id, bridgeCode(failure.code()), failure.getMessage(),
+		return error(id, ErrorMapping.jsonRpcCode(failure.code()), failure.getMessage(),
 				bridgeData(failure.code(), failure.requestId()));
 	}
 
-	private static int bridgeCode(ErrorCode code) {
-		return switch (code) {
-			case TIMEOUT, TIMEOUT_IN_QUEUE -> McpError.REQUEST_TIMEOUT;
-			case INVALID_REQUEST -> McpError.INVALID_PARAMS;
-			case INTERNAL_ERROR -> McpError.INTERNAL_ERROR;
-			default -> McpError.SERVER_ERROR;
-		};
-	}
 
 	private static ObjectNode bridgeData(ErrorCode code, String requestId) {
 		ObjectNode data = BridgeJson.mapper().createObjectNode();

@@ -3,18 +3,22 @@ package io.mcpbridge.gateway.mcp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.common.HttpHeaders;
-import io.mcpbridge.gateway.api.RequestMetrics;
+import io.mcpbridge.gateway.call.CallContext;
+import io.mcpbridge.gateway.call.CallOptions;
+import io.mcpbridge.gateway.call.CallPipeline;
+import io.mcpbridge.gateway.call.RequestMetrics;
 import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.cache.CacheControl;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.error.ErrorMapping;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import io.micrometer.core.instrument.Timer;
@@ -27,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one MCP request through the queue, like the REST API does (reads the cache can answer never
- * reach it: {@link McpCache}), and answers it on the HTTP exchange: a JSON body with a
+ * Sends one MCP request through the {@link CallPipeline}, like the REST API does (reads the cache can
+ * answer never reach the queue), and answers it on the HTTP exchange: a JSON body with a
  * {@code Cache-Status} header, or an SSE stream once the upstream sends something during the call.
  * The servlet thread returns at once; the answer is written when the reply arrives.
  */
@@ -50,11 +54,11 @@ class McpCalls {
 
 	private final RequestCancellations cancellations;
 
-	private final String retryAfterSeconds;
+	private final ErrorMapping errors;
 
 	private final RequestMetrics metrics;
 
-	private final McpCache cache;
+	private final CallPipeline pipeline;
 
 	private final StreamScheduler scheduler;
 
@@ -63,19 +67,19 @@ class McpCalls {
 	private final RequestStates states;
 
 	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
-			RequestCancellations cancellations, RequestMetrics metrics, McpCache cache, StreamScheduler scheduler,
-			RequestStates states, GatewayProperties properties) {
+			RequestCancellations cancellations, RequestMetrics metrics, CallPipeline pipeline, StreamScheduler scheduler,
+			RequestStates states, ErrorMapping errors, GatewayProperties properties) {
 		this.states = states;
 		this.scheduler = scheduler;
 		this.disconnectCheckMs = properties.mcp().disconnectCheckInterval().toMillis();
 		this.metrics = metrics;
-		this.cache = cache;
+		this.pipeline = pipeline;
 		this.envelopes = envelopes;
 		this.policies = policies;
 		this.router = router;
 		this.events = events;
 		this.cancellations = cancellations;
-		this.retryAfterSeconds = Long.toString(Math.max(1, (properties.queue().retryAfter().toMillis() + 999) / 1000));
+		this.errors = errors;
 	}
 
 	void run(McpCall call, HttpServletRequest http) {
@@ -90,7 +94,7 @@ class McpCalls {
 						0, request.deadlineEpochMs(), Map.of()),
 				call.clientId(), states, scheduler, () -> router.unregister(request.requestId())) : null;
 		McpExchange exchange = new McpExchange(async, request.requestId(), call.headers(), timeoutMs,
-				context(call, request, round), JsonRpc.error(call.clientId(), McpError.REQUEST_TIMEOUT,
+				context(call, request, round), JsonRpc.error(call.clientId(), JsonRpcCodes.REQUEST_TIMEOUT,
 						"no answer before the deadline", null));
 		if (round != null) {
 			round.attach(exchange);
@@ -105,8 +109,7 @@ class McpCalls {
 						Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis())));
 			}
 			CacheControl control = CacheControl.parse(http.getHeader(CacheControl.HEADER));
-			CompletableFuture.completedFuture(request)
-				.thenCompose(sent -> cache.answer(sent, control))
+			pipeline.answer(CallContext.of(call.tenant(), http.getRemoteAddr()), request, CallOptions.of(control))
 				.whenComplete((answer, failure) -> {
 					router.unregister(request.requestId());
 					if (failure == null) {
@@ -118,10 +121,11 @@ class McpCalls {
 					BridgeException bridge = bridgeFailure(failure, request);
 					// The upstream's own error is an answer like any other: 200 with a JSON-RPC error.
 					metrics.stop(timing, endpoint, bridge.upstreamCode() != null ? 200 : bridge.code().httpStatus());
-					if (bridge.code() == ErrorCode.OVERLOADED || bridge.code() == ErrorCode.QUEUE_UNAVAILABLE) {
+					if (ErrorMapping.refusedBeforeQueued(bridge.code())) {
 						// Refused before it was queued: an HTTP error the client can retry.
-						exchange.finish(bridge.code().httpStatus(), JsonRpc.error(call.clientId(), bridge),
-								Map.of("Retry-After", retryAfterSeconds));
+						exchange.finish(ErrorMapping.httpStatus(bridge.code()), JsonRpc.error(call.clientId(), bridge),
+								errors.retryAfter(bridge.code()).map(seconds -> Map.of("Retry-After", seconds))
+									.orElse(Map.of()));
 					}
 					else {
 						finish(exchange, round, 200, JsonRpc.error(call.clientId(), bridge), Map.of());
@@ -131,7 +135,7 @@ class McpCalls {
 		catch (RuntimeException unexpected) {
 			router.unregister(request.requestId());
 			log.error("could not submit MCP request {}", request.requestId(), unexpected);
-			exchange.finish(500, JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "internal error", null),
+			exchange.finish(500, JsonRpc.error(call.clientId(), JsonRpcCodes.INTERNAL_ERROR, "internal error", null),
 					Map.of());
 		}
 	}
@@ -154,7 +158,7 @@ class McpCalls {
 		}
 		catch (RuntimeException ex) {
 			log.warn("could not complete the answer to {} ({}): {}", call.method(), requestId, ex.toString());
-			return JsonRpc.error(call.clientId(), McpError.INTERNAL_ERROR, "the bridge could not complete the answer",
+			return JsonRpc.error(call.clientId(), JsonRpcCodes.INTERNAL_ERROR, "the bridge could not complete the answer",
 					null);
 		}
 	}
@@ -166,12 +170,12 @@ class McpCalls {
 		if (Methods.TOOLS_CALL.equals(call.method())) {
 			JsonNode name = call.params() == null ? null : call.params().get("name");
 			if (name == null || !name.isString() || name.asString().isBlank()) {
-				throw new McpError(400, McpError.INVALID_PARAMS, "tools/call needs params.name");
+				throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "tools/call needs params.name");
 			}
 			tool = name.asString();
 			arguments = call.params().get("arguments");
 			if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-				throw new McpError(400, McpError.INVALID_PARAMS, "params.arguments must be an object");
+				throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "params.arguments must be an object");
 			}
 			meta = call.params().get("_meta");
 		}
@@ -183,7 +187,7 @@ class McpCalls {
 					priority, timeout, meta, call.relay(), call.entityHint());
 		}
 		catch (BridgeException | IllegalArgumentException invalid) {
-			throw new McpError(400, McpError.INVALID_PARAMS, invalid.getMessage());
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, invalid.getMessage());
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.gateway.config.GatewayProperties;
@@ -82,7 +83,7 @@ class McpServlet extends HttpServlet {
 				case "DELETE" -> delete(request, response);
 				default -> {
 					response.setHeader("Allow", "GET, POST, DELETE");
-					throw new McpError(405, McpError.INVALID_REQUEST, "Method not allowed");
+					throw new McpError(405, JsonRpcCodes.INVALID_REQUEST, "Method not allowed");
 				}
 			}
 		}
@@ -95,7 +96,7 @@ class McpServlet extends HttpServlet {
 		}
 		catch (RuntimeException unexpected) {
 			log.error("MCP endpoint failed", unexpected);
-			writeJson(response, 500, JsonRpc.error(idOf(message), McpError.INTERNAL_ERROR, "internal error", null),
+			writeJson(response, 500, JsonRpc.error(idOf(message), JsonRpcCodes.INTERNAL_ERROR, "internal error", null),
 					Map.of());
 		}
 	}
@@ -122,20 +123,20 @@ class McpServlet extends HttpServlet {
 		}
 		else if (hasId && (message.has("result") || message.has("error"))) {
 			if (stateless) {
-				throw new McpError(400, McpError.INVALID_REQUEST,
+				throw new McpError(400, JsonRpcCodes.INVALID_REQUEST,
 						"this revision has no server-to-client requests to answer");
 			}
 			sessionEra.response(request, response, message);
 		}
 		else {
-			throw new McpError(400, McpError.INVALID_REQUEST, "not a JSON-RPC request, notification or response");
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "not a JSON-RPC request, notification or response");
 		}
 	}
 
 	private void get(HttpServletRequest request, HttpServletResponse response) {
 		if (ProtocolVersions.STATELESS.equals(request.getHeader(SessionEra.VERSION_HEADER))) {
 			response.setHeader("Allow", "POST");
-			throw new McpError(405, McpError.INVALID_REQUEST, "Method not allowed in " + ProtocolVersions.STATELESS);
+			throw new McpError(405, JsonRpcCodes.INVALID_REQUEST, "Method not allowed in " + ProtocolVersions.STATELESS);
 		}
 		RequestGuard.checkGet(request);
 		Session session = sessionEra.session(request);
@@ -151,7 +152,7 @@ class McpServlet extends HttpServlet {
 	private void delete(HttpServletRequest request, HttpServletResponse response) {
 		if (ProtocolVersions.STATELESS.equals(request.getHeader(SessionEra.VERSION_HEADER))) {
 			response.setHeader("Allow", "POST");
-			throw new McpError(405, McpError.INVALID_REQUEST, "Method not allowed in " + ProtocolVersions.STATELESS);
+			throw new McpError(405, JsonRpcCodes.INVALID_REQUEST, "Method not allowed in " + ProtocolVersions.STATELESS);
 		}
 		Session session = sessionEra.session(request);
 		sessions.delete(session.tenant(), session.id());
@@ -166,7 +167,7 @@ class McpServlet extends HttpServlet {
 		String path = request.getPathInfo();
 		String name = path == null || path.length() < 2 ? "" : path.substring(1);
 		if (!Identifiers.isValidName(name)) {
-			throw new McpError(404, McpError.INVALID_REQUEST, "not an MCP endpoint: " + request.getRequestURI());
+			throw new McpError(404, JsonRpcCodes.INVALID_REQUEST, "not an MCP endpoint: " + request.getRequestURI());
 		}
 		return name;
 	}
@@ -180,7 +181,7 @@ class McpServlet extends HttpServlet {
 			body = in.readNBytes(maxBodyBytes + 1);
 		}
 		catch (IOException unreadable) {
-			throw new McpError(400, McpError.PARSE_ERROR, "could not read the request body");
+			throw new McpError(400, JsonRpcCodes.PARSE_ERROR, "could not read the request body");
 		}
 		if (body.length > maxBodyBytes) {
 			throw tooLarge();
@@ -190,19 +191,19 @@ class McpServlet extends HttpServlet {
 			message = BridgeJson.mapper().readTree(body);
 		}
 		catch (JacksonException malformed) {
-			throw new McpError(400, McpError.PARSE_ERROR, "Parse error: " + malformed.getOriginalMessage());
+			throw new McpError(400, JsonRpcCodes.PARSE_ERROR, "Parse error: " + malformed.getOriginalMessage());
 		}
 		if (message == null || message.isArray()) {
-			throw new McpError(400, McpError.INVALID_REQUEST, "one JSON-RPC message per POST (no batches)");
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "one JSON-RPC message per POST (no batches)");
 		}
 		if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asString(""))) {
-			throw new McpError(400, McpError.INVALID_REQUEST, "not a JSON-RPC 2.0 message");
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "not a JSON-RPC 2.0 message");
 		}
 		return message;
 	}
 
 	private McpError tooLarge() {
-		return new McpError(413, McpError.INVALID_REQUEST, "the body exceeds " + maxBodyBytes + " bytes");
+		return new McpError(413, JsonRpcCodes.INVALID_REQUEST, "the body exceeds " + maxBodyBytes + " bytes");
 	}
 
 	private static JsonNode idOf(JsonNode message) {

@@ -3,6 +3,7 @@ package io.mcpbridge.gateway.mcp;
 import java.util.List;
 import java.util.Locale;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,11 +29,11 @@ class RequestGuard {
 	void checkOriginAndHost(HttpServletRequest request) {
 		String origin = request.getHeader("Origin");
 		if (origin != null && !originAllowed(lower(origin))) {
-			throw new McpError(403, McpError.INVALID_REQUEST, "Origin " + origin + " is not allowed");
+			throw new McpError(403, JsonRpcCodes.INVALID_REQUEST, "Origin " + origin + " is not allowed");
 		}
 		String host = request.getHeader("Host");
 		if (host != null && !hostAllowed(hostWithoutPort(lower(host)))) {
-			throw new McpError(403, McpError.INVALID_REQUEST, "Host " + host + " is not allowed");
+			throw new McpError(403, JsonRpcCodes.INVALID_REQUEST, "Host " + host + " is not allowed");
 		}
 	}
 
@@ -40,19 +41,19 @@ class RequestGuard {
 	static void checkPost(HttpServletRequest request) {
 		String accept = lower(request.getHeader("Accept"));
 		if (!(accepts(accept, "application/json") && accepts(accept, "text/event-stream"))) {
-			throw new McpError(406, McpError.INVALID_REQUEST,
+			throw new McpError(406, JsonRpcCodes.INVALID_REQUEST,
 					"Accept must list both application/json and text/event-stream");
 		}
 		String contentType = lower(request.getContentType());
 		if (!contentType.startsWith("application/json")) {
-			throw new McpError(415, McpError.INVALID_REQUEST, "Content-Type must be application/json");
+			throw new McpError(415, JsonRpcCodes.INVALID_REQUEST, "Content-Type must be application/json");
 		}
 	}
 
 	/** A GET opens an SSE stream: the client must accept one. */
 	static void checkGet(HttpServletRequest request) {
 		if (!accepts(lower(request.getHeader("Accept")), "text/event-stream")) {
-			throw new McpError(406, McpError.INVALID_REQUEST, "Accept must list text/event-stream");
+			throw new McpError(406, JsonRpcCodes.INVALID_REQUEST, "Accept must list text/event-stream");
 		}
 	}
 

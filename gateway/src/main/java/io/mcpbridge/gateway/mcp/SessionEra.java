@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.mcp;
 
 import java.util.Map;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.Methods;
@@ -63,7 +64,7 @@ class SessionEra {
 			return;
 		}
 		if (!Methods.PASSED_THROUGH.contains(method)) {
-			throw new McpError(200, McpError.METHOD_NOT_FOUND, "Method not found: " + method);
+			throw new McpError(200, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
 		JsonNode capabilities = session.capabilities() == null ? BridgeJson.mapper().createObjectNode()
 				: session.capabilities();
@@ -96,12 +97,12 @@ class SessionEra {
 	Session session(HttpServletRequest http) {
 		String sessionId = http.getHeader(SESSION_HEADER);
 		if (sessionId == null || sessionId.isBlank()) {
-			throw new McpError(400, McpError.INVALID_REQUEST,
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST,
 					"Bad Request: " + SESSION_HEADER + " header is required (initialize first)");
 		}
 		String version = http.getHeader(VERSION_HEADER);
 		if (version != null && !ProtocolVersions.SESSION_ERA.contains(version)) {
-			throw new McpError(400, McpError.INVALID_REQUEST, "Bad Request: unsupported protocol version " + version
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "Bad Request: unsupported protocol version " + version
 					+ " (supported: " + String.join(", ", ProtocolVersions.SESSION_ERA) + ", "
 					+ ProtocolVersions.STATELESS + ")");
 		}
@@ -115,7 +116,7 @@ class SessionEra {
 	private void initialize(HttpServletRequest http, JsonNode id, JsonNode params, String pathUpstream) {
 		JsonNode requested = params == null ? null : params.get("protocolVersion");
 		if (requested == null || !requested.isString()) {
-			throw new McpError(400, McpError.INVALID_PARAMS, "initialize needs params.protocolVersion");
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "initialize needs params.protocolVersion");
 		}
 		String version = ProtocolVersions.negotiate(requested.asString());
 		String tenant = properties.defaultTenant();
@@ -146,7 +147,7 @@ class SessionEra {
 	private void setLevel(HttpServletResponse response, Session session, JsonNode id, JsonNode params) {
 		String level = params == null ? null : params.path("level").asString(null);
 		if (level == null || !Relay.isLogLevel(level)) {
-			throw new McpError(200, McpError.INVALID_PARAMS, "params.level must be one of debug, info, notice, "
+			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "params.level must be one of debug, info, notice, "
 					+ "warning, error, critical, alert, emergency");
 		}
 		sessions.update(session.withLogLevel(level));

@@ -3,6 +3,7 @@ package io.mcpbridge.gateway.mcp;
 import java.util.Map;
 import java.util.Set;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Relay;
@@ -66,7 +67,7 @@ class StatelessEra {
 		checkHeaders(http, method, params);
 		if (!DISCOVER.equals(method)
 				&& (!Methods.PASSED_THROUGH.contains(method) || NOT_IN_THIS_REVISION.contains(method))) {
-			throw new McpError(404, McpError.METHOD_NOT_FOUND, "Method not found: " + method);
+			throw new McpError(404, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
 		// The upstream's requests to the client become input-required results (InputRound), for the
 		// capabilities the client declared; notifications go on the request's stream.
@@ -97,31 +98,31 @@ class StatelessEra {
 	private static void checkHeaders(HttpServletRequest http, String method, JsonNode params) {
 		String version = http.getHeader(SessionEra.VERSION_HEADER);
 		if (version == null) {
-			throw new McpError(400, McpError.HEADER_MISMATCH, "MCP-Protocol-Version header is required");
+			throw new McpError(400, JsonRpcCodes.HEADER_MISMATCH, "MCP-Protocol-Version header is required");
 		}
 		if (!ProtocolVersions.STATELESS.equals(version)) {
 			ObjectNode data = BridgeJson.mapper().createObjectNode();
 			data.putArray("supported").add(ProtocolVersions.STATELESS);
 			data.put("requested", version);
-			throw new McpError(400, McpError.UNSUPPORTED_VERSION, "unsupported protocol version " + version
+			throw new McpError(400, JsonRpcCodes.UNSUPPORTED_VERSION, "unsupported protocol version " + version
 					+ " for a request without a session (supported: " + ProtocolVersions.STATELESS + ")", data);
 		}
 		JsonNode meta = params == null ? null : params.get("_meta");
 		if (meta == null || !meta.isObject() || !meta.has(ProtocolVersions.META_PROTOCOL_VERSION)
 				|| !meta.path(ProtocolVersions.META_CLIENT_CAPABILITIES).isObject()) {
-			throw new McpError(400, McpError.INVALID_PARAMS, "params._meta must carry "
+			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "params._meta must carry "
 					+ ProtocolVersions.META_PROTOCOL_VERSION + " and " + ProtocolVersions.META_CLIENT_CAPABILITIES);
 		}
 		if (!version.equals(meta.get(ProtocolVersions.META_PROTOCOL_VERSION).asString(""))) {
-			throw new McpError(400, McpError.HEADER_MISMATCH,
+			throw new McpError(400, JsonRpcCodes.HEADER_MISMATCH,
 					"MCP-Protocol-Version header and _meta protocol version differ");
 		}
 		if (!method.equals(http.getHeader(McpHeaders.METHOD))) {
-			throw new McpError(400, McpError.HEADER_MISMATCH, McpHeaders.METHOD + " header must be " + method);
+			throw new McpError(400, JsonRpcCodes.HEADER_MISMATCH, McpHeaders.METHOD + " header must be " + method);
 		}
 		String nameParam = NAMED.get(method);
 		if (nameParam != null && !params.path(nameParam).asString("").equals(http.getHeader(McpHeaders.NAME))) {
-			throw new McpError(400, McpError.HEADER_MISMATCH,
+			throw new McpError(400, JsonRpcCodes.HEADER_MISMATCH,
 					McpHeaders.NAME + " header must equal params." + nameParam);
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.ReplyEnvelope;
@@ -53,10 +54,10 @@ class StreamResumer {
 		String requestId = dot > 0 ? lastEventId.substring(0, dot) : "";
 		String position = dot > 0 ? lastEventId.substring(dot + 1) : "";
 		if (!Identifiers.isValidId(requestId) || !(position.equals("end") || position.matches("\\d{1,9}"))) {
-			throw new McpError(400, McpError.INVALID_REQUEST, "Last-Event-ID is not an event id of this server");
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "Last-Event-ID is not an event id of this server");
 		}
 		JsonNode clientId = events.clientId(session.tenant(), session.id(), requestId)
-			.orElseThrow(() -> new McpError(404, McpError.INVALID_REQUEST,
+			.orElseThrow(() -> new McpError(404, JsonRpcCodes.INVALID_REQUEST,
 					"no stream of this session to resume (unknown or expired)"));
 		scheduler.acquire();
 		AsyncContext async = http.startAsync();

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.gateway.config.GatewayProperties;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -38,7 +39,7 @@ class StreamScheduler implements DisposableBean {
 	void acquire() {
 		if (open.incrementAndGet() > maxStreams) {
 			open.decrementAndGet();
-			throw new McpError(503, McpError.SERVER_ERROR, "this gateway serves " + maxStreams
+			throw new McpError(503, JsonRpcCodes.SERVER_ERROR, "this gateway serves " + maxStreams
 					+ " streams already; retry later");
 		}
 	}

@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sessions live in Redis with an idle TTL, so any gateway replica serves any session and no sticky
- * load balancing is needed. A use costs one round trip (GETEX slides the TTL); {@code last_seen} is
- * rewritten only when it is older than {@code bridge.sessions.last-seen-interval}, so a busy session
- * does not cost a write per request.
+ * load balancing is needed. A use costs one round trip (GETEX slides the TTL), except that a session
+ * read lately is reused from this gateway's memory for {@code bridge.sessions.local-ttl}
+ * ({@link LocalSessions}): a busy session costs no round trip, its TTL slides at most that often, and
+ * a deletion through another replica shows here at most that late. {@code last_seen} is rewritten
+ * only when it is older than {@code bridge.sessions.last-seen-interval}, so a busy session does not
+ * cost a write per request.
  */
 @Component
 public class SessionStore {
@@ -32,11 +35,15 @@ public class SessionStore {
 
 	private final long lastSeenIntervalMs;
 
+	private final LocalSessions local;
+
 	SessionStore(StringRedisTemplate redis, SessionIndex index, GatewayProperties properties) {
 		this.redis = redis;
 		this.index = index;
 		this.idleTtl = properties.sessions().idleTtl();
 		this.lastSeenIntervalMs = properties.sessions().effectiveLastSeenInterval().toMillis();
+		this.local = new LocalSessions(properties.sessions().effectiveLocalTtl().toMillis(),
+				properties.sessions().localMaxEntries());
 	}
 
 	/** A new unguessable session id (128 random bits). */
@@ -58,21 +65,39 @@ public class SessionStore {
 				idleTtl.toMillis(), capabilities);
 		redis.opsForValue().set(key(session), json(session), idleTtl);
 		index.put(session);
+		local.put(session, System.currentTimeMillis());
 		return session;
 	}
 
 	/** Stores a changed session (e.g. its log level), only if it has not expired meanwhile. */
 	public void update(Session session) {
-		redis.opsForValue().setIfPresent(key(session), json(session), Duration.ofMillis(session.idleTtlMs()));
+		if (Boolean.TRUE.equals(
+				redis.opsForValue().setIfPresent(key(session), json(session), Duration.ofMillis(session.idleTtlMs())))) {
+			local.put(session, System.currentTimeMillis());
+		}
+		else {
+			local.remove(session.tenant(), session.id());
+		}
 	}
 
 	/** Ends a session (the MCP endpoint's DELETE); true when it existed. */
 	public boolean delete(String tenant, String sessionId) {
+		local.remove(tenant, sessionId);
 		return Boolean.TRUE.equals(redis.delete(RedisKeys.session(tenant, sessionId)));
 	}
 
 	/** The session, with its idle TTL renewed; empty when unknown or expired. */
 	public Optional<Session> findAndTouch(String tenant, String sessionId) {
+		Optional<Session> recent = local.get(tenant, sessionId, System.currentTimeMillis());
+		if (recent.isPresent()) {
+			return recent;
+		}
+		Optional<Session> read = readAndTouch(tenant, sessionId);
+		read.ifPresent(session -> local.put(session, System.currentTimeMillis()));
+		return read;
+	}
+
+	private Optional<Session> readAndTouch(String tenant, String sessionId) {
 		String key = RedisKeys.session(tenant, sessionId);
 		String stored = redis.opsForValue().getAndExpire(key, idleTtl);
 		if (stored == null) {

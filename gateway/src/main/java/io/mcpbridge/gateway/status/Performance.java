@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.mcpbridge.common.BridgeJson;
-import io.mcpbridge.gateway.api.RequestMetrics;
+import io.mcpbridge.gateway.call.RequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;

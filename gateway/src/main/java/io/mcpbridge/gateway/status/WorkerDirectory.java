@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.gateway.upstream.LiveUpstreams;
 import io.mcpbridge.common.WorkerReport;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * A worker whose report expired is gone, whatever the index still says.
  */
 @Component
-public class WorkerDirectory {
+public class WorkerDirectory implements LiveUpstreams {
 
 	private final StringRedisTemplate redis;
 
@@ -39,6 +40,7 @@ public class WorkerDirectory {
 	}
 
 	/** The upstream names of all live workers, in the order their configurations list them. */
+	@Override
 	public Set<String> upstreamNames() {
 		Set<String> names = new LinkedHashSet<>();
 		liveWorkers().forEach(report -> names.addAll(report.upstreamNames()));

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.error.BridgeException;
-import io.mcpbridge.gateway.status.WorkerDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +20,9 @@ public class KnownUpstreams {
 
 	private static final Logger log = LoggerFactory.getLogger(KnownUpstreams.class);
 
-	private final WorkerDirectory workers;
+	private final LiveUpstreams workers;
 
-	KnownUpstreams(WorkerDirectory workers) {
+	KnownUpstreams(LiveUpstreams workers) {
 		this.workers = workers;
 	}
 

@@ -86,15 +86,16 @@ class ReadCacheTest {
 	void aMissCallsTheUpstreamStoresUnderItsVersionsAndTheNextReadHitsL1() {
 		redisHas(versions(""), null);
 		when(store.tryLock(anyString(), anyString(), any())).thenReturn(RedisCacheStore.LockResult.ACQUIRED);
-		when(store.store(any(), any(), any())).thenReturn(true);
+		when(store.store(any(), any(), any(), any(), any())).thenReturn(true);
 
 		CacheAnswer miss = answer(read(TEN_SECONDS, CacheControl.NONE));
 		CacheAnswer hit = answer(read(TEN_SECONDS, CacheControl.NONE));
 
 		assertThat(miss.cached()).isFalse();
 		assertThat(miss.cacheStatus()).isEqualTo("mcp-bridge; fwd=miss; stored");
-		verify(store).store(eq(key()), any(), eq(Duration.ofSeconds(70)));
-		verify(store).unlock(anyString(), anyString());
+		// One script stores the entry and releases the lock: no separate unlock round trip.
+		verify(store).store(eq(key()), any(), eq(Duration.ofSeconds(70)), anyString(), anyString());
+		verify(store, never()).unlock(anyString(), anyString());
 		assertThat(hit.cached()).isTrue();
 		assertThat(hit.cacheStatus()).contains("detail=l1");
 		assertThat(hit.result()).isEqualTo(ON);
@@ -105,7 +106,7 @@ class ReadCacheTest {
 	void anL1EntryIsNotServedOnceAWriteChangedItsEntity() {
 		redisHas(versions(""), null);
 		when(store.tryLock(anyString(), anyString(), any())).thenReturn(RedisCacheStore.LockResult.ACQUIRED);
-		when(store.store(any(), any(), any())).thenReturn(true);
+		when(store.store(any(), any(), any(), any(), any())).thenReturn(true);
 		answer(read(TEN_SECONDS, CacheControl.NONE));
 
 		redisHas(versions("1"), null);
@@ -137,7 +138,7 @@ class ReadCacheTest {
 		assertThat(first.cached()).isFalse();
 		assertThat(second.cached()).isFalse();
 		assertThat(upstreamCalls).hasValue(2);
-		verify(store, never()).store(any(), any(), any());
+		verify(store, never()).store(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -177,7 +178,7 @@ class ReadCacheTest {
 				CompletableFuture.completedFuture(BridgeJson.mapper().readTree("{\"isError\":true}")));
 
 		assertThat(error.cacheExpires()).isNull();
-		verify(store, never()).store(any(), any(), any());
+		verify(store, never()).store(any(), any(), any(), any(), any());
 	}
 
 	@Test
@@ -192,7 +193,7 @@ class ReadCacheTest {
 		redisHas(versions(""), null);
 		CacheAnswer answer = answer(read(TEN_SECONDS, CacheControl.parse("no-store")));
 		assertThat(answer.cacheStatus()).isEqualTo("mcp-bridge; fwd=request");
-		verify(store, never()).store(any(), any(), any());
+		verify(store, never()).store(any(), any(), any(), any(), any());
 		verify(store, never()).lookup(any(), eq(true), isNull());
 	}
 

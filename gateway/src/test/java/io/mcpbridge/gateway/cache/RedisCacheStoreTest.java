@@ -104,6 +104,34 @@ class RedisCacheStoreTest {
 	}
 
 	@Test
+	void aStoreReleasesItsOwnLockInTheSameScriptButNeverAnothersLock() {
+		RedisCacheStore store = store(new CopyOnWriteArrayList<>());
+		String lock = key().redisKey() + ":lock:store";
+		Versions before = store.lookup(key(), false, null).orElseThrow().versions();
+		store.tryLock(lock, "mine", Duration.ofSeconds(5));
+
+		assertThat(store.store(key(), entry(before), Duration.ofSeconds(30), lock, "other")).isTrue();
+		assertThat(store.lookup(key(), false, lock).orElseThrow().lockHeld()).as("not its lock").isTrue();
+		assertThat(store.store(key(), entry(before), Duration.ofSeconds(30), lock, "mine")).isTrue();
+
+		RedisCacheStore.Lookup after = store.lookup(key(), true, lock).orElseThrow();
+		assertThat(after.lockHeld()).isFalse();
+		assertThat(after.entry()).isNotNull();
+	}
+
+	@Test
+	void aSupersededStoreStillReleasesItsLock() {
+		RedisCacheStore store = store(new CopyOnWriteArrayList<>());
+		String lock = key().redisKey() + ":lock:superseded";
+		Versions before = store.lookup(key(), false, null).orElseThrow().versions();
+		store.tryLock(lock, "mine", Duration.ofSeconds(5));
+		clients.get(0).commands().hincrby(key().versionsKey(), "e:light.a", 1);
+
+		assertThat(store.store(key(), entry(before), Duration.ofSeconds(30), lock, "mine")).isFalse();
+		assertThat(store.lookup(key(), false, lock).orElseThrow().lockHeld()).isFalse();
+	}
+
+	@Test
 	void resettingTheEpochInvalidatesEveryEntry() {
 		RedisCacheStore store = store(new CopyOnWriteArrayList<>());
 		Versions before = store.lookup(key(), false, null).orElseThrow().versions();

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiExceptionHandlerTest {
 
-	private final ApiExceptionHandler handler = new ApiExceptionHandler(TestProperties.defaults());
+	private final ApiExceptionHandler handler = new ApiExceptionHandler(new ErrorMapping(TestProperties.defaults()));
 
 	@Test
 	void overloadedAndQueueUnavailableSayWhenToRetry() {
@@ -30,8 +30,8 @@ class ApiExceptionHandlerTest {
 
 	@Test
 	void retryAfterIsWholeSecondsAndNeverZero() {
-		assertThat(ApiExceptionHandler.retryAfterSeconds(0)).isEqualTo(1);
-		assertThat(ApiExceptionHandler.retryAfterSeconds(1000)).isEqualTo(1);
-		assertThat(ApiExceptionHandler.retryAfterSeconds(1001)).isEqualTo(2);
+		assertThat(ErrorMapping.retryAfterSeconds(0)).isEqualTo(1);
+		assertThat(ErrorMapping.retryAfterSeconds(1000)).isEqualTo(1);
+		assertThat(ErrorMapping.retryAfterSeconds(1001)).isEqualTo(2);
 	}
 }

@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.mcp;
 
 import java.util.Map;
 
+import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.CallEvent;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class InputRoundTest {
 	private McpExchange exchange() {
 		MockAsyncContext async = new MockAsyncContext(new MockHttpServletRequest(), response);
 		McpExchange created = new McpExchange(async, "r1", Map.of(), 60_000, new NoEventsContext(() -> {
-		}, round::divert), JsonRpc.error(null, McpError.REQUEST_TIMEOUT, "timeout", null));
+		}, round::divert), JsonRpc.error(null, JsonRpcCodes.REQUEST_TIMEOUT, "timeout", null));
 		round.attach(created);
 		return created;
 	}

@@ -5,12 +5,13 @@ import java.util.UUID;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.gateway.LocalRedis;
 import io.mcpbridge.gateway.TestProperties;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The session store on the real Redis at 127.0.0.1:6379, each test with a tenant of its own. */
 class SessionStoreTest {
 
-	private static LettuceConnectionFactory connections;
+	private static LocalRedis local;
 
 	private static StringRedisTemplate redis;
 
@@ -26,15 +27,13 @@ class SessionStoreTest {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory("127.0.0.1", 6379);
-		connections.afterPropertiesSet();
-		connections.start();
-		redis = new StringRedisTemplate(connections);
+		local = LocalRedis.connect();
+		redis = local.template();
 	}
 
 	@AfterAll
 	static void disconnect() {
-		connections.destroy();
+		local.close();
 	}
 
 	@Test
@@ -90,6 +89,49 @@ class SessionStoreTest {
 	@Test
 	void anUnknownSessionIsEmpty() {
 		assertThat(store(Duration.ofMinutes(30), Duration.ofSeconds(60)).findAndTouch(tenant, "nope")).isEmpty();
+	}
+
+	@Test
+	void aSessionReadLatelyIsReusedWithoutAskingRedis() {
+		SessionStore store = localStore(Duration.ofMinutes(1));
+		store.create("s5", tenant, "home", null, "2025-06-18");
+		redis.delete(RedisKeys.session(tenant, "s5")); // as if another replica had deleted it
+
+		assertThat(store.findAndTouch(tenant, "s5")).as("reused from memory").isPresent();
+	}
+
+	@Test
+	void aSessionDeletedElsewhereIsGoneHereAfterTheLocalTtl() {
+		SessionStore store = localStore(Duration.ofMillis(200));
+		store.create("s6", tenant, "home", null, "2025-06-18");
+		redis.delete(RedisKeys.session(tenant, "s6"));
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> store.findAndTouch(tenant, "s6").isEmpty());
+	}
+
+	@Test
+	void aSessionDeletedThroughThisGatewayIsGoneAtOnce() {
+		SessionStore store = localStore(Duration.ofMinutes(1));
+		store.create("s7", tenant, "home", null, "2025-06-18");
+		assertThat(store.findAndTouch(tenant, "s7")).isPresent();
+
+		assertThat(store.delete(tenant, "s7")).isTrue();
+
+		assertThat(store.findAndTouch(tenant, "s7")).isEmpty();
+	}
+
+	@Test
+	void theLocalTtlNeverExceedsATenthOfTheIdleTtl() {
+		assertThat(TestProperties.withSessions(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5))
+			.sessions()
+			.effectiveLocalTtl()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	private SessionStore localStore(Duration localTtl) {
+		return new SessionStore(redis, new SessionIndex(redis),
+				TestProperties.withSessions(Duration.ofMinutes(30), Duration.ofSeconds(60), localTtl));
 	}
 
 	private double score(String sessionId) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.error.BridgeException;
-import io.mcpbridge.gateway.status.WorkerDirectory;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.RedisConnectionFailureException;
@@ -19,7 +19,7 @@ import static org.mockito.Mockito.when;
 
 class KnownUpstreamsTest {
 
-	private final WorkerDirectory workers = mock(WorkerDirectory.class);
+	private final LiveUpstreams workers = mock(LiveUpstreams.class);
 
 	private final KnownUpstreams upstreams = new KnownUpstreams(workers);
 

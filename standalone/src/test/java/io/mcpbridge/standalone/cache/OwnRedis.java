@@ -14,11 +14,11 @@ import static org.awaitility.Awaitility.await;
  * A redis-server process of this test's own, on a free port, that the test may stop and start again
  * (never the shared Redis on 6379, which other tests use).
  */
-final class OwnRedis implements AutoCloseable {
+public final class OwnRedis implements AutoCloseable {
 
 	private static final String BINARY = "/usr/bin/redis-server";
 
-	final int port;
+	public final int port;
 
 	private Process process;
 
@@ -26,7 +26,7 @@ final class OwnRedis implements AutoCloseable {
 		this.port = port;
 	}
 
-	static OwnRedis startOnFreePort() {
+	public static OwnRedis startOnFreePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			OwnRedis redis = new OwnRedis(socket.getLocalPort());
 			socket.close();

@@ -1,4 +1,4 @@
-package io.mcpbridge.gateway.api;
+package io.mcpbridge.gateway.call;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +32,7 @@ public class RequestMetrics {
 	}
 
 	/** Records the time until the response is known, whether it succeeds or fails. */
-	<T> CompletableFuture<ResponseEntity<T>> time(String endpoint, CompletableFuture<ResponseEntity<T>> response) {
+	public <T> CompletableFuture<ResponseEntity<T>> time(String endpoint, CompletableFuture<ResponseEntity<T>> response) {
 		Timer.Sample sample = Timer.start(registry);
 		return response.whenComplete((entity, failure) -> sample.stop(timer(endpoint, status(entity, failure))));
 	}
