@@ -255,10 +255,14 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * entity's records of every priority land on the same worker (co-partitioning)
 	 * @param replicationFactor replication factor of the topics the worker declares
 	 * @param concurrency consumers (poll threads) in this worker; they only poll and commit, the
-	 * calls run on a separate executor sized by the pools
+	 * calls run on a separate executor sized by the pools, so one keeps up with any rate a worker can
+	 * run. Each consumer takes its share of the partitions in the group (partition i of every priority
+	 * topic together), so workers x concurrency must not exceed the partitions per topic, or some
+	 * consumers (whole workers, the last in member order) get none; more also costs idle fetches and
+	 * heartbeats
 	 */
 	public record Kafka(@DefaultValue("12") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicationFactor,
-			@DefaultValue("4") @Min(1) int concurrency) {
+			@DefaultValue("1") @Min(1) int concurrency) {
 	}
 
 	/** @param ttl how long a reply stays readable under its result key */

@@ -45,7 +45,7 @@ class WorkerPropertiesTest {
 			assertThat(home.startTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.kafka().partitions()).isEqualTo(12);
 			assertThat(properties.kafka().replicationFactor()).isEqualTo((short) 1);
-			assertThat(properties.kafka().concurrency()).isEqualTo(4);
+			assertThat(properties.kafka().concurrency()).isEqualTo(1);
 			assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(properties.toolsCache().ttl()).isEqualTo(Duration.ofHours(1));
 		});
