@@ -3,6 +3,7 @@ package io.mcpbridge.worker.pool;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,6 +28,12 @@ final class PoolMembers {
 	private final Deque<PooledClient> serving = new ArrayDeque<>();
 
 	private final Set<PooledClient> checking = new HashSet<>();
+
+	/**
+	 * While a call that must run alone waits, one busy process takes no new calls, so that it drains
+	 * and the waiting call gets it: under steady load no process would ever become idle otherwise.
+	 */
+	private PooledClient draining;
 
 	PoolMembers(int perProcess) {
 		this.perProcess = perProcess;
@@ -60,14 +67,33 @@ final class PoolMembers {
 	PooledClient takeForCall(boolean exclusive) {
 		for (Iterator<PooledClient> it = serving.iterator(); it.hasNext();) {
 			PooledClient client = it.next();
-			if (exclusive ? client.inFlight() == 0 : client.hasRoom(perProcess)) {
+			if (exclusive ? client.inFlight() == 0 : client != draining && client.hasRoom(perProcess)) {
 				it.remove();
 				serving.addFirst(client);
 				client.callStarted(exclusive);
+				if (client == draining) {
+					draining = null;
+				}
 				return client;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A call that must run alone found no idle process: the least loaded serving process takes no new
+	 * calls until it is idle (or {@link #stopDraining()}). One at a time.
+	 */
+	void drainOneForExclusive() {
+		if (draining != null && serving.contains(draining)) {
+			return;
+		}
+		draining = serving.stream().min(Comparator.comparingInt(PooledClient::inFlight)).orElse(null);
+	}
+
+	/** No call that must run alone waits any more. */
+	void stopDraining() {
+		draining = null;
 	}
 
 	/** A new process: first in line. */

@@ -60,6 +60,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	private int waiting;
 
+	/** Of the waiting calls, those that must run alone on their process. */
+	private int waitingAlone;
+
 	private boolean stopped;
 
 	private volatile JsonNode initializeResult;
@@ -268,6 +271,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		lock.lock();
 		try {
 			waiting++;
+			if (exclusive) {
+				waitingAlone++;
+			}
 			while (true) {
 				if (stopped) {
 					throw new UpstreamUnavailableException(config.name(), "the worker is shutting down");
@@ -281,6 +287,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 					members.remove(client);
 					replace(client, "died");
 					continue;
+				}
+				if (exclusive) {
+					members.drainOneForExclusive();
 				}
 				String failure = starter.lastFailure();
 				if (members.live() == 0 && failure != null) {
@@ -307,6 +316,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 		finally {
 			waiting--;
+			if (exclusive && --waitingAlone == 0) {
+				members.stopDraining();
+			}
 			lock.unlock();
 		}
 	}

@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.config.WorkerProperties.Pool;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
+import io.mcpbridge.worker.stdio.CallListener;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +77,45 @@ class MultiplexedPoolTest {
 			assertThat(pools.status().get("bounded").calls()).isEqualTo(3);
 		}
 		finally {
+			pools.stop();
+		}
+	}
+
+	@Test
+	void aCallThatMustRunAloneGetsAProcessUnderSteadyLoadOfOthers() throws Exception {
+		UpstreamPools pools = start("steady", 8, "--latency-ms=500");
+		AtomicBoolean loading = new AtomicBoolean(true);
+		try {
+			List<CompletableFuture<Void>> load = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				load.add(CompletableFuture.runAsync(() -> {
+					while (loading.get()) {
+						HomeSimPoolTest.callTool(pools, "steady", "get_entity_state", Map.of("entity_id", "light.kitchen"),
+								inSeconds(60));
+					}
+				}, CALLERS));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> pools.status().get("steady").inFlight() >= 2);
+
+			ObjectNode params = BridgeJson.mapper().createObjectNode();
+			params.put("name", "get_entity_state");
+			params.putObject("arguments").put("entity_id", "light.porch");
+			long started = System.nanoTime();
+			JsonNode alone = pools.execute("steady", inSeconds(60), "tools/call", params, new CallListener() {
+				@Override
+				public boolean needsOwnProcess() {
+					return true;
+				}
+			});
+
+			assertThat(alone.path("isError").asBoolean()).isFalse();
+			// The one process stops taking the others' calls until it is idle: about one latency, not the deadline.
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+			loading.set(false);
+			CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			loading.set(false);
 			pools.stop();
 		}
 	}
