@@ -21,9 +21,12 @@ import io.mcpbridge.common.Identifiers;
  * (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
+ * @param maxConcurrentPerProcess calls one home-sim process runs at once
+ * ({@code pool.max-concurrent-per-process}); 0 for the worker's default
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
-		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
+		int maxConcurrentPerProcess) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
 
@@ -33,6 +36,17 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 					+ poolMin + " and " + poolMax);
 		}
 		extraUpstreams = Map.copyOf(extraUpstreams);
+		if (maxConcurrentPerProcess < 0) {
+			throw new IllegalArgumentException("--max-concurrent-per-process must be at least 1, got "
+					+ maxConcurrentPerProcess);
+		}
+	}
+
+	/** With the worker's default number of calls per process. */
+	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
+			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
+				extraUpstreams, 0);
 	}
 
 	/** Only home-sim as upstream. */
@@ -59,11 +73,12 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
 				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
 				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
-				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given));
+				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
+				intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, --conformance-fixture, "
-					+ "--upstream.<name>");
+					+ "--upstream.<name>, --max-concurrent-per-process");
 		}
 		return options;
 	}
