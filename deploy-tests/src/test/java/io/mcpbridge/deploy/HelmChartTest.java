@@ -44,10 +44,10 @@ class HelmChartTest {
 				"HorizontalPodAutoscaler", "NetworkPolicy", "NetworkPolicy", "PodDisruptionBudget", "PodDisruptionBudget",
 				"Secret", "Service", "Service", "ServiceAccount");
 		Map<String, Object> workerHpa = chart.get("HorizontalPodAutoscaler", "-worker");
-		assertThat((Integer) at(workerHpa, "spec", "maxReplicas")).isEqualTo(12).isLessThanOrEqualTo(24 / 2);
+		assertThat((Integer) at(workerHpa, "spec", "maxReplicas")).isEqualTo(12).isLessThanOrEqualTo(24 / 1);
 		assertThat((Integer) at(chart.get("HorizontalPodAutoscaler", "-gateway"), "spec", "minReplicas")).isEqualTo(2);
 		assertThat(env(container(chart.get("Deployment", "-worker")))).containsEntry("BRIDGE_KAFKA_PARTITIONS", "24")
-			.containsEntry("BRIDGE_KAFKA_CONCURRENCY", "2");
+			.containsEntry("BRIDGE_KAFKA_CONCURRENCY", "1");
 	}
 
 	@Test
@@ -159,8 +159,8 @@ class HelmChartTest {
 	void aFleetLargerThanThePartitionsCanFeedIsRefusedWithTheArithmetic() {
 		assertThatThrownBy(() -> render("too-many-workers.yaml"))
 			.hasMessageContaining("keda.maxReplicaCount is 12 but kafka.partitions / worker.pollThreads = 24 / 4 = 6");
-		assertThatThrownBy(() -> Rendered.parse(new Helm(CHART).template().set("worker.autoscaling.maxReplicas", 13).call()))
-			.hasMessageContaining("worker.autoscaling.maxReplicas is 13");
+		assertThatThrownBy(() -> Rendered.parse(new Helm(CHART).template().set("worker.autoscaling.maxReplicas", 25).call()))
+			.hasMessageContaining("worker.autoscaling.maxReplicas is 25");
 	}
 
 	@Test

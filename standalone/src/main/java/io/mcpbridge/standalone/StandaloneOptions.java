@@ -31,10 +31,12 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * null: none
  * @param homeFaults home-sim's fault-injection options ({@code --fail-rate=0.5}, ...), given to the standalone as
  * {@code --home-fail-rate=0.5}, ... so that anyone can watch retries and breakers work from {@code ./run.sh}
+ * @param maxConcurrentPerProcess calls one home-sim process runs at once
+ * ({@code pool.max-concurrent-per-process}); 0 for the worker's default
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
-		int managementPort, Path configFile, List<String> homeFaults) {
+		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
 
@@ -53,13 +55,17 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		}
 		extraUpstreams = Map.copyOf(extraUpstreams);
 		homeFaults = List.copyOf(homeFaults);
+		if (maxConcurrentPerProcess < 0) {
+			throw new IllegalArgumentException("--max-concurrent-per-process must be at least 1, got "
+					+ maxConcurrentPerProcess);
+		}
 	}
 
 	/** No config file; the management port follows the gateway port (9090 with 3003, else any free port). */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
-				extraUpstreams, defaultManagementPort(gatewayPort), null, List.of());
+				extraUpstreams, defaultManagementPort(gatewayPort), null, List.of(), 0);
 	}
 
 	/**
@@ -79,7 +85,7 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 
 	static StandaloneOptions defaults() {
 		return new StandaloneOptions(DEFAULT_PORT, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT, null,
-				List.of());
+				List.of(), 0);
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -99,12 +105,13 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
 				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
-				homeFaultOptions(given));
+				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
 					+ "--conformance-fixture, --upstream.<name>, --config, --home-fail-rate, --home-slow-rate, "
-					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file");
+					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file, "
+					+ "--max-concurrent-per-process");
 		}
 		return options;
 	}

@@ -132,6 +132,9 @@ public final class StandaloneStack implements AutoCloseable {
 		properties.add("server.port=" + options.workerPort());
 		properties.add("management.server.port=" + options.workerPort());
 		properties.addAll(upstream(0, "home", command, options.poolMin(), options.poolMax()));
+		if (options.maxConcurrentPerProcess() > 0) {
+			properties.add("bridge.upstreams[0].pool.max-concurrent-per-process=" + options.maxConcurrentPerProcess());
+		}
 		int index = 1;
 		if (options.conformanceFixture()) {
 			properties.addAll(upstream(index++, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2, 2));

@@ -49,6 +49,14 @@ class StandaloneOptionsTest {
 	}
 
 	@Test
+	void callsPerHomeSimProcessAreTheWorkersDefaultUnlessGiven() {
+		assertThat(StandaloneOptions.parse().maxConcurrentPerProcess()).as("0: the worker's default").isZero();
+		assertThat(StandaloneOptions.parse("--max-concurrent-per-process=4").maxConcurrentPerProcess()).isEqualTo(4);
+		assertThatThrownBy(() -> StandaloneOptions.parse("--max-concurrent-per-process=-1"))
+			.hasMessageContaining("--max-concurrent-per-process");
+	}
+
+	@Test
 	void badOptionsAreRefusedWithTheirName() {
 		assertThatThrownBy(() -> StandaloneOptions.parse("--conformance-fixture=yes"))
 			.hasMessageContaining("--conformance-fixture");

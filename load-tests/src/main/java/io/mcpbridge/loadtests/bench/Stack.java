@@ -45,9 +45,16 @@ final class Stack implements AutoCloseable {
 
 	static Stack start(String name, Path jar, int homeLatencyMs, int poolSize, int partitions, Path logDir)
 			throws IOException, InterruptedException {
-		List<String> command = List.of(Bench.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
+		return start(name, jar, homeLatencyMs, poolSize, partitions, logDir, List.of());
+	}
+
+	/** @param extraOptions more standalone options, e.g. {@code --max-concurrent-per-process=4} */
+	static Stack start(String name, Path jar, int homeLatencyMs, int poolSize, int partitions, Path logDir,
+			List<String> extraOptions) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Bench.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
 				"--port=" + freePort(), "--worker-port=" + freePort(), "--home-latency-ms=" + homeLatencyMs,
-				"--pool-min=" + poolSize, "--pool-max=" + poolSize, "--partitions=" + partitions);
+				"--pool-min=" + poolSize, "--pool-max=" + poolSize, "--partitions=" + partitions));
+		command.addAll(extraOptions);
 		LaunchedProcess process = LaunchedProcess.start(name, command, logDir);
 		try {
 			Matcher ready = process.awaitLine(READY, 1, Duration.ofSeconds(180));
@@ -83,8 +90,14 @@ final class Stack implements AutoCloseable {
 	 */
 	void addWorker(Path workerJar, Path homeSimJar, int homeLatencyMs, int poolSize, int partitions, int concurrency)
 			throws IOException, InterruptedException {
+		addWorker(workerJar, homeSimJar, homeLatencyMs, poolSize, partitions, concurrency, List.of());
+	}
+
+	/** @param extraSettings more worker settings, e.g. {@code --bridge.upstreams[0].pool.max-concurrent-per-process=4} */
+	void addWorker(Path workerJar, Path homeSimJar, int homeLatencyMs, int poolSize, int partitions, int concurrency,
+			List<String> extraSettings) throws IOException, InterruptedException {
 		String id = "bench-worker-" + (workers.size() + 2);
-		List<String> command = List.of(Bench.javaExecutable(), "-jar", workerJar.toAbsolutePath().toString(),
+		List<String> command = new ArrayList<>(List.of(Bench.javaExecutable(), "-jar", workerJar.toAbsolutePath().toString(),
 				"--spring.kafka.bootstrap-servers=" + kafka, "--spring.data.redis.host=127.0.0.1",
 				"--spring.data.redis.port=" + redisPort, "--server.port=0", "--bridge.worker.id=" + id,
 				"--bridge.kafka.partitions=" + partitions, "--bridge.kafka.concurrency=" + concurrency,
@@ -92,7 +105,8 @@ final class Stack implements AutoCloseable {
 				"--bridge.upstreams[0].args[0]=-jar", "--bridge.upstreams[0].args[1]=" + homeSimJar.toAbsolutePath(),
 				"--bridge.upstreams[0].args[2]=--latency-ms=" + homeLatencyMs,
 				"--bridge.upstreams[0].pool.auto-scale=false", "--bridge.upstreams[0].pool.min=" + poolSize,
-				"--bridge.upstreams[0].pool.target=" + poolSize, "--bridge.upstreams[0].pool.max=" + poolSize);
+				"--bridge.upstreams[0].pool.target=" + poolSize, "--bridge.upstreams[0].pool.max=" + poolSize));
+		command.addAll(extraSettings);
 		LaunchedProcess worker = LaunchedProcess.start(id, command, logDir);
 		workers.add(worker);
 		worker.awaitLine(ASSIGNED, 1, Duration.ofSeconds(180));

@@ -26,11 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Per-entity ordering and cross-entity parallelism on a real broker, real Redis and a worker whose
- * pool runs 4 home-sim processes taking 50 ms per call.
+ * pool runs 4 home-sim processes of 8 calls at once each, taking 50 ms per call.
  */
 class KeyOrderingTest {
 
 	private static final int LATENCY_MS = 50;
+
+	/** Calls one home-sim process runs at once (the worker's default). */
+	private static final int PER_PROCESS = 8;
 
 	@TempDir
 	static Path tmp;
@@ -52,7 +55,8 @@ class KeyOrderingTest {
 		kafka = new EmbeddedKafkaKraftBroker(1, QueueWorker.PARTITIONS);
 		kafka.afterPropertiesSet();
 		callLog = tmp.resolve("calls.jsonl");
-		worker = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-order", callLog, LATENCY_MS, 4);
+		// Several calls per process: per-entity order must hold while one process runs many entities at once.
+		worker = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-order", callLog, LATENCY_MS, 4, PER_PROCESS);
 	}
 
 	@AfterAll
@@ -112,15 +116,17 @@ class KeyOrderingTest {
 		long serialMs = calls.values().stream().flatMap(List::stream).mapToLong(c -> c.endUs() - c.startUs()).sum()
 				/ 1000;
 		int parallel = CallLogFile.maxConcurrency(calls.values().stream().flatMap(List::stream).toList());
-		System.out.printf("[queue] 20 entities x 5 calls of %d ms, pool 4: wall %d ms, serial sum %d ms (nominal %d), "
-				+ "up to %d calls at once%n", LATENCY_MS, wallMs, serialMs, writes.size() * LATENCY_MS, parallel);
+		System.out.printf("[queue] 20 entities x 5 calls of %d ms, pool 4 x %d: wall %d ms, serial sum %d ms (nominal %d), "
+				+ "up to %d calls at once%n", LATENCY_MS, PER_PROCESS, wallMs, serialMs, writes.size() * LATENCY_MS,
+				parallel);
 		assertThat(calls).hasSize(20);
 		assertThat(calls.values()).allSatisfy(entity -> assertThat(entity).extracting(Call::brightness)
 			.containsExactly(1, 2, 3, 4, 5));
 		assertThat(CallLogFile.overlaps(calls)).isZero();
-		// The pool's 4 processes ran different entities at the same time. (Wall time against the serial
-		// sum is reported, not asserted: on a saturated 2-core machine the worker's CPU time dominates.)
-		assertThat(parallel).isEqualTo(4);
+		// The pool's 4 processes ran different entities at the same time, more than one per process, never
+		// more than one per entity. (Wall time against the serial sum is reported, not asserted: on a
+		// saturated 2-core machine the worker's CPU time dominates.)
+		assertThat(parallel).isGreaterThan(4).isLessThanOrEqualTo(20);
 	}
 
 	@Test

@@ -22,7 +22,16 @@ public final class QueueWorker {
 
 	static ConfigurableApplicationContext inProcess(String bootstrap, String id, Path callLog, int latencyMs,
 			int poolSize) {
-		return WorkerApplication.builder().run(arguments(bootstrap, id, callLog, latencyMs, poolSize));
+		return inProcess(bootstrap, id, callLog, latencyMs, poolSize, 1);
+	}
+
+	/**
+	 * @param perProcess calls one home-sim process runs at once; the queue tests that measure the
+	 * scheduler against the pool's capacity use 1, whose bounds they assume
+	 */
+	static ConfigurableApplicationContext inProcess(String bootstrap, String id, Path callLog, int latencyMs,
+			int poolSize, int perProcess) {
+		return WorkerApplication.builder().run(arguments(bootstrap, id, callLog, latencyMs, poolSize, perProcess));
 	}
 
 	/** A worker JVM of its own, so that it can be killed without any graceful shutdown. */
@@ -31,14 +40,15 @@ public final class QueueWorker {
 			Path output, String... settings) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName()));
-		command.addAll(List.of(arguments(bootstrap, id, callLog, latencyMs, poolSize)));
+		command.addAll(List.of(arguments(bootstrap, id, callLog, latencyMs, poolSize, 1)));
 		for (String setting : settings) {
 			command.add("--" + setting);
 		}
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 	}
 
-	private static String[] arguments(String bootstrap, String id, Path callLog, int latencyMs, int poolSize) {
+	private static String[] arguments(String bootstrap, String id, Path callLog, int latencyMs, int poolSize,
+			int perProcess) {
 		List<String> home = HomeSimCommand.javaCommand("--latency-ms=" + latencyMs, "--call-log=" + callLog);
 		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379", "--server.port=0",
@@ -49,6 +59,7 @@ public final class QueueWorker {
 				"--bridge.upstreams[0].name=" + UPSTREAM, "--bridge.upstreams[0].command=" + home.get(0),
 				"--bridge.upstreams[0].pool.auto-scale=false", "--bridge.upstreams[0].pool.min=" + poolSize,
 				"--bridge.upstreams[0].pool.target=" + poolSize, "--bridge.upstreams[0].pool.max=" + poolSize,
+				"--bridge.upstreams[0].pool.max-concurrent-per-process=" + perProcess,
 				"--bridge.upstreams[0].call-timeout=30s"));
 		for (int i = 1; i < home.size(); i++) {
 			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + home.get(i));

@@ -32,6 +32,12 @@ import org.springframework.stereotype.Component;
  * state.
  *
  * <p>
+ * When the cache lives in the worker's own Redis (the default: {@code bridge.cache.host} and
+ * {@code port} unset), the invalidation rides in the script that stores and publishes the reply
+ * ({@link io.mcpbridge.worker.reply.ReplyPublisher}): no round trip of its own. Otherwise it is one
+ * script on the cache Redis, before the reply's.
+ *
+ * <p>
  * The cache is optional: when its Redis fails, the write's reply still goes out (counted in
  * {@code mcp.worker.cache.invalidation.failures}). Entries cached before such a write may then be
  * served until their TTL (see the README's cache section).
@@ -54,7 +60,17 @@ public class CacheInvalidator implements AutoCloseable {
 
 	private final Counter invalidations;
 
+	private final boolean inResultsRedis;
+
 	private StatefulRedisConnection<String, String> connection;
+
+	/**
+	 * What a write invalidates, as the reply's script runs it: bump {@code fields} in {@code versionsKey},
+	 * then publish {@code message} on {@code channel}.
+	 */
+	public record Invalidation(String requestId, String versionsKey, String channel, String message,
+			List<String> fields) {
+	}
 
 	CacheInvalidator(WorkerProperties properties, MeterRegistry meters,
 			@Value("${spring.data.redis.host:localhost}") String redisHost,
@@ -62,6 +78,7 @@ public class CacheInvalidator implements AutoCloseable {
 		WorkerProperties.Cache cache = properties.cache();
 		String host = cache.host() == null || cache.host().isBlank() ? redisHost : cache.host();
 		int port = cache.port() == 0 ? redisPort : cache.port();
+		this.inResultsRedis = host.equals(redisHost) && port == redisPort;
 		this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port).withTimeout(cache.timeout()).build());
 		// Fail at once while disconnected rather than queue: a write's reply must not wait for the cache.
 		this.client.setOptions(ClientOptions.builder()
@@ -75,27 +92,49 @@ public class CacheInvalidator implements AutoCloseable {
 			.register(meters);
 	}
 
-	/** Invalidates what the request may have changed, if it is a write; never throws. */
-	public void afterWrite(RequestEnvelope request) {
+	/**
+	 * Invalidates what the request may have changed, if it is a write; never throws. With the cache in
+	 * the results Redis it only returns the invalidation, for the reply's script to run (then report
+	 * the outcome with {@link #ranWithReply}); otherwise it runs it here and returns null, as it does for
+	 * a request that is not a write.
+	 */
+	public Invalidation afterWrite(RequestEnvelope request) {
 		if (!request.write() || !Methods.TOOLS_CALL.equals(request.method())) {
-			return;
+			return null;
 		}
 		List<String> fields = CacheDependencies.ofWrite(request.arguments());
-		List<String> args = new ArrayList<>(List.of(RedisKeys.cacheInvalidationChannel(), BridgeJson.mapper()
-			.writeValueAsString(new CacheInvalidation(request.tenant(), request.upstream(), fields))));
+		Invalidation invalidation = new Invalidation(request.requestId(),
+				RedisKeys.cacheVersions(request.tenant(), request.upstream()), RedisKeys.cacheInvalidationChannel(),
+				BridgeJson.mapper()
+					.writeValueAsString(new CacheInvalidation(request.tenant(), request.upstream(), fields)),
+				fields);
+		if (inResultsRedis) {
+			return invalidation;
+		}
+		List<String> args = new ArrayList<>(List.of(invalidation.channel(), invalidation.message()));
 		args.addAll(fields);
 		try {
 			connection().sync()
-				.eval(INVALIDATE, ScriptOutputType.INTEGER,
-						new String[] { RedisKeys.cacheVersions(request.tenant(), request.upstream()) },
+				.eval(INVALIDATE, ScriptOutputType.INTEGER, new String[] { invalidation.versionsKey() },
 						args.toArray(String[]::new));
-			invalidations.increment();
+			ranWithReply(invalidation, true);
 		}
 		catch (RuntimeException failure) {
-			failures.increment();
-			log.warn("could not invalidate the cache after write {} ({}): cached reads of {} may stay old until their TTL",
-					request.requestId(), failure.toString(), fields);
+			log.warn("could not invalidate the cache after write {} ({})", request.requestId(), failure.toString());
+			ranWithReply(invalidation, false);
 		}
+		return null;
+	}
+
+	/** Counts (and on failure logs) how an invalidation went. */
+	public void ranWithReply(Invalidation invalidation, boolean succeeded) {
+		if (succeeded) {
+			invalidations.increment();
+			return;
+		}
+		failures.increment();
+		log.warn("write {}: cached reads of {} may stay old until their TTL (invalidation failed)",
+				invalidation.requestId(), invalidation.fields());
 	}
 
 	private synchronized StatefulRedisConnection<String, String> connection() {

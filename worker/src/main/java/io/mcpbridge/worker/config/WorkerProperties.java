@@ -154,8 +154,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * {@code target} processes. Either way a process that dies or fails its health check is replaced.
 	 *
 	 * @param min processes started eagerly and always kept (with auto-scale)
-	 * @param max processes never exceeded (with auto-scale); also how many calls of the upstream the
-	 * worker runs at once
+	 * @param max processes never exceeded (with auto-scale); times {@code max-concurrent-per-process},
+	 * how many calls of the upstream the worker runs at once
 	 * @param target processes run when auto-scale is off; reported, not used, with auto-scale. Unset:
 	 * the seed's 5, moved into [min, max] (so that {@code min: 1, max: 3} alone is valid)
 	 * @param scaleFactor growth factor of the seed's rule, greater than 1
@@ -170,17 +170,30 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param growAfter how long a call waits for a free process before it asks for one more: starting a
 	 * process costs seconds of CPU, far more than a short wait for a busy one to come free, so
 	 * momentary queues of fast calls must not grow the pool
+	 * @param maxConcurrentPerProcess how many calls one process runs at once (JSON-RPC over stdio lets
+	 * many requests be in flight on one process; the bridge numbers them per process). 1 runs one call
+	 * per process at a time, for servers that cannot take a second request before answering the first.
+	 * A call whose client may be asked something by the upstream (sampling, elicitation, roots) or that
+	 * asked for log messages at a level runs alone on its process whatever this says: such messages
+	 * carry nothing that names their call, so only a process running one call can attribute them
 	 */
 	public record Pool(@DefaultValue("2") int min, @DefaultValue("10") int max, Integer target,
 			@DefaultValue("1.5") double scaleFactor, @DefaultValue("300s") Duration idleTimeout,
 			@DefaultValue("60s") Duration healthCheckInterval, @DefaultValue("5s") Duration healthCheckTimeout,
-			@DefaultValue("true") boolean autoScale, @DefaultValue("200ms") Duration growAfter) {
+			@DefaultValue("true") boolean autoScale, @DefaultValue("200ms") Duration growAfter,
+			@DefaultValue("8") int maxConcurrentPerProcess) {
 
-		/** The seed's settings plus the default {@code grow-after} (200 ms). */
+		/** The default of {@code max-concurrent-per-process} (as in its {@code @DefaultValue}); the README's "Upstream pools" says why. */
+		public static final int DEFAULT_MAX_CONCURRENT_PER_PROCESS = 8;
+
+		/** Bounds the calls (and their buffered messages) one process can hold. */
+		static final int MAX_CONCURRENT_PER_PROCESS_LIMIT = 256;
+
+		/** The seed's settings plus the defaults of {@code grow-after} (200 ms) and {@code max-concurrent-per-process}. */
 		public Pool(int min, int max, Integer target, double scaleFactor, Duration idleTimeout,
 				Duration healthCheckInterval, Duration healthCheckTimeout, boolean autoScale) {
 			this(min, max, target, scaleFactor, idleTimeout, healthCheckInterval, healthCheckTimeout, autoScale,
-					Duration.ofMillis(200));
+					Duration.ofMillis(200), DEFAULT_MAX_CONCURRENT_PER_PROCESS);
 		}
 
 		/** Checked here rather than by annotations so that the message can show the values. */
@@ -207,6 +220,16 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 			if (growAfter == null || growAfter.isNegative()) {
 				throw new IllegalArgumentException("pool.grow-after must be zero or positive, got " + growAfter);
 			}
+			if (maxConcurrentPerProcess < 1 || maxConcurrentPerProcess > MAX_CONCURRENT_PER_PROCESS_LIMIT) {
+				throw new IllegalArgumentException("pool.max-concurrent-per-process must be between 1 and "
+						+ MAX_CONCURRENT_PER_PROCESS_LIMIT + ", got " + maxConcurrentPerProcess);
+			}
+		}
+
+		/** This pool with another {@code max-concurrent-per-process}. */
+		public Pool withMaxConcurrentPerProcess(int calls) {
+			return new Pool(min, max, target, scaleFactor, idleTimeout, healthCheckInterval, healthCheckTimeout,
+					autoScale, growAfter, calls);
 		}
 
 		/** A pool of exactly {@code size} processes (auto-scale off), other settings at their defaults. */
@@ -215,9 +238,9 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 					Duration.ofSeconds(5), false);
 		}
 
-		/** How many calls of the upstream may use the pool at once: its largest size. */
+		/** How many calls of the upstream may use the pool at once: its largest size times the calls per process. */
 		public int concurrency() {
-			return autoScale ? max : target;
+			return (autoScale ? max : target) * maxConcurrentPerProcess;
 		}
 
 		private static void requirePositive(String name, Duration value) {
@@ -232,10 +255,14 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * entity's records of every priority land on the same worker (co-partitioning)
 	 * @param replicationFactor replication factor of the topics the worker declares
 	 * @param concurrency consumers (poll threads) in this worker; they only poll and commit, the
-	 * calls run on a separate executor sized by the pools
+	 * calls run on a separate executor sized by the pools, so one keeps up with any rate a worker can
+	 * run. Each consumer takes its share of the partitions in the group (partition i of every priority
+	 * topic together), so workers x concurrency must not exceed the partitions per topic, or some
+	 * consumers (whole workers, the last in member order) get none; more also costs idle fetches and
+	 * heartbeats
 	 */
 	public record Kafka(@DefaultValue("24") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicationFactor,
-			@DefaultValue("2") @Min(1) int concurrency) {
+			@DefaultValue("1") @Min(1) int concurrency) {
 	}
 
 	/** @param ttl how long a reply stays readable under its result key */

@@ -1,5 +1,9 @@
 package io.mcpbridge.worker.consume;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
 import io.mcpbridge.worker.relay.CallRelays;
 import io.mcpbridge.worker.relay.RelayedCall;
 import io.mcpbridge.common.ErrorCode;
@@ -32,6 +36,8 @@ class RequestHandler {
 
 	private final String workerId;
 
+	private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
 	RequestHandler(UpstreamMethods methods, FailureClassifier classifier, MeterRegistry meters, CallRelays relays,
 			WorkerProperties properties) {
 		this.relays = relays;
@@ -42,18 +48,31 @@ class RequestHandler {
 	}
 
 	ReplyEnvelope handle(RequestEnvelope request) {
-		Timer.Sample sample = Timer.start(meters);
+		long started = System.nanoTime();
 		ReplyEnvelope reply = reply(request);
-		sample.stop(Timer.builder(CALL_TIMER)
+		// The method comes from the client: unknown values must not create new time series.
+		String method = Methods.SUPPORTED.contains(request.method()) ? request.method() : "unsupported";
+		timers.computeIfAbsent(new TimerKey(request.upstream(), method, outcome(reply)), this::timer)
+			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		return reply;
+	}
+
+	/**
+	 * Built once per key rather than looked up by name and tags on every call. Bounded: upstreams are
+	 * configured, methods and outcomes are fixed sets.
+	 */
+	private Timer timer(TimerKey key) {
+		return Timer.builder(CALL_TIMER)
 			.description("Time to execute one request on its upstream, by outcome")
-			.tag("upstream", request.upstream())
-			// The method comes from the client: unknown values must not create new time series.
-			.tag("method", Methods.SUPPORTED.contains(request.method()) ? request.method() : "unsupported")
-			.tag("outcome", outcome(reply))
+			.tag("upstream", key.upstream())
+			.tag("method", key.method())
+			.tag("outcome", key.outcome())
 			// Buckets, not only a sum: the mean hides whether the cost is every call or a long tail.
 			.publishPercentileHistogram()
-			.register(meters));
-		return reply;
+			.register(meters);
+	}
+
+	private record TimerKey(String upstream, String method, String outcome) {
 	}
 
 	private ReplyEnvelope reply(RequestEnvelope request) {

@@ -88,23 +88,31 @@ class RequestProcessor {
 		}
 	}
 
-	/** What to publish; runs the request only when it is neither answered, expired nor claimed. */
+	/**
+	 * What to publish; runs the request only when it is neither answered, expired nor claimed. One
+	 * round trip to Redis before the call (the admission) and one after it (the reply).
+	 */
 	private Runnable decide(RequestEnvelope request) throws InterruptedException {
-		String stored = guard.storedReply(request);
-		if (stored != null) {
-			log.debug("request {} was answered before (redelivered): republishing its result", request.requestId());
-			return () -> replies.republish(request, stored);
+		boolean expired = request.isExpired(System.currentTimeMillis());
+		ExecutionGuard.Admission admission = guard.admit(request, workerId, !expired);
+		if (admission.storedReply() != null) {
+			log.debug("request {} was answered before (redelivered or cancelled): republishing its result",
+					request.requestId());
+			return () -> replies.republish(request, admission.storedReply());
 		}
-		if (request.isExpired(System.currentTimeMillis())) {
-			ReplyEnvelope expired = handler.handle(request); // answers TIMEOUT_IN_QUEUE, executes nothing
-			return () -> replies.publish(request, expired);
+		if (expired) {
+			ReplyEnvelope timedOut = handler.handle(request); // answers TIMEOUT_IN_QUEUE, executes nothing
+			return () -> replies.publish(request, timedOut);
 		}
-		if (guard.claim(request, workerId)) {
+		if (admission.claimed()) {
 			ReplyEnvelope reply = handler.handle(request); // checks the deadline again at the moment of start
 			return () -> {
 				// Before the reply leaves: its client's next read, through any gateway, must miss the old state.
-				invalidator.afterWrite(request);
-				replies.publish(request, reply);
+				CacheInvalidator.Invalidation invalidation = invalidator.afterWrite(request);
+				boolean invalidated = replies.publish(request, reply, invalidation);
+				if (invalidation != null) {
+					invalidator.ranWithReply(invalidation, invalidated);
+				}
 			};
 		}
 		log.info("request {} is claimed by another worker: waiting for its result", request.requestId());

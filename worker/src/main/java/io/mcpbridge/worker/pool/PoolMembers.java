@@ -3,6 +3,7 @@ package io.mcpbridge.worker.pool;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -11,73 +12,133 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The running processes of one pool, each in exactly one state: idle, busy (running a call) or
- * checking (answering a health-check ping, so no call can get it). Idle ones are ordered by last
- * use: calls take the most recently used, so that surplus processes stay idle and time out. Not
- * thread-safe: the pool's lock guards it.
+ * The running processes of one pool. A process either serves calls (idle when none is in flight,
+ * busy while one or more are, up to {@code perProcess} at once) or is being checked (answering a
+ * health-check ping: no new call gets it, the calls already on it go on). Serving ones are ordered by
+ * last use and calls take the most recently used one that has room, so load packs onto few processes
+ * and surplus ones stay idle and time out. A call that must run alone ({@code exclusive}) takes an
+ * idle process and keeps it to itself until it ends. Not thread-safe: the pool's lock guards it, and
+ * the in-flight counts of the processes.
  */
 final class PoolMembers {
 
-	/** Front = most recently used. */
-	private final Deque<PooledClient> idle = new ArrayDeque<>();
+	private final int perProcess;
 
-	private final Set<PooledClient> busy = new HashSet<>();
+	/** Front = most recently used. */
+	private final Deque<PooledClient> serving = new ArrayDeque<>();
 
 	private final Set<PooledClient> checking = new HashSet<>();
 
+	/**
+	 * While a call that must run alone waits, one busy process takes no new calls, so that it drains
+	 * and the waiting call gets it: under steady load no process would ever become idle otherwise.
+	 */
+	private PooledClient draining;
+
+	PoolMembers(int perProcess) {
+		this.perProcess = perProcess;
+	}
+
 	int live() {
-		return idle.size() + busy.size() + checking.size();
+		return serving.size() + checking.size();
 	}
 
 	int idle() {
-		return idle.size();
+		return (int) serving.stream().filter(client -> client.inFlight() == 0).count();
 	}
 
 	int busy() {
-		return busy.size();
+		return serving.size() - idle();
 	}
 
 	int checking() {
 		return checking.size();
 	}
 
-	/** The most recently used idle process, now busy; null when none is idle. */
-	PooledClient takeForCall() {
-		PooledClient client = idle.pollFirst();
-		if (client != null) {
-			busy.add(client);
-		}
-		return client;
+	/** Calls running on every process, checked ones included. */
+	int inFlight() {
+		return Stream.concat(serving.stream(), checking.stream()).mapToInt(PooledClient::inFlight).sum();
 	}
 
-	/** A new process, or one back from a call: first in line. */
+	/**
+	 * The most recently used process with room for one more call (an idle one for an exclusive call),
+	 * its in-flight count raised and moved to the front; null when none has room.
+	 */
+	PooledClient takeForCall(boolean exclusive) {
+		for (Iterator<PooledClient> it = serving.iterator(); it.hasNext();) {
+			PooledClient client = it.next();
+			if (exclusive ? client.inFlight() == 0 : client != draining && client.hasRoom(perProcess)) {
+				it.remove();
+				serving.addFirst(client);
+				client.callStarted(exclusive);
+				if (client == draining) {
+					draining = null;
+				}
+				return client;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A call that must run alone found no idle process: the least loaded serving process takes no new
+	 * calls until it is idle (or {@link #stopDraining()}). One at a time.
+	 */
+	void drainOneForExclusive() {
+		if (draining != null && serving.contains(draining)) {
+			return;
+		}
+		draining = serving.stream().min(Comparator.comparingInt(PooledClient::inFlight)).orElse(null);
+	}
+
+	/** No call that must run alone waits any more. */
+	void stopDraining() {
+		draining = null;
+	}
+
+	/** A new process: first in line. */
 	void addIdle(PooledClient client, long nowNanos) {
 		client.markIdle(nowNanos);
-		idle.addFirst(client);
+		serving.addFirst(client);
 	}
 
-	/** @return false when the process was no longer busy (the pool stopped and took it) */
-	boolean endCall(PooledClient client) {
-		return busy.remove(client);
+	/**
+	 * One call of the process ended; a process left with none is idle from now on.
+	 * @return false when the process is no longer a member (stopped, replaced or retired meanwhile)
+	 */
+	boolean endCall(PooledClient client, long nowNanos) {
+		if (!serving.contains(client) && !checking.contains(client)) {
+			return false;
+		}
+		if (client.callEnded() == 0 && serving.contains(client)) {
+			client.markIdle(nowNanos);
+		}
+		return true;
+	}
+
+	/** Takes the process out of the pool, whatever its state. */
+	void remove(PooledClient client) {
+		serving.remove(client);
+		checking.remove(client);
 	}
 
 	/** Idle processes whose process has exited; they are removed. */
 	List<PooledClient> removeDeadIdle() {
 		List<PooledClient> dead = new ArrayList<>();
-		idle.removeIf(client -> !client.isAlive() && dead.add(client));
+		serving.removeIf(client -> client.inFlight() == 0 && !client.isAlive() && dead.add(client));
 		return dead;
 	}
 
 	int expiredIdle(long nowNanos, Duration idleTimeout) {
-		return (int) idle.stream().filter(client -> client.idleNanos(nowNanos) >= idleTimeout.toNanos()).count();
+		return (int) serving.stream().filter(client -> isExpired(client, nowNanos, idleTimeout)).count();
 	}
 
 	/** Removes up to {@code count} processes idle past the timeout, least recently used first. */
 	List<PooledClient> takeExpired(int count, long nowNanos, Duration idleTimeout) {
 		List<PooledClient> expired = new ArrayList<>();
-		for (Iterator<PooledClient> it = idle.descendingIterator(); it.hasNext() && expired.size() < count;) {
+		for (Iterator<PooledClient> it = serving.descendingIterator(); it.hasNext() && expired.size() < count;) {
 			PooledClient client = it.next();
-			if (client.idleNanos(nowNanos) >= idleTimeout.toNanos()) {
+			if (isExpired(client, nowNanos, idleTimeout)) {
 				it.remove();
 				expired.add(client);
 			}
@@ -85,12 +146,15 @@ final class PoolMembers {
 		return expired;
 	}
 
-	/** Moves the idle processes not seen healthy for {@code interval} to checking, and returns them. */
+	/**
+	 * Moves the idle processes not seen healthy for {@code interval} to checking, and returns them. A
+	 * busy process is not pinged: its answers show it alive.
+	 */
 	List<PooledClient> startChecks(long nowNanos, Duration interval) {
 		List<PooledClient> due = new ArrayList<>();
-		for (Iterator<PooledClient> it = idle.iterator(); it.hasNext();) {
+		for (Iterator<PooledClient> it = serving.iterator(); it.hasNext();) {
 			PooledClient client = it.next();
-			if (client.dueForHealthCheck(nowNanos, interval)) {
+			if (client.inFlight() == 0 && client.dueForHealthCheck(nowNanos, interval)) {
 				it.remove();
 				checking.add(client);
 				due.add(client);
@@ -99,9 +163,16 @@ final class PoolMembers {
 		return due;
 	}
 
-	/** A process back from a call that must pass a check before it serves another. */
-	void addChecking(PooledClient client) {
+	/**
+	 * A process that must pass a check before it gets another call (a call of it got no answer); the
+	 * calls still on it go on. False when it is not serving (already checked, or gone).
+	 */
+	boolean startCheck(PooledClient client) {
+		if (!serving.remove(client)) {
+			return false;
+		}
 		checking.add(client);
+		return true;
 	}
 
 	/** @return false when the process was no longer being checked (the pool stopped and took it) */
@@ -113,28 +184,29 @@ final class PoolMembers {
 	 * A process that passed its check goes back at the end of the line: being checked is not being
 	 * used, so it keeps its turn to time out.
 	 */
-	void addCheckedIdle(PooledClient client, long nowNanos) {
+	void addChecked(PooledClient client, long nowNanos) {
 		client.markHealthy(nowNanos);
-		idle.addLast(client);
+		serving.addLast(client);
 	}
 
 	List<Long> pids() {
-		return Stream.of(idle, busy, checking).flatMap(clients -> clients.stream()).map(PooledClient::pid).sorted()
-			.toList();
+		return Stream.concat(serving.stream(), checking.stream()).map(PooledClient::pid).sorted().toList();
 	}
 
 	List<Long> busyPids() {
-		return busy.stream().map(PooledClient::pid).sorted().toList();
+		return serving.stream().filter(client -> client.inFlight() > 0).map(PooledClient::pid).sorted().toList();
 	}
 
 	/** Every process, removed. */
 	List<PooledClient> removeAll() {
-		List<PooledClient> all = new ArrayList<>(idle);
-		all.addAll(busy);
+		List<PooledClient> all = new ArrayList<>(serving);
 		all.addAll(checking);
-		idle.clear();
-		busy.clear();
+		serving.clear();
 		checking.clear();
 		return all;
+	}
+
+	private static boolean isExpired(PooledClient client, long nowNanos, Duration idleTimeout) {
+		return client.inFlight() == 0 && client.idleNanos(nowNanos) >= idleTimeout.toNanos();
 	}
 }

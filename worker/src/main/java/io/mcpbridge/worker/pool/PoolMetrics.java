@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The pools' state as Prometheus metrics, per upstream: {@code mcp_worker_pool_processes{state}}
  * (starting, idle, busy, checking, unhealthy, restarting), {@code mcp_worker_pool_desired},
- * {@code mcp_worker_pool_waiting_calls}, and the counters {@code mcp_worker_pool_restarts_total},
+ * {@code mcp_worker_pool_waiting_calls}, {@code mcp_worker_pool_in_flight_calls}, and the counters {@code mcp_worker_pool_restarts_total},
  * {@code mcp_worker_pool_calls_total} and {@code mcp_worker_pool_errors_total}. They read one status
  * snapshot per scrape (reused for a second), not one per meter: a snapshot takes the pool's lock.
  */
@@ -48,7 +48,11 @@ class PoolMetrics implements MeterBinder {
 				.register(registry);
 			Gauge.builder("mcp.worker.pool.waiting.calls", this,
 					metrics -> metrics.read(upstream, PoolStatus::waitingCalls))
-				.description("Calls waiting for a free process")
+				.description("Calls waiting for a process with room")
+				.tag("upstream", upstream)
+				.register(registry);
+			Gauge.builder("mcp.worker.pool.in.flight.calls", this, metrics -> metrics.read(upstream, PoolStatus::inFlight))
+				.description("Calls running on the upstream's processes (up to max-concurrent-per-process each)")
 				.tag("upstream", upstream)
 				.register(registry);
 			counter(registry, upstream, "mcp.worker.pool.restarts", "Processes replaced after dying or failing a check",

@@ -8,10 +8,10 @@ import io.mcpbridge.worker.config.WorkerProperties.Pool;
  *
  * <ul>
  * <li>At start: {@code min} processes with auto-scale, {@code target} without.</li>
- * <li>Growth (auto-scale only): every call that finds no idle process asks for one more process
- * (wanted = busy + waiting), and the seed's rule, more calls waiting than twice the running processes
- * while the mean call takes over 1 s, multiplies the size by {@code scale-factor}. Never above
- * {@code max}.</li>
+ * <li>Growth (auto-scale only): calls that find no process with room ask for enough processes to
+ * run them (wanted = busy + waiting / max-concurrent-per-process, rounded up), and the seed's rule,
+ * more calls waiting than twice what the running processes can take at once while the mean call
+ * takes over 1 s, multiplies the size by {@code scale-factor}. Never above {@code max}.</li>
  * <li>Shrinking (auto-scale only): processes idle for longer than {@code idle-timeout} are stopped,
  * never below {@code min}.</li>
  * </ul>
@@ -26,18 +26,19 @@ record PoolSizing(Pool settings) {
 	}
 
 	/**
-	 * The size wanted while {@code waiting} calls find no idle process.
+	 * The size wanted while {@code waiting} calls find no process with room.
 	 * @param desired the size wanted so far
 	 * @param live processes running (idle, busy or being health-checked)
-	 * @param busy processes running a call
+	 * @param busy processes running at least one call
 	 * @param meanCallMillis mean duration of recent calls
 	 */
 	int grow(int desired, int live, int busy, int waiting, double meanCallMillis) {
 		if (!settings.autoScale()) {
 			return desired;
 		}
-		int wanted = Math.max(desired, busy + waiting);
-		if (waiting > 2 * live && meanCallMillis > SLOW_CALL_MILLIS) {
+		int perProcess = settings.maxConcurrentPerProcess();
+		int wanted = Math.max(desired, busy + (waiting + perProcess - 1) / perProcess);
+		if (waiting > 2 * live * perProcess && meanCallMillis > SLOW_CALL_MILLIS) {
 			wanted = Math.max(wanted, (int) Math.ceil(Math.max(live, 1) * settings.scaleFactor()));
 		}
 		return Math.max(settings.min(), Math.min(settings.max(), wanted));

@@ -18,12 +18,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param desired the size the pool currently aims for
  * @param live processes running and initialized: idle + busy + checking
  * @param starting processes being started (spawned, handshake not finished)
- * @param idle healthy processes waiting for a call
- * @param busy processes running a call
+ * @param idle healthy processes running no call
+ * @param busy processes running at least one call (up to {@code maxConcurrentPerProcess})
  * @param checking idle processes answering a health-check ping (no call gets them meanwhile)
  * @param unhealthy processes that died or failed a health check and are being stopped
  * @param restarting processes wanted but not started yet, waiting for the start backoff
- * @param waitingCalls calls waiting for a free process
+ * @param waitingCalls calls waiting for a process with room
  * @param restarts processes replaced since start-up because they died or failed a health check
  * @param calls calls started since start-up
  * @param errors of those, how many failed (upstream error, crash, timeout)
@@ -32,6 +32,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param busyPids of those, the ones running a call
  * @param lastStartFailure why the last start attempt failed, null after a successful start
  * @param consecutiveStartFailures start attempts failed in a row (the backoff doubles with each)
+ * @param maxConcurrentPerProcess the most calls one process runs at once
+ * @param inFlight calls running on the processes now
  */
 public record PoolStatus(@JsonProperty("upstream") String upstream, @JsonProperty("min") int min,
 		@JsonProperty("target") int target, @JsonProperty("max") int max,
@@ -44,7 +46,9 @@ public record PoolStatus(@JsonProperty("upstream") String upstream, @JsonPropert
 		@JsonProperty("mean_call_ms") double meanCallMs, @JsonProperty("pids") List<Long> pids,
 		@JsonProperty("busy_pids") List<Long> busyPids,
 		@JsonProperty("last_start_failure") String lastStartFailure,
-		@JsonProperty("consecutive_start_failures") int consecutiveStartFailures) {
+		@JsonProperty("consecutive_start_failures") int consecutiveStartFailures,
+		@JsonProperty("max_concurrent_per_process") int maxConcurrentPerProcess,
+		@JsonProperty("in_flight") int inFlight) {
 
 	public PoolStatus {
 		pids = pids == null ? List.of() : List.copyOf(pids);

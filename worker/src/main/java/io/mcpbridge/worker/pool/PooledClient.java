@@ -19,7 +19,10 @@ import io.mcpbridge.worker.stdio.JsonRpcChannel;
 import io.mcpbridge.worker.stdio.JsonRpcException;
 import io.mcpbridge.worker.stdio.StdioChild;
 
-/** One initialized MCP connection to one child process. */
+/**
+ * One initialized MCP connection to one child process, running up to the pool's
+ * {@code max-concurrent-per-process} calls at once (the channel numbers them).
+ */
 final class PooledClient {
 
 	private static final Logger log = LoggerFactory.getLogger(PooledClient.class);
@@ -50,6 +53,12 @@ final class PooledClient {
 
 	/** Its last call got no answer (timed out, or not even sent): it must answer a ping before the next. */
 	private volatile boolean lastCallUnanswered;
+
+	/** Calls running on it. Guarded by the pool's lock, like {@link #exclusive}. */
+	private int inFlight;
+
+	/** The call running on it must be its only one (see {@link CallListener#needsOwnProcess()}). */
+	private boolean exclusive;
 
 	PooledClient(String upstream, int slot, StdioChild child, JsonRpcChannel channel, JsonNode initializeResult) {
 		this.upstream = upstream;
@@ -95,7 +104,10 @@ final class PooledClient {
 			cancellation.thenAccept(reason -> channel.cancel(call.id(), reason));
 		}
 		try {
-			return call.answer().get(budget.toNanos(), TimeUnit.NANOSECONDS);
+			JsonNode result = call.answer().get(budget.toNanos(), TimeUnit.NANOSECONDS);
+			// An answer proves the process alive, even if another call of it timed out before.
+			markHealthy(System.nanoTime());
+			return result;
 		}
 		catch (TimeoutException ex) {
 			lastCallUnanswered = true;
@@ -110,6 +122,29 @@ final class PooledClient {
 		catch (ExecutionException ex) {
 			throw translate(ex.getCause());
 		}
+	}
+
+	int inFlight() {
+		return inFlight;
+	}
+
+	/** Whether one more call may start on it, {@code perProcess} being the most it runs at once. */
+	boolean hasRoom(int perProcess) {
+		return !exclusive && inFlight < perProcess;
+	}
+
+	void callStarted(boolean alone) {
+		inFlight++;
+		exclusive = alone;
+	}
+
+	/** @return the calls still running on it */
+	int callEnded() {
+		inFlight = Math.max(0, inFlight - 1);
+		if (inFlight == 0) {
+			exclusive = false;
+		}
+		return inFlight;
 	}
 
 	void markIdle(long nowNanos) {

@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The initialized processes of one upstream ({@link PoolMembers}), sized by {@link PoolSizing}. A
- * call borrows an idle process, waiting at most until the request's deadline, and gives it back
- * afterwards; each process is initialized once and serves one call at a time. A call that finds no
- * idle process asks for one more. {@link PoolUpkeep} runs {@link #upkeep} on a timer: it stops
- * processes idle past the idle timeout and pings those idle past the health-check interval; a
- * process whose call timed out is pinged before it serves another. A
- * process that dies or fails its ping is stopped and replaced, with the start backoff of
- * {@link ClientStarter}. Every state change happens under one lock; nothing slow (starting, pinging,
- * stopping a process) runs under it.
+ * call borrows a process with room, waiting at most until the request's deadline, and gives it back
+ * afterwards; each process is initialized once and runs up to {@code max-concurrent-per-process}
+ * calls at once (a call that needs its process alone, see {@link CallListener#needsOwnProcess()},
+ * takes an idle one and keeps others off it). A call that finds no room asks for one more process.
+ * {@link PoolUpkeep} runs {@link #upkeep} on a timer: it stops processes idle past the idle timeout
+ * and pings those idle past the health-check interval; a process one of whose calls timed out is
+ * pinged before it gets another call. A process that dies or fails its ping is stopped and replaced,
+ * with the start backoff of {@link ClientStarter}; the calls in flight on it fail (each then follows
+ * the retry rule of its tool). Every state change happens under one lock; nothing slow (starting,
+ * pinging, stopping a process) runs under it.
  */
 final class UpstreamPool implements ClientStarter.Outcome {
 
@@ -52,11 +54,14 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	private final Condition changed = lock.newCondition();
 
 	// Guarded by lock.
-	private final PoolMembers members = new PoolMembers();
+	private final PoolMembers members;
 
 	private int desired;
 
 	private int waiting;
+
+	/** Of the waiting calls, those that must run alone on their process. */
+	private int waitingAlone;
 
 	private boolean stopped;
 
@@ -70,6 +75,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		this.closer = new ProcessCloser(config.name());
 		this.upkeep = new PoolUpkeep(this, config.name(), settings);
 		this.desired = sizing.initial();
+		this.members = new PoolMembers(settings.maxConcurrentPerProcess());
 	}
 
 	/** Starts the initial processes in parallel; returns when each has started or failed once. */
@@ -87,7 +93,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	/** Borrows a process until {@code deadline}, then calls it for min(call-timeout, time left). */
 	JsonNode execute(Instant deadline, String method, JsonNode params, CallListener listener) {
-		PooledClient client = borrow(deadline);
+		PooledClient client = borrow(deadline, listener != null && listener.needsOwnProcess());
 		counters.callStarted();
 		long started = System.nanoTime();
 		try {
@@ -126,7 +132,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 					settings.autoScale(), desired, live, starting, members.idle(), members.busy(), members.checking(),
 					closer.closingUnhealthy(), Math.max(0, desired - live - starting), waiting, counters.restarts(),
 					counters.calls(), counters.errors(), Math.round(counters.meanCallMillis() * 10) / 10.0,
-					members.pids(), members.busyPids(), starter.lastFailure(), starter.consecutiveFailures());
+					members.pids(), members.busyPids(), starter.lastFailure(), starter.consecutiveFailures(),
+					settings.maxConcurrentPerProcess(), members.inFlight());
 		}
 		finally {
 			lock.unlock();
@@ -144,7 +151,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		try {
 			stopped = true;
 			changed.signalAll();
-			awaitUntil(() -> members.busy() == 0, IN_FLIGHT_GRACE);
+			awaitUntil(() -> members.inFlight() == 0, IN_FLIGHT_GRACE);
 			closing = members.removeAll();
 		}
 		finally {
@@ -219,8 +226,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 				return; // the pool stopped meanwhile and closes it
 			}
 			if (answered && client.isAlive()) {
-				members.addCheckedIdle(client, System.nanoTime());
-				changed.signal();
+				members.addChecked(client, System.nanoTime());
+				changed.signalAll();
 			}
 			else {
 				replace(client, "failed its health check");
@@ -257,25 +264,32 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 	}
 
-	private PooledClient borrow(Instant deadline) {
+	private PooledClient borrow(Instant deadline, boolean exclusive) {
 		long startedNanos = System.nanoTime();
 		long deadlineNanos = startedNanos + Duration.between(Instant.now(), deadline).toNanos();
 		long growAfterNanos = config.pool().growAfter().toNanos();
 		lock.lock();
 		try {
 			waiting++;
+			if (exclusive) {
+				waitingAlone++;
+			}
 			while (true) {
 				if (stopped) {
 					throw new UpstreamUnavailableException(config.name(), "the worker is shutting down");
 				}
-				PooledClient client = members.takeForCall();
+				PooledClient client = members.takeForCall(exclusive);
 				if (client != null) {
 					if (client.isAlive()) {
 						return client;
 					}
-					members.endCall(client);
-					replace(client, "died while idle");
+					// Its calls in flight, if any, fail by themselves: the channel closed.
+					members.remove(client);
+					replace(client, "died");
 					continue;
+				}
+				if (exclusive) {
+					members.drainOneForExclusive();
 				}
 				String failure = starter.lastFailure();
 				if (members.live() == 0 && failure != null) {
@@ -302,6 +316,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 		finally {
 			waiting--;
+			if (exclusive && --waitingAlone == 0) {
+				members.stopDraining();
+			}
 			lock.unlock();
 		}
 	}
@@ -320,21 +337,26 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		boolean unproven = false;
 		lock.lock();
 		try {
-			boolean wasBusy = members.endCall(client);
+			boolean member = members.endCall(client, System.nanoTime());
 			changed.signalAll();
-			if (stopped || !wasBusy) {
-				closer.closeIdle(client);
+			if (!member) {
+				return; // replaced, retired or taken by stop() meanwhile: closed by whoever took it
+			}
+			if (stopped) {
+				if (client.inFlight() == 0) {
+					members.remove(client);
+					closer.closeIdle(client);
+				}
 			}
 			else if (!client.isAlive()) {
-				replace(client, "died during a call");
+				// The first of its calls to fail replaces it; the others find it gone.
+				members.remove(client);
+				replace(client, client.inFlight() > 0 ? "died with " + client.inFlight() + " more call(s) in flight"
+						: "died during a call");
 			}
 			else if (client.lastCallUnanswered()) {
 				// A frozen process would time out every call it gets until its next scheduled check.
-				members.addChecking(client);
-				unproven = true;
-			}
-			else {
-				members.addIdle(client, System.nanoTime());
+				unproven = members.startCheck(client);
 			}
 		}
 		finally {

@@ -80,6 +80,17 @@ public final class RelayedCall implements CallListener, AutoCloseable {
 		return message;
 	}
 
+	/**
+	 * A client that may be asked something (it declared sampling, elicitation or roots) must get every
+	 * such request of its call, and one that set a log level asked for its log messages: their calls
+	 * run alone on their process, where nothing else's messages can be taken for theirs. Other calls
+	 * share processes and get the log messages of their call only while it happens to run alone.
+	 */
+	@Override
+	public boolean needsOwnProcess() {
+		return request.relay().mayAskClient() || (request.relay().events() && request.relay().logLevel() != null);
+	}
+
 	@Override
 	public CompletableFuture<String> cancellation() {
 		return cancellation;

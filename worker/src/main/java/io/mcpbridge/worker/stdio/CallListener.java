@@ -33,6 +33,15 @@ public interface CallListener {
 	}
 
 	/**
+	 * Whether the call must run alone on its process: log messages and requests to the client carry
+	 * nothing that names their call, so the channel attributes them only while exactly one call is in
+	 * flight ({@link JsonRpcChannel}). A call that relies on receiving them says so here.
+	 */
+	default boolean needsOwnProcess() {
+		return false;
+	}
+
+	/**
 	 * Completes, with a reason, when the client cancels the call; null when it cannot be cancelled.
 	 * The channel then tells the upstream ({@code notifications/cancelled}) and the call fails with
 	 * {@link CallCancelledException}.

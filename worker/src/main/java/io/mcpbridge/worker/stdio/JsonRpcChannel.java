@@ -33,9 +33,12 @@ import io.mcpbridge.common.BridgeJson;
  * by the request's own id and restored on the way back, so two clients' tokens cannot collide either.
  *
  * <p>
- * Notifications other than progress, and requests from the child, carry no request id in MCP: they
- * go to the call in flight when there is exactly one (the pool runs one call per process at a time),
- * else to the channel's listener for unattributed messages, else they are answered "method not found".
+ * Notifications other than progress, and requests from the child, carry no request id in MCP, and
+ * the pool may run several calls on one channel at once. They go to the call in flight only when there
+ * is exactly one (pings do not count), so they never reach the client of another call; otherwise
+ * notifications go to the channel's listener for unattributed messages (not relayed to any client)
+ * and requests are answered with an error. Calls that must receive them run alone
+ * ({@link CallListener#needsOwnProcess()}).
  *
  * <p>
  * Nothing here blocks on the child: messages go out through a {@link StdinWriter}, and a child that
@@ -47,6 +50,8 @@ public final class JsonRpcChannel implements AutoCloseable {
 	static final int METHOD_NOT_FOUND = -32601;
 
 	static final int INTERNAL_ERROR = -32603;
+
+	private static final String PING = "ping";
 
 	private static final Logger log = LoggerFactory.getLogger(JsonRpcChannel.class);
 
@@ -319,6 +324,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 			only.listener().onNotification(method, params);
 		}
 		else {
+			if (!method.endsWith("/list_changed")) {
+				log.debug("{}: {} not relayed: {} calls in flight, it names none of them", name, method,
+						attributableCalls());
+			}
 			unattributed.accept(method, params);
 		}
 	}
@@ -331,8 +340,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 		else {
 			Pending only = onlyCall();
 			answer = only != null ? only.listener().onServerRequest(method, params)
-					: CompletableFuture.failedFuture(new JsonRpcException(METHOD_NOT_FOUND,
-							method + " is only answered during a call", null));
+					: CompletableFuture.failedFuture(new JsonRpcException(METHOD_NOT_FOUND, method
+							+ (attributableCalls() == 0 ? " is only answered during a call"
+									: " names none of the calls in flight: it is only answered while one call runs"),
+							null));
 		}
 		answer.whenComplete((result, failure) -> respond(id, result, failure));
 	}
@@ -367,12 +378,23 @@ public final class JsonRpcChannel implements AutoCloseable {
 		}
 	}
 
+	/** The one call in flight, pings aside; null when there is none or more than one. */
 	private Pending onlyCall() {
-		if (pending.size() != 1) {
-			return null;
+		Pending only = null;
+		for (Pending call : pending.values()) {
+			if (PING.equals(call.method())) {
+				continue;
+			}
+			if (only != null) {
+				return null;
+			}
+			only = call;
 		}
-		var calls = pending.values().iterator();
-		return calls.hasNext() ? calls.next() : null;
+		return only;
+	}
+
+	private int attributableCalls() {
+		return (int) pending.values().stream().filter(call -> !PING.equals(call.method())).count();
 	}
 
 	private static String excerpt(byte[] line) {

@@ -45,7 +45,7 @@ class WorkerPropertiesTest {
 			assertThat(home.startTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.kafka().partitions()).isEqualTo(24);
 			assertThat(properties.kafka().replicationFactor()).isEqualTo((short) 1);
-			assertThat(properties.kafka().concurrency()).isEqualTo(2);
+			assertThat(properties.kafka().concurrency()).isEqualTo(1);
 			assertThat(properties.results().ttl()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(properties.toolsCache().ttl()).isEqualTo(Duration.ofHours(1));
 		});
@@ -58,7 +58,8 @@ class WorkerPropertiesTest {
 				"bridge.upstreams[0].pool.min=1", "bridge.upstreams[0].pool.target=3", "bridge.upstreams[0].pool.max=4",
 				"bridge.upstreams[0].pool.scale-factor=2", "bridge.upstreams[0].pool.idle-timeout=1m",
 				"bridge.upstreams[0].pool.health-check-interval=10s", "bridge.upstreams[0].pool.health-check-timeout=2s",
-				"bridge.upstreams[0].pool.auto-scale=false", "bridge.upstreams[0].idempotent-tools=get_history,toggle",
+				"bridge.upstreams[0].pool.auto-scale=false", "bridge.upstreams[0].pool.max-concurrent-per-process=2",
+				"bridge.upstreams[0].idempotent-tools=get_history,toggle",
 				"bridge.upstreams[0].call-timeout=15s", "bridge.upstreams[0].start-timeout=90s",
 				"bridge.kafka.partitions=24",
 				"bridge.kafka.replication-factor=3", "bridge.kafka.concurrency=8", "bridge.results.ttl=5m",
@@ -70,8 +71,8 @@ class WorkerPropertiesTest {
 				assertThat(home.args()).containsExactly("-jar", "ha.jar");
 				assertThat(home.env()).containsExactly(Map.entry("HA_TOKEN", "t0k3n"));
 				assertThat(home.pool()).isEqualTo(new WorkerProperties.Pool(1, 4, 3, 2.0, Duration.ofMinutes(1),
-						Duration.ofSeconds(10), Duration.ofSeconds(2), false));
-				assertThat(home.pool().concurrency()).isEqualTo(3);
+						Duration.ofSeconds(10), Duration.ofSeconds(2), false).withMaxConcurrentPerProcess(2));
+				assertThat(home.pool().concurrency()).as("3 processes x 2 calls").isEqualTo(6);
 				assertThat(home.idempotentTools()).containsExactly("get_history", "toggle");
 				assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(15));
 				assertThat(home.startTimeout()).isEqualTo(Duration.ofSeconds(90));
@@ -124,6 +125,23 @@ class WorkerPropertiesTest {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("min <= target <= max, got min=2, target=12, max=10"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "0", "257" })
+	void aMaxConcurrentPerProcessOutOfRangeIsRejectedWithItsValue(String value) {
+		runner.withPropertyValues("bridge.upstreams[0].pool.max-concurrent-per-process=" + value)
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pool.max-concurrent-per-process must be between 1 and 256, got " + value));
+	}
+
+	@Test
+	void unsetMaxConcurrentPerProcessIsTheDocumentedDefault() {
+		runner.run(context -> assertThat(
+				context.getBean(WorkerProperties.class).upstreams().get(0).pool().maxConcurrentPerProcess())
+			.isEqualTo(WorkerProperties.Pool.DEFAULT_MAX_CONCURRENT_PER_PROCESS));
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Methods;
@@ -38,6 +40,9 @@ class CrashRetryTest {
 	private static final String UPSTREAM = "slow-home";
 
 	private static UpstreamPools pools;
+
+	/** One thread per call: calls must be in flight together (the common pool may have one thread). */
+	private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
 
 	private static UpstreamMethods methods;
 
@@ -87,12 +92,43 @@ class CrashRetryTest {
 		awaitBothProcessesBack();
 	}
 
+	@Test
+	void aCrashWithSeveralCallsInFlightRetriesTheReadAndFailsTheWrite() {
+		awaitBothProcessesBack();
+		long restartsBefore = status().restarts();
+		// Both go to the most recently used process, which has room for 8.
+		CompletableFuture<UpstreamMethods.Result> read = startAsync("get_entity_state",
+				Map.of("entity_id", "light.kitchen"));
+		CompletableFuture<UpstreamMethods.Result> write = startAsync("call_service",
+				Map.of("domain", "light", "service", "toggle", "entity_id", "light.kitchen"));
+		long victim = await().atMost(Duration.ofSeconds(10))
+			.until(CrashRetryTest::status, status -> status.inFlight() == 2 && status.busyPids().size() == 1)
+			.busyPids()
+			.get(0);
+
+		ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+
+		assertThat(write).failsWithin(Duration.ofSeconds(10))
+			.withThrowableThat()
+			.withCauseInstanceOf(UpstreamCrashedException.class);
+		assertThat(read.join().result().path("structuredContent").path("entity_id").asString())
+			.isEqualTo("light.kitchen");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(status().restarts()).as("one process died").isEqualTo(restartsBefore + 1);
+			assertThat(status().pids()).hasSize(2).doesNotContain(victim);
+		});
+	}
+
 	private static CompletableFuture<UpstreamMethods.Result> callAsync(String tool, Map<String, Object> arguments) {
 		awaitBothProcessesBack();
+		return startAsync(tool, arguments);
+	}
+
+	private static CompletableFuture<UpstreamMethods.Result> startAsync(String tool, Map<String, Object> arguments) {
 		RequestEnvelope request = new RequestEnvelope(UUID.randomUUID().toString(), "default", "session-1", UPSTREAM,
 				Methods.TOOLS_CALL, tool, BridgeJson.mapper().valueToTree(arguments), Priority.MEDIUM,
 				System.currentTimeMillis() + 90_000, "gateway-1", null, null, System.currentTimeMillis());
-		return CompletableFuture.supplyAsync(() -> methods.execute(request, CallListener.NONE));
+		return CompletableFuture.supplyAsync(() -> methods.execute(request, CallListener.NONE), CALLERS);
 	}
 
 	private static long killTheBusyProcess() {

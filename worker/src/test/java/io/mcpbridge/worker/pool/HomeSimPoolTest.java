@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.homesim.HomeSimCommand;
+import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.worker.stdio.JsonRpcException;
@@ -81,7 +82,10 @@ class HomeSimPoolTest {
 
 	@Test
 	void whenEveryProcessIsBusyBorrowingGivesUpAtTheDeadline() {
-		UpstreamPools pools = start("slow", 1, Duration.ofSeconds(30), SLOW);
+		// One call per process: the second call finds no room.
+		UpstreamPools pools = PoolFixtures.pools(WorkerProperties.Upstream.of("slow", HomeSimCommand.javaCommand(SLOW),
+				Map.of(), WorkerProperties.Pool.fixed(1).withMaxConcurrentPerProcess(1), Duration.ofSeconds(30)));
+		pools.start();
 		try {
 			CompletableFuture<?> busy = CompletableFuture
 				.runAsync(() -> getEntityState(pools, "slow", "light.kitchen", inSeconds(30)));

@@ -23,16 +23,18 @@ class PoolLifecycleTest {
 
 	@Test
 	void thePoolGrowsUnderABurstOfSlowCallsAndShrinksBackToMinWhenIdle() {
-		Pool pool = new Pool(1, 3, 2, 1.5, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(5), true);
+		// 4 calls per process: the calls below fill 3 processes many times over.
+		Pool pool = new Pool(1, 3, 2, 1.5, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(5), true)
+			.withMaxConcurrentPerProcess(4);
 		UpstreamPools pools = start(Upstream.of("burst", HomeSimCommand.javaCommand("--latency-ms=2500"), Map.of(),
 				pool, Duration.ofSeconds(30)));
 		Set<Long> everyPid = ConcurrentHashMap.newKeySet();
 		try {
 			assertThat(status(pools, "burst").live()).as("min started eagerly").isEqualTo(1);
 
-			// 12 calls of 2.5 s: 30 s for one process, long enough to outlast slow starts of the others.
+			// 40 calls of 2.5 s: 25 s for one process at 4 at a time, long enough to outlast slow starts of the others.
 			List<CompletableFuture<JsonNode>> burst = new ArrayList<>();
-			for (int i = 0; i < 12; i++) {
+			for (int i = 0; i < 40; i++) {
 				burst.add(CompletableFuture.supplyAsync(
 						() -> HomeSimPoolTest.callTool(pools, "burst", "get_entity_state",
 								Map.of("entity_id", "light.kitchen"), inSeconds(120))));

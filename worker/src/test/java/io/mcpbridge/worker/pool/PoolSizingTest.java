@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PoolSizingTest {
 
+	/** One call per process: each waiting call is one more process. */
 	private static final PoolSizing SEED = new PoolSizing(new Pool(2, 10, 5, 1.5, Duration.ofSeconds(300),
-			Duration.ofSeconds(60), Duration.ofSeconds(5), true));
+			Duration.ofSeconds(60), Duration.ofSeconds(5), true).withMaxConcurrentPerProcess(1));
 
 	private static final PoolSizing FIXED = new PoolSizing(Pool.fixed(4));
 
@@ -29,6 +30,17 @@ class PoolSizingTest {
 	}
 
 	@Test
+	void withSeveralCallsPerProcessWaitingCallsAskForTheProcessesThatFitThem() {
+		PoolSizing multiplexed = new PoolSizing(new Pool(1, 10, 5, 1.5, Duration.ofSeconds(300),
+				Duration.ofSeconds(60), Duration.ofSeconds(5), true).withMaxConcurrentPerProcess(4));
+		assertThat(multiplexed.grow(1, 1, 1, 1, 10)).as("1 full process, 1 waiting: one more").isEqualTo(2);
+		assertThat(multiplexed.grow(1, 1, 1, 4, 10)).as("4 waiting fit on one more").isEqualTo(2);
+		assertThat(multiplexed.grow(1, 1, 1, 5, 10)).as("5 waiting need two more").isEqualTo(3);
+		assertThat(multiplexed.grow(2, 2, 2, 17, 2000)).as("17 > 2 x 2 x 4 slow calls: x 1.5 = 3, one per 4 waiting: 7")
+			.isEqualTo(7);
+	}
+
+	@Test
 	void growthNeverPassesMax() {
 		assertThat(SEED.grow(9, 9, 9, 50, 5000)).isEqualTo(10);
 	}
@@ -44,7 +56,7 @@ class PoolSizingTest {
 		// 5 waiting > 2 x 2 live and the mean call takes 2 s: 2 x 1.5 = 3, but one per waiter gives 7.
 		assertThat(SEED.grow(2, 2, 2, 5, 2000)).isEqualTo(7);
 		PoolSizing wide = new PoolSizing(new Pool(2, 100, 5, 3, Duration.ofSeconds(300), Duration.ofSeconds(60),
-				Duration.ofSeconds(5), true));
+				Duration.ofSeconds(5), true).withMaxConcurrentPerProcess(1));
 		assertThat(wide.grow(10, 10, 0, 21, 2000)).as("10 x 3 > 0 busy + 21 waiting").isEqualTo(30);
 		assertThat(wide.grow(10, 10, 0, 21, 500)).as("fast calls: one per waiter only").isEqualTo(21);
 	}

@@ -14,7 +14,7 @@ class PoolStatusJsonTest {
 	@Test
 	void theStatusSerializesWithSnakeCaseNamesAndReadsBack() {
 		PoolStatus status = new PoolStatus("home", 2, 5, 10, true, 3, 2, 1, 1, 1, 0, 0, 0, 4, 7, 120, 3, 812.5,
-				List.of(11L, 12L), List.of(12L), "could not start x", 0);
+				List.of(11L, 12L), List.of(12L), "could not start x", 0, 8, 5);
 
 		JsonNode json = BridgeJson.mapper().valueToTree(status);
 
@@ -24,6 +24,8 @@ class PoolStatusJsonTest {
 		assertThat(json.path("busy_pids").get(0).asLong()).isEqualTo(12L);
 		assertThat(json.path("last_start_failure").asString()).isEqualTo("could not start x");
 		assertThat(json.path("consecutive_start_failures").asInt()).isZero();
+		assertThat(json.path("max_concurrent_per_process").asInt()).isEqualTo(8);
+		assertThat(json.path("in_flight").asInt()).isEqualTo(5);
 		assertThat(BridgeJson.mapper().treeToValue(json, PoolStatus.class)).isEqualTo(status);
 	}
 }
