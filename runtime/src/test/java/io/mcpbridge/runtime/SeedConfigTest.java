@@ -24,7 +24,7 @@ class SeedConfigTest {
 		assertThat(config.gateway()).contains(entry("server.port", 3003), entry("bridge.queue.max-pending", 1000),
 				entry("bridge.queue.default-timeout", "30000ms"), entry("bridge.cache.default-ttl", "300000ms"),
 				entry("management.server.port", 9090), entry("logging.level.root", "INFO"));
-		assertThat(config.worker()).contains(entry("bridge.kafka.concurrency", 2)).doesNotContainKey("server.port");
+		assertThat(config.worker()).contains(entry("bridge.kafka.concurrency", 1)).doesNotContainKey("server.port");
 		assertThat(config.pool()).contains(entry("min", 2), entry("max", 10), entry("target", 5),
 				entry("idle-timeout", "300000ms"));
 	}
