@@ -30,7 +30,7 @@ final class ScalingRun {
 				+ " partitions, " + options.scalingClients() + " clients, workers " + options.scalingWorkers());
 		List<Map<String, Object>> rows = new ArrayList<>();
 		try (Stack stack = Stack.start("scaling-standalone", options.standaloneJar(), options.scalingLatencyMs(),
-				options.scalingPoolSize(), PARTITIONS, options.logDir())) {
+				options.scalingPoolSize(), PARTITIONS, options.logDir(), List.of())) {
 			RestTarget target = new RestTarget(stack.baseUrl(), "get_entity_state", stack.processes());
 			List<CallTarget.Caller> callers = new ArrayList<>();
 			for (int i = 0; i < options.scalingClients(); i++) {
