@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Records what leaks show in, for a fleet started by load-tests/fleet.sh: per fleet process (with its subprocesses, e.g.
-# a worker's home-sim pool) the resident memory and the open file descriptors, and Redis's INFO memory and key count.
+# a worker's home-sim pool; main_rss_mb: the process alone) the resident memory and the open file descriptors, and
+# Redis's INFO memory and key count.
 #
 # Usage: load-tests/soak-record.sh snapshot LABEL [--dir=load-tests/target/fleet]   appends LABEL's figures to
 #                                                                                  DIR/soak-record.tsv
@@ -60,6 +61,8 @@ snapshot() {
       done
       printf '%s\t%s\t%s.processes\t%s\n' "$label" "$now" "$name" "$procs"
       printf '%s\t%s\t%s.rss_mb\t%s\n' "$label" "$now" "$name" "$((rss / 1024))"
+      # The process alone, without its subprocesses (a worker's JVM apart from its upstream pool).
+      [ "$procs" -gt 1 ] && printf '%s\t%s\t%s.main_rss_mb\t%s\n' "$label" "$now" "$name" "$(($(rss_kb "$pid") / 1024))"
       printf '%s\t%s\t%s.open_fds\t%s\n' "$label" "$now" "$name" "$fd"
     done <"$dir/pids"
     if [ -f "$dir/redis" ]; then
