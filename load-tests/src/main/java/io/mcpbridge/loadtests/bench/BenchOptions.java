@@ -30,6 +30,7 @@ record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds,
 			  --mcp-url=URL            MCP Streamable HTTP endpoint (default: <bridge>/mcp; skipped when it answers 404)
 			  --mcp-pid=PID            with --mcp-url: that server's process (and descendants) for CPU and RSS
 			  --mcp-tool=get_entity_state --mcp-arguments={"entity_id":"${entity}"}  the call made on --mcp-url
+			                           (${entity}: the cycled entity id, ${n}: a number unique to the call)
 			  --stdio=true             measure direct stdio to home-sim
 			  --home=true              measure home-sim's get_entity_state through the bridge (rest, mcp)
 			  --peer=true              measure mcp-proxy (npm) and the bridge side by side in front of
