@@ -16,7 +16,8 @@
 # Environment: FLEET_JAVA_OPTS (default -Xmx512m) for the gateways and workers.
 #
 # start prints one line, "fleet ready in S s: gateways URL,URL (kafka ..., redis ..., workers M, dir DIR)", writes the
-# URLs to DIR/gateways (comma-separated, the form -Dbridge.baseUrl takes), Redis's address to DIR/redis, and returns; the processes keep running.
+# URLs to DIR/gateways (comma-separated, the form -Dbridge.baseUrl takes) and Redis's address to DIR/redis, and
+# returns; the processes keep running.
 # stop sends SIGTERM to each process, waits, then kills each process group (a worker's home-sim children are in its
 # group) and checks that nothing of the fleet is left. Needs the jars: ./mvnw -B -q -pl gateway,worker,home-sim -am
 # package -DskipTests
@@ -337,5 +338,5 @@ case "$command" in
   start) start_fleet ;;
   stop) stop_fleet ;;
   status) status_fleet ;;
-  *) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
