@@ -41,7 +41,7 @@ esac
 
 echo "target $target at $urls; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$log"
 ./mvnw -B -pl load-tests gatling:test -Dgatling.simulationClass=io.mcpbridge.loadtests.StressSimulation \
-  -Dbridge.baseUrl="$urls" -Dstress.startRate=50 -Dstress.step=50 -Dstress.levels=16 -Dstress.levelSeconds=20 "$@" \
+  -Dbridge.baseUrl="$urls" -Dstress.startRate=50 -Dstress.step=50 -Dstress.levels=16 -Dstress.levelSeconds=20 -Dstress.warmupSeconds=30 "$@" \
   >>"$log" 2>&1 || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$log"
 sed -n '/^stress levels/,/^knee:/p' "$log"

@@ -23,6 +23,8 @@ final class KneeRecorder {
 
 	private final int p99BoundMs;
 
+	private final long warmupMillis;
+
 	private final List<AtomicLongArray> histograms = new ArrayList<>();
 
 	private final AtomicLongArray failures;
@@ -35,7 +37,11 @@ final class KneeRecorder {
 
 	private volatile boolean past;
 
-	KneeRecorder(double startRate, double step, int levels, long levelMillis, int p99BoundMs) {
+	/**
+	 * @param warmupMillis time before level 0 (at the start rate, JIT compilation of a cold target): not counted
+	 */
+	KneeRecorder(double startRate, double step, int levels, long levelMillis, int p99BoundMs, long warmupMillis) {
+		this.warmupMillis = warmupMillis;
 		this.startRate = startRate;
 		this.step = step;
 		this.levelMillis = levelMillis;
@@ -55,10 +61,14 @@ final class KneeRecorder {
 
 	int levelAt(long millis) {
 		long start = startMillis.get();
-		return start == 0 ? 0 : (int) Math.max(0, Math.min(histograms.size() - 1, (millis - start) / levelMillis));
+		return start == 0 ? 0
+				: (int) Math.max(0, Math.min(histograms.size() - 1, (millis - start - warmupMillis) / levelMillis));
 	}
 
 	void record(long sentMillis, long latencyMillis, boolean failed) {
+		if (sentMillis < startMillis.get() + warmupMillis) {
+			return;
+		}
 		int level = levelAt(sentMillis);
 		histograms.get(level).incrementAndGet((int) Math.max(0, Math.min(MAX_MS, latencyMillis)));
 		if (failed) {
@@ -71,6 +81,9 @@ final class KneeRecorder {
 	 * has shown one more level past it.
 	 */
 	boolean pastTheKnee(long nowMillis) {
+		if (nowMillis < startMillis.get() + warmupMillis) {
+			return false;
+		}
 		int settled = levelAt(nowMillis) - 2;
 		if (!past && settled > judgedUpTo) {
 			judge(settled);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KneeRecorderTest {
 
 	/** Levels of 10 s from 50 calls/s in steps of 50; held means p99 < 1000 ms and no failure. */
-	private final KneeRecorder knee = new KneeRecorder(50, 50, 5, 10_000, 1000);
+	private final KneeRecorder knee = new KneeRecorder(50, 50, 5, 10_000, 1000, 0);
 
 	@Test
 	void theKneeIsTheLastLevelOfTheUnbrokenRunOfHeldLevels() {
@@ -60,6 +60,20 @@ class KneeRecorderTest {
 		}
 
 		assertThat(knee.report()).contains("knee: 250 calls/s held").contains("every level held");
+	}
+
+	@Test
+	void requestsSentDuringTheWarmUpAreNotCountedAndLevelZeroStartsAfterIt() {
+		KneeRecorder warmed = new KneeRecorder(50, 50, 5, 10_000, 1000, 30_000);
+		long start = warmed.sending();
+		warmed.record(start + 1_000, 9_000, true);
+		warmed.record(start + 30_000, 20, false);
+		warmed.record(start + 40_001, 30, false);
+
+		assertThat(warmed.level(0).requests()).isEqualTo(1);
+		assertThat(warmed.level(0).failed()).isZero();
+		assertThat(warmed.level(1).requests()).isEqualTo(1);
+		assertThat(warmed.pastTheKnee(start + 20_000)).isFalse();
 	}
 
 	private void sendLevel(long start, int level, int requests, long latencyMs, boolean failed) {
