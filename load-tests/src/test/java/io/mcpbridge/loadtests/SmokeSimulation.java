@@ -12,8 +12,10 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
- * CI's load check (about 60 s): the seed's traffic mix at a steady rate, one tool call per virtual user on a pool of
- * sessions, plus one initialize per second. Fails the build on any failed request or when p99 exceeds the bound.
+ * CI's first load check (about 60 s, against the standalone stack): the seed's traffic mix at a steady rate (a share
+ * of it through the MCP endpoint, see {@link BridgeLoad}), one tool call per virtual user on pools of sessions, plus
+ * one REST initialize and one MCP handshake (initialize, initialized, one call) per second. Asserts: no failed request
+ * (an error status, a timeout, an {@code isError} result), p99 under the bound.
  *
  * <p>
  * Settings: {@code smoke.rate} tool calls per second after a 10 s ramp (default 30), {@code smoke.seconds} (60),
@@ -42,7 +44,7 @@ public class SmokeSimulation extends Simulation {
 			.injectOpen(rampUsersPerSec(1).to(rate).during(RAMP_SECONDS), constantUsersPerSec(rate).during(seconds - RAMP_SECONDS)));
 		populations.add(BridgeLoad.initializeScenario().injectOpen(constantUsersPerSec(1).during(seconds)));
 		if (BridgeLoad.mcpEnabled()) {
-			populations.add(BridgeLoad.mcpScenario(20).injectOpen(constantUsersPerSec(1).during(seconds)));
+			populations.add(BridgeLoad.mcpHandshakeScenario().injectOpen(constantUsersPerSec(1).during(seconds)));
 		}
 		setUp(populations).protocols(BridgeLoad.protocol())
 			.assertions(global().failedRequests().count().is(0L),

@@ -8,12 +8,14 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
- * A long, flat run of the seed's mix, for leaks and slow drifts (memory, history growth, Redis keys, consumer lag):
- * compare the first and last minutes of the report's response-time chart, and the stack's RSS.
+ * A long, flat run of the seed's mix (a share through the MCP endpoint, see {@link BridgeLoad}), for leaks and slow
+ * drifts: compare the first and last minutes of the report's response-time chart, and the processes' memory and file
+ * descriptors ({@code load-tests/soak-record.sh} records them at start and end). Asserts: failed requests at most
+ * {@code soak.maxFailedPercent} percent, p99 under {@code soak.p99Ms}.
  *
  * <p>
- * Settings: {@code soak.rate} calls per second (default 40), {@code soak.minutes} (60), {@code soak.p99Ms} (1000),
- * {@code soak.maxFailedPercent} (0.1).
+ * Settings: {@code soak.rate} calls per second (default 40), {@code soak.minutes} (60), {@code soak.rampSeconds}
+ * (30), {@code soak.p99Ms} (1000), {@code soak.maxFailedPercent} (0.1).
  */
 public class SoakSimulation extends Simulation {
 
@@ -21,9 +23,11 @@ public class SoakSimulation extends Simulation {
 
 	{
 		double rate = BridgeLoad.doubleProperty("soak.rate", 40);
-		int minutes = BridgeLoad.intProperty("soak.minutes", 60);
+		double minutes = BridgeLoad.doubleProperty("soak.minutes", 60);
+		int ramp = BridgeLoad.intProperty("soak.rampSeconds", 30);
 		setUp(scenario("seed mix").exec(load.mixedCall())
-			.injectOpen(rampUsersPerSec(1).to(rate).during(30), constantUsersPerSec(rate).during(minutes * 60L)))
+			.injectOpen(rampUsersPerSec(1).to(rate).during(ramp),
+					constantUsersPerSec(rate).during(Math.round(minutes * 60))))
 			.protocols(BridgeLoad.protocol())
 			.assertions(
 					global().failedRequests().percent().lte(BridgeLoad.doubleProperty("soak.maxFailedPercent", 0.1)),

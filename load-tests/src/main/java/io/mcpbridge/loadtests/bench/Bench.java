@@ -14,18 +14,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark harness. In one run, interleaved (round after round, each round every concurrency level on every
- * target), the same workload, tools/call of home-sim's get_entity_state (latency 0) on a cycled real entity id:
- * (a) direct stdio to home-sim, (b) the bridge's REST API, (c) an MCP Streamable HTTP endpoint when one answers.
+ * target), with the same closed-loop clients: tools/call of home-sim's get_entity_state (latency 0) on a cycled real
+ * entity id by (a) direct stdio to home-sim, (b) the bridge's REST API, (c) its MCP endpoint; and tools/call of
+ * server-everything's echo with a unique message per call through (d) the bridge's MCP endpoint and (e) mcp-proxy
+ * (npm) in front of the same server-everything command, with the ratios bridge / mcp-proxy per level.
  * Then the scaling run: home-sim at 50 ms per call, throughput with 1, 2 and 4 worker processes in one group.
  * Prints the tables and writes the JSON result. Loopback targets only, unless --base-url/--mcp-url say otherwise.
  *
  * <p>
- * Run it with {@code load-tests/bench.sh [--name=value ...]} after {@code ./mvnw -B -q -DskipTests install}.
+ * Run it with {@code load-tests/bench.sh [--name=value ...]}: it builds the jars and installs the peers first.
  */
 public final class Bench {
 
-	/** home-sim processes of the bridge's worker (the standalone default) and of the direct-stdio pool. */
-	static final int POOL_SIZE = 2;
+	/** The bridge's name for server-everything, the upstream it shares with mcp-proxy ({@code /mcp/u/everything}). */
+	static final String PEER_UPSTREAM = "everything";
+
+	static final String BRIDGE_ECHO = "bridge-echo";
+
+	static final String PROXY_ECHO = "mcp-proxy-echo";
+
+	/** Unique per call: neither the bridge's cache nor anything else can answer without the upstream. */
+	static final String ECHO_ARGUMENTS = "{\"message\":\"bench ${entity} ${n}\"}";
 
 	private Bench() {
 	}
@@ -50,6 +59,11 @@ public final class Bench {
 			result.put("scaling", new ScalingRun(options).run());
 		}
 		result.put("load_average_at_end", MachineInfo.loadAverage());
+		if (result.get("bench") instanceof Map<?, ?> bench && bench.get("vs_mcp_proxy") instanceof List<?> ratios) {
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> rows = (List<Map<String, Object>>) ratios;
+			Table.printRatios(rows); // last: the summary a reader looks for
+		}
 		Files.createDirectories(options.out().getParent());
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(options.out(), json.writeValueAsString(result) + "\n");
@@ -58,55 +72,86 @@ public final class Bench {
 	}
 
 	private static Map<String, Object> runBench(BenchOptions options) throws Exception {
-		System.out.println("== bench: tools/call get_entity_state, home-sim latency 0, levels " + options.levels()
-				+ ", " + options.rounds() + " interleaved rounds of " + options.cellSeconds() + " s cells");
+		System.out.println("== bench: levels " + options.levels() + ", " + options.rounds() + " interleaved rounds of "
+				+ options.cellSeconds() + " s cells");
 		Map<String, Object> bench = new LinkedHashMap<>();
 		Map<String, String> skipped = new LinkedHashMap<>();
 		List<CallTarget> targets = new ArrayList<>();
 		Stack stack = null;
+		McpProxy proxy = null;
 		try {
 			ProcessSet bridgeProcesses = ProcessSet.none();
 			URI base;
+			boolean peer = options.peer() && options.baseUrl().isEmpty();
+			List<String> everything = List.of("node", options.everythingScript().toString(), "stdio");
 			if (options.baseUrl().isEmpty()) {
-				stack = Stack.start("bench-standalone", options.standaloneJar(), 0, POOL_SIZE, 12, options.logDir());
+				stack = Stack.start("bench-standalone", options.standaloneJar(), 0, options.poolSize(), 12,
+						options.logDir(), peer ? List.of("--upstream." + PEER_UPSTREAM + "=" + String.join(" ", everything))
+								: List.of());
 				base = stack.baseUrl();
 				bridgeProcesses = stack.processes();
 			}
 			else {
 				base = URI.create(options.baseUrl());
 			}
-			bench.put("bridge", Map.of("base_url", base.toString(), "home_latency_ms", 0, "pool_size", POOL_SIZE, "partitions",
-					12, "started_by_harness", stack != null));
-			if (options.stdio()) {
-				targets.add(new StdioTarget(options.homeSimJar(), "get_entity_state", POOL_SIZE));
+			bench.put("bridge", Map.of("base_url", base.toString(), "home_latency_ms", 0, "pool_size",
+					options.poolSize(), "partitions", 12, "started_by_harness", stack != null));
+			if (options.home()) {
+				addHomeTargets(options, targets, base, bridgeProcesses, skipped);
 			}
-			targets.add(new RestTarget(base, "get_entity_state", bridgeProcesses));
-			URI mcpUrl = options.mcpUrl().isEmpty() ? base.resolve("/mcp") : URI.create(options.mcpUrl());
-			ProcessSet mcpProcesses = options.mcpUrl().isEmpty() ? bridgeProcesses
-					: options.mcpPid() > 0 ? ProcessSet.treesAndNamed(List.of(options.mcpPid()), List.of())
-							: ProcessSet.none();
-			McpHttpTarget mcp = new McpHttpTarget(mcpUrl, options.mcpTool(), options.mcpArguments(), mcpProcesses);
-			Optional<String> unavailable = mcp.unavailableReason();
-			if (unavailable.isPresent()) {
-				skipped.put("mcp", unavailable.get());
-				System.out.println("  skipping mcp: " + unavailable.get());
+			if (peer) {
+				proxy = McpProxy.start(options, everything);
+				targets.add(new McpHttpTarget(BRIDGE_ECHO, base.resolve("/mcp/u/" + PEER_UPSTREAM), "echo", ECHO_ARGUMENTS,
+						bridgeProcesses));
+				targets.add(new McpHttpTarget(PROXY_ECHO, proxy.endpoint(), "echo", ECHO_ARGUMENTS, proxy.processes()));
+				bench.put("peer", Map.of("name", "mcp-proxy", "upstream", "server-everything echo, a unique message per call",
+						"endpoint", proxy.endpoint().toString()));
 			}
-			else {
-				targets.add(mcp);
+			else if (options.peer()) {
+				skipped.put(PROXY_ECHO, "--base-url given: the harness compares peers only with a bridge it starts");
 			}
 			bench.put("skipped", skipped);
-			bench.put("cells", measure(options, targets, bridgeProcesses, bench));
+			Map<String, CellResult> cells = measure(options, targets, bridgeProcesses, bench);
+			bench.put("cells", cells.values().stream().map(CellResult::toJson).toList());
+			if (peer) {
+				List<Map<String, Object>> ratios = PeerRatios.of(cells, BRIDGE_ECHO, PROXY_ECHO, options.levels());
+				bench.put("vs_mcp_proxy", ratios);
+			}
 			return bench;
 		}
 		finally {
 			targets.forEach(CallTarget::close);
+			if (proxy != null) {
+				proxy.close();
+			}
 			if (stack != null) {
 				stack.close();
 			}
 		}
 	}
 
-	private static List<Map<String, Object>> measure(BenchOptions options, List<CallTarget> targets,
+	/** home-sim's get_entity_state: direct stdio, the bridge's REST API, its MCP endpoint (or --mcp-url). */
+	private static void addHomeTargets(BenchOptions options, List<CallTarget> targets, URI base,
+			ProcessSet bridgeProcesses, Map<String, String> skipped) throws Exception {
+		if (options.stdio()) {
+			targets.add(new StdioTarget(options.homeSimJar(), "get_entity_state", options.poolSize()));
+		}
+		targets.add(new RestTarget(base, "get_entity_state", bridgeProcesses));
+		URI mcpUrl = options.mcpUrl().isEmpty() ? base.resolve("/mcp") : URI.create(options.mcpUrl());
+		ProcessSet mcpProcesses = options.mcpUrl().isEmpty() ? bridgeProcesses
+				: options.mcpPid() > 0 ? ProcessSet.treesAndNamed(List.of(options.mcpPid()), List.of()) : ProcessSet.none();
+		McpHttpTarget mcp = new McpHttpTarget("mcp", mcpUrl, options.mcpTool(), options.mcpArguments(), mcpProcesses);
+		Optional<String> unavailable = mcp.unavailableReason();
+		if (unavailable.isPresent()) {
+			skipped.put("mcp", unavailable.get());
+			System.out.println("  skipping mcp: " + unavailable.get());
+		}
+		else {
+			targets.add(mcp);
+		}
+	}
+
+	private static Map<String, CellResult> measure(BenchOptions options, List<CallTarget> targets,
 			ProcessSet bridgeProcesses, Map<String, Object> bench) throws Exception {
 		int maxClients = options.levels().stream().mapToInt(Integer::intValue).max().orElse(1);
 		Map<String, List<CallTarget.Caller>> callers = new LinkedHashMap<>();
@@ -131,19 +176,23 @@ public final class Bench {
 			for (int clients : options.levels()) {
 				for (CallTarget target : targets) {
 					CellResult cell = runner.run(target, callers.get(target.name()).subList(0, clients));
-					cells.merge(target.name() + "/" + clients, cell, CellResult::plus);
+					cells.merge(key(target.name(), clients), cell, CellResult::plus);
 				}
 			}
 			System.out.println("  round " + round + "/" + options.rounds() + " done");
 		}
-		List<CellResult> ordered = new ArrayList<>();
+		Map<String, CellResult> ordered = new LinkedHashMap<>();
 		for (int clients : options.levels()) {
 			for (CallTarget target : targets) {
-				ordered.add(cells.get(target.name() + "/" + clients));
+				ordered.put(key(target.name(), clients), cells.get(key(target.name(), clients)));
 			}
 		}
-		Table.printBench(ordered);
-		return ordered.stream().map(CellResult::toJson).toList();
+		Table.printBench(List.copyOf(ordered.values()));
+		return ordered;
+	}
+
+	static String key(String target, int clients) {
+		return target + "/" + clients;
 	}
 
 	private static Map<String, Object> optionsJson(BenchOptions options) {

@@ -12,8 +12,9 @@ import java.util.Map;
  */
 record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds, double cellSeconds,
 		long maxCallsPerCell, double warmupSeconds, String baseUrl, String mcpUrl, long mcpPid, String mcpTool,
-		String mcpArguments, boolean stdio, boolean bench, boolean scaling, List<Integer> scalingWorkers,
-		int scalingClients, double scalingSeconds, int scalingLatencyMs, int scalingPoolSize, Path out) {
+		String mcpArguments, boolean stdio, boolean home, boolean peer, Path peerDir, int poolSize, boolean bench,
+		boolean scaling, List<Integer> scalingWorkers, int scalingClients, double scalingSeconds, int scalingLatencyMs,
+		int scalingPoolSize, Path out) {
 
 	static final String USAGE = """
 			options (all --name=value):
@@ -25,11 +26,17 @@ record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds,
 			  --max-calls=20000        call budget of one cell
 			  --warmup-seconds=10      per target before measuring (not recorded)
 			  --base-url=URL           measure an already running bridge instead of starting the standalone jar
-			                           (its CPU and RSS are then not measured)
+			                           (its CPU and RSS are then not measured; no peer comparison)
 			  --mcp-url=URL            MCP Streamable HTTP endpoint (default: <bridge>/mcp; skipped when it answers 404)
 			  --mcp-pid=PID            with --mcp-url: that server's process (and descendants) for CPU and RSS
 			  --mcp-tool=get_entity_state --mcp-arguments={"entity_id":"${entity}"}  the call made on --mcp-url
+			                           (${entity}: the cycled entity id, ${n}: a number unique to the call)
 			  --stdio=true             measure direct stdio to home-sim
+			  --home=true              measure home-sim's get_entity_state through the bridge (rest, mcp)
+			  --peer=true              measure mcp-proxy (npm) and the bridge side by side in front of
+			                           server-everything, tools/call echo with a unique message per call
+			  --peer-dir=load-tests/target/peers   where bench.sh installed mcp-proxy and server-everything
+			  --pool-size=4            upstream processes of the bridge's pools (and of the direct-stdio pool)
 			  --bench=true             run the stdio/rest/mcp comparison
 			  --scaling=true           run the 1/2/4-worker scaling run
 			  --scaling-workers=1,2,4  --scaling-clients=128  --scaling-seconds=20
@@ -56,7 +63,10 @@ record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds,
 				take(given, "mcp-url", ""), Long.parseLong(take(given, "mcp-pid", "0")),
 				take(given, "mcp-tool", "get_entity_state"),
 				take(given, "mcp-arguments", "{\"entity_id\":\"${entity}\"}"),
-				Boolean.parseBoolean(take(given, "stdio", "true")), Boolean.parseBoolean(take(given, "bench", "true")),
+				Boolean.parseBoolean(take(given, "stdio", "true")), Boolean.parseBoolean(take(given, "home", "true")),
+				Boolean.parseBoolean(take(given, "peer", "true")),
+				repo.resolve(take(given, "peer-dir", "load-tests/target/peers")),
+				Integer.parseInt(take(given, "pool-size", "4")), Boolean.parseBoolean(take(given, "bench", "true")),
 				Boolean.parseBoolean(take(given, "scaling", "true")), ints(take(given, "scaling-workers", "1,2,4")),
 				Integer.parseInt(take(given, "scaling-clients", "128")),
 				Double.parseDouble(take(given, "scaling-seconds", "20")),
@@ -68,8 +78,10 @@ record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds,
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);
 		}
 		if (options.rounds() < 1 || options.rounds() > 20 || options.cellSeconds() <= 0 || options.cellSeconds() > 120
-				|| options.levels().stream().anyMatch(n -> n < 1 || n > 512)) {
-			throw new IllegalArgumentException("out of bounds: rounds 1..20, cell-seconds 0..120, levels 1..512");
+				|| options.levels().stream().anyMatch(n -> n < 1 || n > 512) || options.poolSize() < 1
+				|| options.poolSize() > 32) {
+			throw new IllegalArgumentException(
+					"out of bounds: rounds 1..20, cell-seconds 0..120, levels 1..512, pool-size 1..32");
 		}
 		return options;
 	}
@@ -84,6 +96,16 @@ record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds,
 
 	Path homeSimJar() {
 		return repo.resolve("home-sim/target/mcp-bridge-home-sim-0.1.0-SNAPSHOT-all.jar");
+	}
+
+	/** server-everything's entry point, installed by bench.sh. */
+	Path everythingScript() {
+		return peerDir.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+	}
+
+	/** mcp-proxy's command-line entry point, installed by bench.sh. */
+	Path mcpProxyScript() {
+		return peerDir.resolve("node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs");
 	}
 
 	Path logDir() {

@@ -38,6 +38,10 @@ final class LaunchedProcess implements AutoCloseable {
 		return new LaunchedProcess(name, process, log);
 	}
 
+	boolean isAlive() {
+		return process.isAlive();
+	}
+
 	long pid() {
 		return process.pid();
 	}

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * An MCP Streamable HTTP endpoint (the bridge's {@code /mcp}, or any other server): per simulated client, initialize
@@ -17,6 +18,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class McpHttpTarget implements CallTarget {
 
 	private static final String ACCEPT = "application/json, text/event-stream";
+
+	/** Numbers the calls of every target: {@code ${n}} in the arguments makes each call's arguments unique. */
+	private static final AtomicLong CALLS = new AtomicLong();
+
+	private static final Pattern RESULT = Pattern.compile("\"result\"\\s*:");
+
+	private static final Pattern TOOL_ERROR = Pattern.compile("\"isError\"\\s*:\\s*true");
+
+	private static final Pattern RPC_ERROR = Pattern.compile("\"error\"\\s*:\\s*\\{");
+
+	private final String name;
 
 	private final URI endpoint;
 
@@ -34,9 +46,11 @@ final class McpHttpTarget implements CallTarget {
 		.build();
 
 	/**
-	 * @param argumentsTemplate JSON object of the tool's arguments; {@code ${entity}} is replaced by the entity id
+	 * @param argumentsTemplate JSON object of the tool's arguments; {@code ${entity}} is replaced by the entity id,
+	 * {@code ${n}} by a number no other call of the run gets
 	 */
-	McpHttpTarget(URI endpoint, String tool, String argumentsTemplate, ProcessSet processes) {
+	McpHttpTarget(String name, URI endpoint, String tool, String argumentsTemplate, ProcessSet processes) {
+		this.name = name;
 		this.endpoint = endpoint;
 		this.tool = tool;
 		this.argumentsTemplate = argumentsTemplate;
@@ -69,7 +83,7 @@ final class McpHttpTarget implements CallTarget {
 
 	@Override
 	public String name() {
-		return "mcp";
+		return name;
 	}
 
 	@Override
@@ -86,13 +100,22 @@ final class McpHttpTarget implements CallTarget {
 		return entityId -> {
 			String body = "{\"jsonrpc\":\"2.0\",\"id\":" + ids.incrementAndGet()
 					+ ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":"
-					+ argumentsTemplate.replace("${entity}", entityId) + "}}";
+					+ argumentsTemplate.replace("${entity}", entityId)
+						.replace("${n}", Long.toString(CALLS.incrementAndGet())) + "}}";
 			HttpResponse<String> response = send(body, session, false);
-			if (response.statusCode() != 200 || !RestTarget.NOT_AN_ERROR.matcher(response.body()).find()) {
+			if (response.statusCode() != 200 || !succeeded(response.body())) {
 				throw new IOException("tools/call answered " + response.statusCode() + ": "
 						+ RestTarget.abbreviate(response.body()));
 			}
 		};
+	}
+
+	/**
+	 * A JSON-RPC result that is not a tool error: {@code isError} may be absent (server-everything's echo leaves it
+	 * out) or false.
+	 */
+	static boolean succeeded(String body) {
+		return RESULT.matcher(body).find() && !TOOL_ERROR.matcher(body).find() && !RPC_ERROR.matcher(body).find();
 	}
 
 	private String initializeBody() {

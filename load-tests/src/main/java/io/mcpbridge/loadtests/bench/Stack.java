@@ -43,18 +43,18 @@ final class Stack implements AutoCloseable {
 		this.logDir = logDir;
 	}
 
-	static Stack start(String name, Path jar, int homeLatencyMs, int poolSize, int partitions, Path logDir)
-			throws IOException, InterruptedException {
-		return start(name, jar, homeLatencyMs, poolSize, partitions, logDir, List.of());
-	}
-
-	/** @param extraOptions more standalone options, e.g. {@code --max-concurrent-per-process=4} */
+	/**
+	 * Starts the standalone jar with a Redis of its own on a free port (a Redis shared with others would mix their
+	 * load into the measures, and the stack starts a new cache epoch in it).
+	 * @param extraArguments more standalone options, e.g. {@code --upstream.everything=<command line>}
+	 */
 	static Stack start(String name, Path jar, int homeLatencyMs, int poolSize, int partitions, Path logDir,
-			List<String> extraOptions) throws IOException, InterruptedException {
+			List<String> extraArguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Bench.javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-				"--port=" + freePort(), "--worker-port=" + freePort(), "--home-latency-ms=" + homeLatencyMs,
-				"--pool-min=" + poolSize, "--pool-max=" + poolSize, "--partitions=" + partitions));
-		command.addAll(extraOptions);
+				"--port=" + freePort(), "--worker-port=" + freePort(), "--redis-port=" + freePort(),
+				"--home-latency-ms=" + homeLatencyMs, "--pool-min=" + poolSize, "--pool-max=" + poolSize,
+				"--partitions=" + partitions));
+		command.addAll(extraArguments);
 		LaunchedProcess process = LaunchedProcess.start(name, command, logDir);
 		try {
 			Matcher ready = process.awaitLine(READY, 1, Duration.ofSeconds(180));
@@ -72,12 +72,12 @@ final class Stack implements AutoCloseable {
 		return baseUrl;
 	}
 
-	/** The standalone JVM and all its descendants (home-sim, an embedded redis-server), and every redis-server. */
+	/** The standalone JVM and all its descendants (upstream processes, its redis-server), and the extra workers. */
 	ProcessSet processes() {
 		List<Long> roots = new ArrayList<>();
 		roots.add(standalone.pid());
 		workers.forEach(worker -> roots.add(worker.pid()));
-		return ProcessSet.treesAndNamed(roots, List.of("redis-server"));
+		return ProcessSet.treesAndNamed(roots, List.of());
 	}
 
 	int workerCount() {
@@ -121,7 +121,7 @@ final class Stack implements AutoCloseable {
 		standalone.close();
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
