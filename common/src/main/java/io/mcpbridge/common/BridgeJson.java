@@ -5,8 +5,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON mapping of every wire record: absent fields are null, null fields are omitted, unknown
- * fields are ignored (so a newer producer can add fields without breaking older consumers).
+ * The JSON mapping of every wire record: absent fields are null, null fields are omitted,
+ * unknown fields are ignored (so a newer producer can add fields without breaking older
+ * consumers).
  */
 public final class BridgeJson {
 
@@ -23,4 +24,5 @@ public final class BridgeJson {
 	public static JsonMapper mapper() {
 		return MAPPER;
 	}
+
 }

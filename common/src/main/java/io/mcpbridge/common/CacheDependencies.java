@@ -5,22 +5,26 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which cached reads a tool call depends on, and which a write invalidates, as field names of the
- * {@link RedisKeys#cacheVersions version hash}. Shared by the gateway (reads record the versions of their
- * fields) and the worker (a write bumps its fields), so both derive them alike from the arguments.
+ * Which cached reads a tool call depends on, and which a write invalidates, as field
+ * names of the {@link RedisKeys#cacheVersions version hash}. Shared by the gateway (reads
+ * record the versions of their fields) and the worker (a write bumps its fields), so both
+ * derive them alike from the arguments.
  *
  * <ul>
- * <li>{@value #EPOCH}: the cache's epoch; every entry depends on it. It is (re)initialized at random
- * when absent, so entries that survived a loss of the version hash (or an L1 that outlived a Redis
- * restart) are never taken as valid.</li>
- * <li>{@value #ANY_WRITE_WITHOUT_ENTITY}: bumped by a write that names no entity (it might touch
- * anything); every tool read depends on it.</li>
- * <li>{@code e:<entity_id>}: reads of one entity ({@code get_entity_state}, {@code get_history}).</li>
- * <li>{@code d:<domain>}: reads of one domain ({@code get_entities} with {@code domain}); an entity's
- * domain is the part of its id before the first dot.</li>
- * <li>{@value #ALL_ENTITIES}: reads of every entity ({@code get_entities} without a filter).</li>
+ * <li>{@value #EPOCH}: the cache's epoch; every entry depends on it. It is
+ * (re)initialized at random when absent, so entries that survived a loss of the version
+ * hash (or an L1 that outlived a Redis restart) are never taken as valid.</li>
+ * <li>{@value #ANY_WRITE_WITHOUT_ENTITY}: bumped by a write that names no entity (it
+ * might touch anything); every tool read depends on it.</li>
+ * <li>{@code e:<entity_id>}: reads of one entity ({@code get_entity_state},
+ * {@code get_history}).</li>
+ * <li>{@code d:<domain>}: reads of one domain ({@code get_entities} with {@code domain});
+ * an entity's domain is the part of its id before the first dot.</li>
+ * <li>{@value #ALL_ENTITIES}: reads of every entity ({@code get_entities} without a
+ * filter).</li>
  * </ul>
- * A write on entity E bumps {@code e:E}, {@code d:<domain of E>} and {@value #ALL_ENTITIES}.
+ * A write on entity E bumps {@code e:E}, {@code d:<domain of E>} and
+ * {@value #ALL_ENTITIES}.
  */
 public final class CacheDependencies {
 
@@ -50,7 +54,10 @@ public final class CacheDependencies {
 		return List.of(EPOCH, ANY_WRITE_WITHOUT_ENTITY, ALL_ENTITIES);
 	}
 
-	/** The fields of a tools/list entry: only the epoch (a write does not change the tools). */
+	/**
+	 * The fields of a tools/list entry: only the epoch (a write does not change the
+	 * tools).
+	 */
 	public static List<String> ofToolsList() {
 		return List.of(EPOCH);
 	}
@@ -78,4 +85,5 @@ public final class CacheDependencies {
 		JsonNode value = arguments == null ? null : arguments.get(name);
 		return value != null && value.isString() && !value.asString().isBlank() ? value.asString() : null;
 	}
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What a worker announces on {@link RedisKeys#cacheInvalidationChannel()} after a write, once it has
- * bumped these fields of the version hash: every gateway drops the L1 entries that depend on them.
+ * What a worker announces on {@link RedisKeys#cacheInvalidationChannel()} after a write,
+ * once it has bumped these fields of the version hash: every gateway drops the L1 entries
+ * that depend on them.
  *
  * @param tenant the write's tenant
  * @param upstream the write's upstream

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One text per JSON value, whatever its formatting: object keys sorted, no whitespace, numbers without
- * trailing zeros, strings re-escaped. Two requests whose arguments differ only in key order, spacing,
- * escapes or {@code 1} vs {@code 1.0} get the same text and the same hash; the gateway uses it for
- * idempotency fingerprints and cache keys.
+ * One text per JSON value, whatever its formatting: object keys sorted, no whitespace,
+ * numbers without trailing zeros, strings re-escaped. Two requests whose arguments differ
+ * only in key order, spacing, escapes or {@code 1} vs {@code 1.0} get the same text and
+ * the same hash; the gateway uses it for idempotency fingerprints and cache keys.
  */
 public final class CanonicalJson {
 
@@ -80,4 +80,5 @@ public final class CanonicalJson {
 	private static String quoted(String text) {
 		return BridgeJson.mapper().writeValueAsString(text);
 	}
+
 }

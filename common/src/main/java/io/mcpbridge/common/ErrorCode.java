@@ -1,10 +1,11 @@
 package io.mcpbridge.common;
 
 /**
- * Every error the bridge reports, with its HTTP status. This enum is the one place where an error
- * becomes a status code: controllers and workers only choose the code.
+ * Every error the bridge reports, with its HTTP status. This enum is the one place where
+ * an error becomes a status code: controllers and workers only choose the code.
  */
 public enum ErrorCode {
+
 	/** The request body is not valid JSON or misses a required field. */
 	INVALID_REQUEST(400),
 	/** No {@code X-Session-ID} header was sent. */
@@ -13,7 +14,10 @@ public enum ErrorCode {
 	SESSION_NOT_FOUND(404),
 	/** The named upstream is not configured. */
 	UNKNOWN_UPSTREAM(404),
-	/** The upstream refused the request with a JSON-RPC error caused by the request (unknown tool, bad params). */
+	/**
+	 * The upstream refused the request with a JSON-RPC error caused by the request
+	 * (unknown tool, bad params).
+	 */
 	UPSTREAM_REJECTED(400),
 	/** The upstream answered with a JSON-RPC error of its own. */
 	UPSTREAM_ERROR(502),
@@ -23,7 +27,9 @@ public enum ErrorCode {
 	UPSTREAM_UNAVAILABLE(503),
 	/** The deadline passed before the reply arrived. */
 	TIMEOUT(504),
-	/** The deadline passed while the request waited in the queue: it was never executed. */
+	/**
+	 * The deadline passed while the request waited in the queue: it was never executed.
+	 */
 	TIMEOUT_IN_QUEUE(504),
 	/** The queue (Kafka) did not accept the request. */
 	QUEUE_UNAVAILABLE(503),
@@ -43,7 +49,10 @@ public enum ErrorCode {
 	NOT_FOUND(404),
 	/** A bug or an unexpected failure inside the bridge. */
 	INTERNAL_ERROR(500),
-	/** The client cancelled the request; nobody reads this answer (nginx's "client closed request"). */
+	/**
+	 * The client cancelled the request; nobody reads this answer (nginx's "client closed
+	 * request").
+	 */
 	CANCELLED(499);
 
 	private final int httpStatus;
@@ -55,4 +64,5 @@ public enum ErrorCode {
 	public int httpStatus() {
 		return httpStatus;
 	}
+
 }

@@ -15,4 +15,5 @@ public final class HttpHeaders {
 
 	private HttpHeaders() {
 	}
+
 }

@@ -3,8 +3,9 @@ package io.mcpbridge.common;
 import java.util.regex.Pattern;
 
 /**
- * Validation of the identifiers that end up inside Kafka keys and Redis keys. Keeping them to a safe
- * alphabet means a client can never forge another tenant's key (no '{', '}', '/' or spaces).
+ * Validation of the identifiers that end up inside Kafka keys and Redis keys. Keeping
+ * them to a safe alphabet means a client can never forge another tenant's key (no '{',
+ * '}', '/' or spaces).
  */
 public final class Identifiers {
 
@@ -15,12 +16,17 @@ public final class Identifiers {
 	private Identifiers() {
 	}
 
-	/** Tenant and upstream names: 1–64 characters of letters, digits, '.', '_' and '-'. */
+	/**
+	 * Tenant and upstream names: 1–64 characters of letters, digits, '.', '_' and '-'.
+	 */
 	public static boolean isValidName(String value) {
 		return value != null && NAME.matcher(value).matches();
 	}
 
-	/** Session and request ids: 1–128 characters of letters, digits, '.', '_', ':', '@' and '-'. */
+	/**
+	 * Session and request ids: 1–128 characters of letters, digits, '.', '_', ':', '@'
+	 * and '-'.
+	 */
 	public static boolean isValidId(String value) {
 		return value != null && ID.matcher(value).matches();
 	}
@@ -38,4 +44,5 @@ public final class Identifiers {
 		}
 		return value;
 	}
+
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client's answer to a request its upstream sent (sampling, elicitation, roots), on its way from
- * the gateway that received it to the worker whose upstream process waits for it.
+ * A client's answer to a request its upstream sent (sampling, elicitation, roots), on its
+ * way from the gateway that received it to the worker whose upstream process waits for
+ * it.
  *
  * @param tenant the tenant of the request
  * @param inputId the id the bridge gave the upstream's request on the client's stream

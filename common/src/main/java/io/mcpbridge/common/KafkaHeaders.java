@@ -11,4 +11,5 @@ public final class KafkaHeaders {
 
 	private KafkaHeaders() {
 	}
+
 }

@@ -30,9 +30,9 @@ public final class Methods {
 	public static final String COMPLETION_COMPLETE = "completion/complete";
 
 	/**
-	 * Methods a worker passes to the upstream as they are, params and result untouched. initialize is
-	 * not among them: every process was initialized once when it started, and a client's initialize is
-	 * answered from that.
+	 * Methods a worker passes to the upstream as they are, params and result untouched.
+	 * initialize is not among them: every process was initialized once when it started,
+	 * and a client's initialize is answered from that.
 	 */
 	public static final Set<String> PASSED_THROUGH = Set.of(PING, TOOLS_LIST, TOOLS_CALL, RESOURCES_LIST,
 			RESOURCES_TEMPLATES_LIST, RESOURCES_READ, RESOURCES_SUBSCRIBE, RESOURCES_UNSUBSCRIBE, PROMPTS_LIST,
@@ -49,4 +49,5 @@ public final class Methods {
 		all.addAll(second);
 		return Set.copyOf(all);
 	}
+
 }

@@ -8,9 +8,13 @@ import java.util.Optional;
  * ({@link Topics#requests(Priority)}); workers serve higher levels first.
  */
 public enum Priority {
+
 	CRITICAL, HIGH, MEDIUM, LOW, BULK;
 
-	/** Parses a client-supplied level ({@code X-Priority}), case-insensitively; empty when unknown. */
+	/**
+	 * Parses a client-supplied level ({@code X-Priority}), case-insensitively; empty when
+	 * unknown.
+	 */
 	public static Optional<Priority> parse(String value) {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();
@@ -27,4 +31,5 @@ public enum Priority {
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

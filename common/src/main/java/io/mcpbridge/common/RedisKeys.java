@@ -24,47 +24,60 @@ public final class RedisKeys {
 	}
 
 	/**
-	 * A worker's claim on a request it is executing, so that a redelivered record never runs twice
-	 * concurrently. Lives next to the result key, in the same hash slot.
+	 * A worker's claim on a request it is executing, so that a redelivered record never
+	 * runs twice concurrently. Lives next to the result key, in the same hash slot.
 	 */
 	public static String executing(String tenant, String requestId) {
 		return scoped(tenant) + "executing:" + Identifiers.requireId("request id", requestId);
 	}
 
 	/**
-	 * The requests one tenant has pending across all gateway replicas (a sorted set scored by deadline),
-	 * for the per-tenant backpressure bound.
+	 * The requests one tenant has pending across all gateway replicas (a sorted set
+	 * scored by deadline), for the per-tenant backpressure bound.
 	 */
 	public static String inflight(String tenant) {
 		return scoped(tenant) + "inflight";
 	}
 
-	/** A cached tool result: one tool of one upstream, one canonical hash of the (varying) arguments. */
+	/**
+	 * A cached tool result: one tool of one upstream, one canonical hash of the (varying)
+	 * arguments.
+	 */
 	public static String cache(String tenant, String upstream, String tool, String argumentsHash) {
 		return scoped(tenant) + "cache:" + Identifiers.requireName("upstream", upstream) + ":"
 				+ Identifiers.requireName("tool", tool) + ":" + requireHash(argumentsHash);
 	}
 
-	/** The cached tools/list of an upstream ('/' cannot occur in a tool name, so no tool key collides). */
+	/**
+	 * The cached tools/list of an upstream ('/' cannot occur in a tool name, so no tool
+	 * key collides).
+	 */
 	public static String toolsListCache(String tenant, String upstream) {
 		return scoped(tenant) + "cache:" + Identifiers.requireName("upstream", upstream) + ":tools/list";
 	}
 
-	/** The short lock a gateway holds while it alone fetches a missing cache entry (stampede protection). */
+	/**
+	 * The short lock a gateway holds while it alone fetches a missing cache entry
+	 * (stampede protection).
+	 */
 	public static String cacheLock(String cacheKey) {
 		return cacheKey + ":lock";
 	}
 
 	/**
-	 * A hash of version counters per upstream and tenant (fields from {@link CacheDependencies}): a
-	 * write bumps the fields it touches, and a cache entry is valid only while the fields it was read
-	 * under are unchanged. Same hash slot as the tenant's cache entries, so one script reads both.
+	 * A hash of version counters per upstream and tenant (fields from
+	 * {@link CacheDependencies}): a write bumps the fields it touches, and a cache entry
+	 * is valid only while the fields it was read under are unchanged. Same hash slot as
+	 * the tenant's cache entries, so one script reads both.
 	 */
 	public static String cacheVersions(String tenant, String upstream) {
 		return scoped(tenant) + "cachever:" + Identifiers.requireName("upstream", upstream);
 	}
 
-	/** The pub/sub channel on which writes announce invalidated fields to every gateway's L1 cache. */
+	/**
+	 * The pub/sub channel on which writes announce invalidated fields to every gateway's
+	 * L1 cache.
+	 */
 	public static String cacheInvalidationChannel() {
 		return ROOT + "cache-invalidations";
 	}
@@ -75,49 +88,62 @@ public final class RedisKeys {
 	}
 
 	/**
-	 * What a worker relayed during one request (progress, log messages, requests to the client), in
-	 * order: a list any gateway can replay when a client resumes the request's SSE stream. The session
-	 * is part of the key, so a client can only resume streams of its own session.
+	 * What a worker relayed during one request (progress, log messages, requests to the
+	 * client), in order: a list any gateway can replay when a client resumes the
+	 * request's SSE stream. The session is part of the key, so a client can only resume
+	 * streams of its own session.
 	 */
 	public static String events(String tenant, String sessionId, String requestId) {
 		return scoped(tenant) + "events:" + (sessionId == null ? "-" : Identifiers.requireId("session id", sessionId))
 				+ ":" + Identifiers.requireId("request id", requestId);
 	}
 
-	/** The client's JSON-RPC id of a streamed request, so a resumed stream can end with the response. */
+	/**
+	 * The client's JSON-RPC id of a streamed request, so a resumed stream can end with
+	 * the response.
+	 */
 	public static String streamedRequestId(String tenant, String sessionId, String requestId) {
 		return events(tenant, sessionId, requestId) + ":id";
 	}
 
 	/**
-	 * Where the answer to a request the upstream sent to the client (sampling, elicitation) must go:
-	 * the worker and session that wait for it.
+	 * Where the answer to a request the upstream sent to the client (sampling,
+	 * elicitation) must go: the worker and session that wait for it.
 	 */
 	public static String input(String tenant, String inputId) {
 		return scoped(tenant) + "input:" + Identifiers.requireId("input id", inputId);
 	}
 
 	/**
-	 * What an opaque {@code requestState} (2026-07-28 multi-round-trip requests) stands for: the
-	 * bridge's request still running and the input requests it waits on. Only the tenant's own retry
-	 * finds it; a token that was altered finds nothing.
+	 * What an opaque {@code requestState} (2026-07-28 multi-round-trip requests) stands
+	 * for: the bridge's request still running and the input requests it waits on. Only
+	 * the tenant's own retry finds it; a token that was altered finds nothing.
 	 */
 	public static String requestState(String tenant, String token) {
 		return scoped(tenant) + "state:" + Identifiers.requireId("request state", token);
 	}
 
-	/** The bridge's request id behind a client's JSON-RPC id in one session (for notifications/cancelled). */
+	/**
+	 * The bridge's request id behind a client's JSON-RPC id in one session (for
+	 * notifications/cancelled).
+	 */
 	public static String clientRequest(String tenant, String sessionId, String clientIdHash) {
 		return scoped(tenant) + "rpc:" + Identifiers.requireId("session id", sessionId) + ":"
 				+ Identifiers.requireId("client id hash", clientIdHash);
 	}
 
-	/** The pub/sub channel on which one gateway instance receives the relayed events of its requests. */
+	/**
+	 * The pub/sub channel on which one gateway instance receives the relayed events of
+	 * its requests.
+	 */
 	public static String eventChannel(String gatewayId) {
 		return ROOT + "events:" + Identifiers.requireId("gateway id", gatewayId);
 	}
 
-	/** The pub/sub channel on which one worker receives the client's answers to its upstreams' requests. */
+	/**
+	 * The pub/sub channel on which one worker receives the client's answers to its
+	 * upstreams' requests.
+	 */
 	public static String inputChannel(String workerId) {
 		return ROOT + "inputs:" + Identifiers.requireId("worker id", workerId);
 	}
@@ -128,8 +154,9 @@ public final class RedisKeys {
 	}
 
 	/**
-	 * Every live session, across tenants: a sorted set of {@code <tenant>/<session id>} scored by the
-	 * time the session expires unless used again, so that counting the active ones is one ZCOUNT.
+	 * Every live session, across tenants: a sorted set of {@code <tenant>/<session id>}
+	 * scored by the time the session expires unless used again, so that counting the
+	 * active ones is one ZCOUNT.
 	 */
 	public static String sessionIndex() {
 		return ROOT + "sessions";
@@ -140,12 +167,18 @@ public final class RedisKeys {
 		return Identifiers.requireName("tenant", tenant) + "/" + Identifiers.requireId("session id", sessionId);
 	}
 
-	/** One worker's latest status report (a {@link WorkerReport}); it expires when the worker stops reporting. */
+	/**
+	 * One worker's latest status report (a {@link WorkerReport}); it expires when the
+	 * worker stops reporting.
+	 */
 	public static String workerReport(String workerId) {
 		return workerIndex() + ":" + Identifiers.requireId("worker id", workerId);
 	}
 
-	/** The ids of the workers that reported, a sorted set scored by the time of their latest report. */
+	/**
+	 * The ids of the workers that reported, a sorted set scored by the time of their
+	 * latest report.
+	 */
 	public static String workerIndex() {
 		return ROOT + "workers";
 	}
@@ -160,4 +193,5 @@ public final class RedisKeys {
 	private static String scoped(String tenant) {
 		return ROOT + "{" + Identifiers.requireName("tenant", tenant) + "}:";
 	}
+
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A worker's answer to one request: a result or an error, never both. Stored under the request's
- * result key and published on the waiting gateway's reply channel.
+ * A worker's answer to one request: a result or an error, never both. Stored under the
+ * request's result key and published on the waiting gateway's reply channel.
  *
  * @param requestId the request answered
  * @param tenant the request's tenant

@@ -20,12 +20,16 @@ import tools.jackson.databind.JsonNode;
  * @param deadlineEpochMs absolute deadline; a worker never starts a request past it
  * @param replyTo id of the gateway instance waiting for the reply
  * @param entity the entity part of the routing key (entity id, else the session id)
- * @param trace W3C trace context entries ({@code traceparent}, {@code tracestate}), may be empty
+ * @param trace W3C trace context entries ({@code traceparent}, {@code tracestate}), may
+ * be empty
  * @param createdEpochMs when the gateway accepted the request
- * @param write the call may change the upstream's state: after executing it, and before replying,
- * the worker invalidates the cached reads that depend on its entity ({@link CacheDependencies#ofWrite})
- * @param meta the client's {@code _meta} for the upstream (e.g. a progress token), may be null
- * @param relay what the client can receive while the request runs; {@link Relay#NONE} when null
+ * @param write the call may change the upstream's state: after executing it, and before
+ * replying, the worker invalidates the cached reads that depend on its entity
+ * ({@link CacheDependencies#ofWrite})
+ * @param meta the client's {@code _meta} for the upstream (e.g. a progress token), may be
+ * null
+ * @param relay what the client can receive while the request runs; {@link Relay#NONE}
+ * when null
  */
 public record RequestEnvelope(@JsonProperty("request_id") String requestId, @JsonProperty("tenant") String tenant,
 		@JsonProperty("session_id") String sessionId, @JsonProperty("upstream") String upstream,
@@ -53,7 +57,10 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 		relay = relay == null ? Relay.NONE : relay;
 	}
 
-	/** A request of the REST API that is not a cache-invalidating write: no {@code _meta}, nothing relayed. */
+	/**
+	 * A request of the REST API that is not a cache-invalidating write: no {@code _meta},
+	 * nothing relayed.
+	 */
 	public RequestEnvelope(String requestId, String tenant, String sessionId, String upstream, String method,
 			String tool, JsonNode arguments, Priority priority, long deadlineEpochMs, String replyTo, String entity,
 			Map<String, String> trace, long createdEpochMs) {
@@ -61,7 +68,9 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 				entity, trace, createdEpochMs, false, null, Relay.NONE);
 	}
 
-	/** This request, marked as a write that invalidates the cached reads of its entity. */
+	/**
+	 * This request, marked as a write that invalidates the cached reads of its entity.
+	 */
 	public RequestEnvelope asWrite() {
 		return new RequestEnvelope(requestId, tenant, sessionId, upstream, method, tool, arguments, priority,
 				deadlineEpochMs, replyTo, entity, trace, createdEpochMs, true, meta, relay);

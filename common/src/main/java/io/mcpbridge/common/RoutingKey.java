@@ -1,9 +1,10 @@
 package io.mcpbridge.common;
 
 /**
- * The Kafka record key {@code <tenant>/<upstream>/<entity>}: records with one key land on one
- * partition, so writes to one entity are ordered. The entity part is free text from the client
- * (an entity id such as {@code light.kitchen}); tenant and upstream are validated names.
+ * The Kafka record key {@code <tenant>/<upstream>/<entity>}: records with one key land on
+ * one partition, so writes to one entity are ordered. The entity part is free text from
+ * the client (an entity id such as {@code light.kitchen}); tenant and upstream are
+ * validated names.
  */
 public final class RoutingKey {
 
@@ -17,4 +18,5 @@ public final class RoutingKey {
 		return Identifiers.requireName("tenant", tenant) + "/" + Identifiers.requireName("upstream", upstream) + "/"
 				+ entity;
 	}
+
 }

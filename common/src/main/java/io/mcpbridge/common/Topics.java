@@ -3,17 +3,23 @@ package io.mcpbridge.common;
 import java.util.Arrays;
 import java.util.List;
 
-/** Kafka topic names. All request topics must have the same partition count (co-partitioning). */
+/**
+ * Kafka topic names. All request topics must have the same partition count
+ * (co-partitioning).
+ */
 public final class Topics {
 
 	public static final String PREFIX = "mcp.requests.";
 
-	/** Records that cannot be processed (undecodable, unknown upstream), with the reason in a header. */
+	/**
+	 * Records that cannot be processed (undecodable, unknown upstream), with the reason
+	 * in a header.
+	 */
 	public static final String DEAD_LETTERS = PREFIX + "dlt";
 
 	/**
-	 * The workers' consumer group. The gateway reads its committed offsets to report each priority's
-	 * lag in {@code /mcp/status}.
+	 * The workers' consumer group. The gateway reads its committed offsets to report each
+	 * priority's lag in {@code /mcp/status}.
 	 */
 	public static final String WORKER_GROUP = "mcp-bridge-workers";
 
@@ -38,4 +44,5 @@ public final class Topics {
 		}
 		throw new IllegalArgumentException("not a request topic: " + topic);
 	}
+
 }

@@ -9,27 +9,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What one worker tells the rest of the bridge about itself, rewritten every few seconds under
- * {@link RedisKeys#workerReport(String)} with a TTL of a few intervals: a worker that dies without
- * saying goodbye disappears when its last report expires. Small by construction: one entry per
- * configured upstream and one count per priority.
+ * What one worker tells the rest of the bridge about itself, rewritten every few seconds
+ * under {@link RedisKeys#workerReport(String)} with a TTL of a few intervals: a worker
+ * that dies without saying goodbye disappears when its last report expires. Small by
+ * construction: one entry per configured upstream and one count per priority.
  *
  * @param workerId the worker's id
  * @param startedEpochMs when the worker started
  * @param reportedEpochMs when this report was written
  * @param ttlMs how long this report stays valid without a newer one
- * @param upstreams the worker's upstreams in configuration order, each with its pool's status as the
- * pool reports it (a JSON object; its fields grow with the pool, readers take what they know)
- * @param bufferedByPriority requests polled from Kafka and waiting in the worker, by priority name
+ * @param upstreams the worker's upstreams in configuration order, each with its pool's
+ * status as the pool reports it (a JSON object; its fields grow with the pool, readers
+ * take what they know)
+ * @param bufferedByPriority requests polled from Kafka and waiting in the worker, by
+ * priority name
  */
-public record WorkerReport(@JsonProperty("worker_id") String workerId,
-		@JsonProperty("started_ms") long startedEpochMs, @JsonProperty("reported_ms") long reportedEpochMs,
-		@JsonProperty("ttl_ms") long ttlMs, @JsonProperty("upstreams") Map<String, JsonNode> upstreams,
+public record WorkerReport(@JsonProperty("worker_id") String workerId, @JsonProperty("started_ms") long startedEpochMs,
+		@JsonProperty("reported_ms") long reportedEpochMs, @JsonProperty("ttl_ms") long ttlMs,
+		@JsonProperty("upstreams") Map<String, JsonNode> upstreams,
 		@JsonProperty("buffered") Map<String, Integer> bufferedByPriority) {
 
 	public WorkerReport {
 		Identifiers.requireId("worker id", workerId);
-		// Insertion order is kept: configuration order of the upstreams, priority order of the counts.
+		// Insertion order is kept: configuration order of the upstreams, priority order
+		// of the counts.
 		upstreams = upstreams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(upstreams));
 		bufferedByPriority = bufferedByPriority == null ? Map.of()
 				: Collections.unmodifiableMap(new LinkedHashMap<>(bufferedByPriority));

@@ -56,8 +56,9 @@ class CacheDependenciesTest {
 		CacheInvalidation message = new CacheInvalidation("acme", "home", List.of("e:light.a", "d:light", "a"));
 		String json = BridgeJson.mapper().writeValueAsString(message);
 		assertThat(BridgeJson.mapper().readValue(json, CacheInvalidation.class)).isEqualTo(message);
-		assertThat(BridgeJson.mapper().readValue("{\"tenant\":\"t\",\"upstream\":\"u\",\"later\":1}",
-				CacheInvalidation.class).fields()).isEmpty();
+		assertThat(BridgeJson.mapper()
+			.readValue("{\"tenant\":\"t\",\"upstream\":\"u\",\"later\":1}", CacheInvalidation.class)
+			.fields()).isEmpty();
 		assertThatThrownBy(() -> new CacheInvalidation("a}b", "home", List.of()))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
@@ -67,4 +68,5 @@ class CacheDependenciesTest {
 		assertThat(CacheDependencies.domainOf("sensor.kitchen.temp")).isEqualTo("sensor");
 		assertThat(CacheDependencies.domainOf("weird")).isEqualTo("weird");
 	}
+
 }

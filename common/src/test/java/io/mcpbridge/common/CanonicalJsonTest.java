@@ -28,4 +28,5 @@ class CanonicalJsonTest {
 	void differentValuesHashDifferently() {
 		assertThat(CanonicalJson.sha256(json("{\"x\":\"1\"}"))).isNotEqualTo(CanonicalJson.sha256(json("{\"x\":1}")));
 	}
+
 }

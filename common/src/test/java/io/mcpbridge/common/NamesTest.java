@@ -21,7 +21,8 @@ class NamesTest {
 		assertThat(RedisKeys.dedup("acme", "k")).isEqualTo("mcp:{acme}:dedup:k");
 		assertThat(RedisKeys.executing("acme", "r1")).isEqualTo("mcp:{acme}:executing:r1");
 		assertThat(RedisKeys.inflight("acme")).isEqualTo("mcp:{acme}:inflight");
-		assertThat(RedisKeys.cache("acme", "home", "get_entities", "ab12")).isEqualTo("mcp:{acme}:cache:home:get_entities:ab12");
+		assertThat(RedisKeys.cache("acme", "home", "get_entities", "ab12"))
+			.isEqualTo("mcp:{acme}:cache:home:get_entities:ab12");
 		assertThat(RedisKeys.replyChannel("gw-1")).isEqualTo("mcp:replies:gw-1");
 	}
 
@@ -46,15 +47,18 @@ class NamesTest {
 
 	@Test
 	void aCacheKeyNeedsAHexHash() {
-		assertThatThrownBy(() -> RedisKeys.cache("acme", "home", "t", "x:y")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> RedisKeys.cache("acme", "home", "a/b", "ab")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RedisKeys.cache("acme", "home", "t", "x:y"))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RedisKeys.cache("acme", "home", "a/b", "ab"))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
 	void idsThatCouldEscapeTheirKeyAreRejected() {
 		assertThatThrownBy(() -> RedisKeys.session("acme", "a b")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> RedisKeys.result("ac}me", "r")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> RedisKeys.session("acme", "x".repeat(129))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> RedisKeys.session("acme", "x".repeat(129)))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
@@ -64,4 +68,5 @@ class NamesTest {
 		assertThat(Priority.parse("urgent")).isEmpty();
 		assertThat(Priority.parse(null)).isEmpty();
 	}
+
 }

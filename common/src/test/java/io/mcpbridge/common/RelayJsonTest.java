@@ -31,4 +31,5 @@ class RelayJsonTest {
 		assertThat(new Relay(true, false, false, false, "error", true).logs("info")).isFalse();
 		assertThat(new Relay(true, false, false, false, "error", true).logs("critical")).isTrue();
 	}
+
 }

@@ -51,4 +51,5 @@ class ReplyEnvelopeJsonTest {
 		assertThat(ErrorCode.QUEUE_UNAVAILABLE.httpStatus()).isEqualTo(503);
 		assertThat(ErrorCode.INVALID_REQUEST.httpStatus()).isEqualTo(400);
 	}
+
 }

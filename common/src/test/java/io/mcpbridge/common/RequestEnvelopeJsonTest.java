@@ -85,4 +85,5 @@ class RequestEnvelopeJsonTest {
 				Priority.HIGH, 5, "g", null, null, 0))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -42,4 +42,5 @@ class WorkerReportJsonTest {
 		assertThatThrownBy(() -> new WorkerReport("w}1", 0, 0, 0, null, null))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

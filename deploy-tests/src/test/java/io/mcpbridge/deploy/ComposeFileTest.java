@@ -38,7 +38,8 @@ class ComposeFileTest {
 	void prometheusConfigurationAndAlertRulesPassPromtool() {
 		Optional<List<String>> promtool = ExternalTool.find(List.of(List.of("promtool")), "--version");
 		assumeTrue(promtool.isPresent(), "promtool is not installed (apt-get install prometheus)");
-		// promtool resolves rule_files next to the configuration: give it the layout the container has.
+		// promtool resolves rule_files next to the configuration: give it the layout the
+		// container has.
 		ExternalTool.Result config = ExternalTool.run(ROOT,
 				ExternalTool.concat(promtool.get(), "check", "rules", "helm/mcp-bridge/files/alerts.yml"));
 		assertThat(config.exit()).as(config.output()).isZero();
@@ -61,8 +62,8 @@ class ComposeFileTest {
 		for (String bridge : List.of("gateway-1", "gateway-2", "worker-1", "worker-2")) {
 			assertThat((List<String>) at(services, bridge, "command"))
 				.containsExactly("--config=/etc/mcp-bridge/config/bridge.yaml");
-			assertThat((Map<String, Object>) at(services, bridge, "environment")).containsKeys("BRIDGE_KAFKA_PARTITIONS",
-					"SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_HOST");
+			assertThat((Map<String, Object>) at(services, bridge, "environment"))
+				.containsKeys("BRIDGE_KAFKA_PARTITIONS", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATA_REDIS_HOST");
 			assertThat((Object) at(services, bridge, "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
 		}
 	}
@@ -96,4 +97,5 @@ class ComposeFileTest {
 				"worker-2:9090");
 		assertThat(jobs).allSatisfy(job -> assertThat(job).containsEntry("metrics_path", "/metrics"));
 	}
+
 }

@@ -1,7 +1,6 @@
 package io.mcpbridge.deploy;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The images' Dockerfiles, read statically: no Docker engine on the machines that run the build, so
- * they are not built here (README, "Deploy").
+ * The images' Dockerfiles, read statically: no Docker engine on the machines that run the
+ * build, so they are not built here (README, "Deploy").
  */
 class DockerfileTest {
 
@@ -64,4 +63,5 @@ class DockerfileTest {
 		assertThat(lines).anyMatch(line -> line.equals("EXPOSE 3003 9090"));
 		assertThat(lines).anyMatch(line -> line.contains("HEALTHCHECK") && line.contains("/health\""));
 	}
+
 }

@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A command-line checker (docker compose, promtool) run on a repository file, when installed. */
+/**
+ * A command-line checker (docker compose, promtool) run on a repository file, when
+ * installed.
+ */
 final class ExternalTool {
 
 	private ExternalTool() {
 	}
 
-	/** The first of the candidate command lines whose program is on the PATH and answers {@code versionArgument}. */
+	/**
+	 * The first of the candidate command lines whose program is on the PATH and answers
+	 * {@code versionArgument}.
+	 */
 	static Optional<List<String>> find(List<List<String>> candidates, String versionArgument) {
 		for (List<String> candidate : candidates) {
 			String program = candidate.get(0);
@@ -56,4 +62,5 @@ final class ExternalTool {
 
 	record Result(int exit, String output) {
 	}
+
 }

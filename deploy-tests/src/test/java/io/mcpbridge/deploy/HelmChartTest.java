@@ -14,7 +14,9 @@ import static io.mcpbridge.deploy.Rendered.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The chart under helm lint --strict and helm template (Helm 3 embedded by helm-java). */
+/**
+ * The chart under helm lint --strict and helm template (Helm 3 embedded by helm-java).
+ */
 class HelmChartTest {
 
 	private static final Path CHART = Path.of("..", "helm", "mcp-bridge").toAbsolutePath().normalize();
@@ -41,8 +43,8 @@ class HelmChartTest {
 		Rendered chart = render();
 
 		assertThat(chart.kinds()).containsExactly("ConfigMap", "Deployment", "Deployment", "HorizontalPodAutoscaler",
-				"HorizontalPodAutoscaler", "NetworkPolicy", "NetworkPolicy", "PodDisruptionBudget", "PodDisruptionBudget",
-				"Secret", "Service", "Service", "ServiceAccount");
+				"HorizontalPodAutoscaler", "NetworkPolicy", "NetworkPolicy", "PodDisruptionBudget",
+				"PodDisruptionBudget", "Secret", "Service", "Service", "ServiceAccount");
 		Map<String, Object> workerHpa = chart.get("HorizontalPodAutoscaler", "-worker");
 		assertThat((Integer) at(workerHpa, "spec", "maxReplicas")).isEqualTo(12).isLessThanOrEqualTo(24 / 1);
 		assertThat((Integer) at(chart.get("HorizontalPodAutoscaler", "-gateway"), "spec", "minReplicas")).isEqualTo(2);
@@ -56,14 +58,16 @@ class HelmChartTest {
 
 		for (String component : List.of("-gateway", "-worker")) {
 			Map<String, Object> container = container(chart.get("Deployment", component));
-			assertThat((String) at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-			assertThat((String) at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+			assertThat((String) at(container, "livenessProbe", "httpGet", "path"))
+				.isEqualTo("/actuator/health/liveness");
+			assertThat((String) at(container, "startupProbe", "httpGet", "path"))
+				.isEqualTo("/actuator/health/liveness");
 			assertThat((String) at(container, "readinessProbe", "httpGet", "path"))
 				.isEqualTo("/actuator/health/readiness");
 			assertThat((String) at(container, "readinessProbe", "httpGet", "port")).isEqualTo("management");
 			List<Map<String, Object>> ports = at(container, "ports");
-			assertThat(ports).anySatisfy(port -> assertThat(port).containsEntry("name", "management")
-				.containsEntry("containerPort", 9090));
+			assertThat(ports).anySatisfy(
+					port -> assertThat(port).containsEntry("name", "management").containsEntry("containerPort", 9090));
 		}
 		assertThat((List<Map<String, Object>>) at(container(chart.get("Deployment", "-gateway")), "ports"))
 			.anySatisfy(port -> assertThat(port).containsEntry("name", "http").containsEntry("containerPort", 3003));
@@ -75,7 +79,8 @@ class HelmChartTest {
 
 		for (String component : List.of("-gateway", "-worker")) {
 			Map<String, Object> deployment = chart.get("Deployment", component);
-			assertThat((Boolean) at(deployment, "spec", "template", "spec", "securityContext", "runAsNonRoot")).isTrue();
+			assertThat((Boolean) at(deployment, "spec", "template", "spec", "securityContext", "runAsNonRoot"))
+				.isTrue();
 			assertThat((Integer) at(deployment, "spec", "template", "spec", "securityContext", "runAsUser"))
 				.isEqualTo(10001);
 			Map<String, Object> container = container(deployment);
@@ -104,8 +109,10 @@ class HelmChartTest {
 			assertThat((String) at(trigger, "metadata", "consumerGroup")).isEqualTo("mcp-bridge-workers");
 		});
 		assertThat(chart.ofKind("HorizontalPodAutoscaler")).hasSize(1);
-		assertThat((String) at(chart.ofKind("HorizontalPodAutoscaler").get(0), "metadata", "name")).endsWith("-gateway");
-		assertThat((Object) at(chart.get("Deployment", "-worker"), "spec", "replicas")).as("KEDA owns replicas").isNull();
+		assertThat((String) at(chart.ofKind("HorizontalPodAutoscaler").get(0), "metadata", "name"))
+			.endsWith("-gateway");
+		assertThat((Object) at(chart.get("Deployment", "-worker"), "spec", "replicas")).as("KEDA owns replicas")
+			.isNull();
 	}
 
 	@Test
@@ -124,7 +131,8 @@ class HelmChartTest {
 		assertThat((String) at(chart.get("ConfigMap", "-config"), "data", "bridge.yaml")).contains("max_size: 500")
 			.contains("min_connections: 1");
 		assertThat((Object) at(chart.get("Deployment", "-gateway"), "spec", "template", "spec", "volumes", 1, "secret",
-				"secretName")).isEqualTo("bridge-credentials");
+				"secretName"))
+			.isEqualTo("bridge-credentials");
 	}
 
 	@Test
@@ -132,8 +140,8 @@ class HelmChartTest {
 		Rendered chart = render("kafka-sasl.yaml");
 
 		Map<String, Object> env = env(container(chart.get("Deployment", "-worker")));
-		assertThat(env).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS",
-				"b-1.kafka.example.com:9096,b-2.kafka.example.com:9096")
+		assertThat(env)
+			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "b-1.kafka.example.com:9096,b-2.kafka.example.com:9096")
 			.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
 			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
 			.containsEntry("SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE", "PEM")
@@ -143,7 +151,8 @@ class HelmChartTest {
 			.contains("password=\"$(KAFKA_SASL_PASSWORD)\"")
 			.doesNotContain("s3cret");
 		assertThat((Object) at(env, "KAFKA_SASL_PASSWORD", "secretKeyRef", "key")).isEqualTo("kafka-sasl-password");
-		assertThat((String) at(chart.get("Secret", "-secret"), "stringData", "kafka-sasl-password")).isEqualTo("s3cret");
+		assertThat((String) at(chart.get("Secret", "-secret"), "stringData", "kafka-sasl-password"))
+			.isEqualTo("s3cret");
 		Map<String, Object> scaled = chart.get("ScaledObject", "-worker");
 		assertThat((Integer) at(scaled, "spec", "maxReplicaCount")).isEqualTo(24);
 		List<Map<String, Object>> triggers = at(scaled, "spec", "triggers");
@@ -159,7 +168,8 @@ class HelmChartTest {
 	void aFleetLargerThanThePartitionsCanFeedIsRefusedWithTheArithmetic() {
 		assertThatThrownBy(() -> render("too-many-workers.yaml"))
 			.hasMessageContaining("keda.maxReplicaCount is 12 but kafka.partitions / worker.pollThreads = 24 / 4 = 6");
-		assertThatThrownBy(() -> Rendered.parse(new Helm(CHART).template().set("worker.autoscaling.maxReplicas", 25).call()))
+		assertThatThrownBy(
+				() -> Rendered.parse(new Helm(CHART).template().set("worker.autoscaling.maxReplicas", 25).call()))
 			.hasMessageContaining("worker.autoscaling.maxReplicas is 25");
 	}
 
@@ -178,9 +188,11 @@ class HelmChartTest {
 			.set("prometheusRule.enabled", true)
 			.call());
 
-		assertThat((String) at(chart.get("ServiceMonitor", "bridge"), "spec", "endpoints", 0, "path")).isEqualTo("/metrics");
+		assertThat((String) at(chart.get("ServiceMonitor", "bridge"), "spec", "endpoints", 0, "path"))
+			.isEqualTo("/metrics");
 		List<Map<String, Object>> rules = at(chart.ofKind("PrometheusRule").get(0), "spec", "groups", 0, "rules");
-		assertThat(rules).extracting(rule -> rule.get("alert")).contains("McpBridgeNoLiveUpstreamProcess",
-				"McpBridgeServerErrors");
+		assertThat(rules).extracting(rule -> rule.get("alert"))
+			.contains("McpBridgeNoLiveUpstreamProcess", "McpBridgeServerErrors");
 	}
+
 }

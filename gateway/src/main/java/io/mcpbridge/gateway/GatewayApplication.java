@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
 	/**
-	 * The application with its own config file name ({@code gateway.yaml}), so that it can share a JVM
-	 * and a classpath with the worker (the standalone module runs both).
+	 * The application with its own config file name ({@code gateway.yaml}), so that it
+	 * can share a JVM and a classpath with the worker (the standalone module runs both).
 	 */
 	public static SpringApplicationBuilder builder() {
 		return new SpringApplicationBuilder(GatewayApplication.class).properties("spring.config.name=gateway");
@@ -20,4 +20,5 @@ public class GatewayApplication {
 	public static void main(String[] args) {
 		builder().run(args);
 	}
+
 }

@@ -3,7 +3,10 @@ package io.mcpbridge.gateway;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** A connection to the real Redis at 127.0.0.1:6379, for tests that use keys of their own tenant. */
+/**
+ * A connection to the real Redis at 127.0.0.1:6379, for tests that use keys of their own
+ * tenant.
+ */
 public final class LocalRedis implements AutoCloseable {
 
 	private final LettuceConnectionFactory connections;
@@ -29,4 +32,5 @@ public final class LocalRedis implements AutoCloseable {
 	public void close() {
 		connections.destroy();
 	}
+
 }

@@ -22,17 +22,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's feature packages form no cycle, and the two wire-format adapters ({@code api},
- * {@code mcp}) stand side by side on the call pipeline, never on each other. Read from the source
- * tree's imports (same-package references need no import, and cross-package ones always do here:
- * the code base uses no wildcard or fully qualified references across features).
+ * The gateway's feature packages form no cycle, and the two wire-format adapters
+ * ({@code api}, {@code mcp}) stand side by side on the call pipeline, never on each
+ * other. Read from the source tree's imports (same-package references need no import, and
+ * cross-package ones always do here: the code base uses no wildcard or fully qualified
+ * references across features).
  */
 class PackageDependenciesTest {
 
 	private static final Path SOURCES = Path.of("src/main/java/io/mcpbridge/gateway");
 
-	private static final Pattern IMPORT = Pattern
-		.compile("^import (?:static )?io\\.mcpbridge\\.gateway\\.([a-z]+)\\.", Pattern.MULTILINE);
+	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.mcpbridge\\.gateway\\.([a-z]+)\\.",
+			Pattern.MULTILINE);
 
 	private static Map<String, Set<String>> graph;
 
@@ -68,7 +69,10 @@ class PackageDependenciesTest {
 		assertThat(cycle(looped)).contains(List.of("a", "b", "c", "a"));
 	}
 
-	/** Package (first segment under the gateway) to the packages it imports, itself excluded. */
+	/**
+	 * Package (first segment under the gateway) to the packages it imports, itself
+	 * excluded.
+	 */
 	static Map<String, Set<String>> dependencies(Path root) throws IOException {
 		Map<String, Set<String>> edges = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(root)) {
@@ -90,7 +94,10 @@ class PackageDependenciesTest {
 		return edges;
 	}
 
-	/** One cycle as the path that closes it (first node repeated at the end), if the graph has one. */
+	/**
+	 * One cycle as the path that closes it (first node repeated at the end), if the graph
+	 * has one.
+	 */
 	static Optional<List<String>> cycle(Map<String, Set<String>> edges) {
 		Set<String> finished = new TreeSet<>();
 		for (String start : new TreeSet<>(edges.keySet())) {
@@ -126,4 +133,5 @@ class PackageDependenciesTest {
 		finished.add(node);
 		return Optional.empty();
 	}
+
 }

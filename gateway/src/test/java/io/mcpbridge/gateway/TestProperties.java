@@ -17,7 +17,8 @@ public final class TestProperties {
 	}
 
 	public static GatewayProperties withMaxPending(int maxPending) {
-		return with(new GatewayProperties.Sessions(Duration.ofMinutes(30), Duration.ofSeconds(60), Duration.ofSeconds(1), 10_000), maxPending);
+		return with(new GatewayProperties.Sessions(Duration.ofMinutes(30), Duration.ofSeconds(60),
+				Duration.ofSeconds(1), 10_000), maxPending);
 	}
 
 	/** Sessions read from Redis on every use (no local reuse). */
@@ -59,4 +60,5 @@ public final class TestProperties {
 	public static GatewayProperties defaults() {
 		return withMaxPending(1000);
 	}
+
 }

@@ -15,14 +15,18 @@ import io.mcpbridge.homesim.fault.Fault;
 import io.modelcontextprotocol.json.McpJsonMapper;
 
 /**
- * Appends one JSON line per tools/call: {@code {"tool","arguments","start_us","end_us","pid"}}, times in epoch
- * microseconds, plus {@code "meta"} (the request's {@code _meta}, where the bridge puts its request id and trace
- * context) when the request has one and {@code "fault"} when a fault was injected. Tests read it to detect
- * overlapping calls, their order, and which requests really ran.
+ * Appends one JSON line per tools/call:
+ * {@code {"tool","arguments","start_us","end_us","pid"}}, times in epoch microseconds,
+ * plus {@code "meta"} (the request's {@code _meta}, where the bridge puts its request id
+ * and trace context) when the request has one and {@code "fault"} when a fault was
+ * injected. Tests read it to detect overlapping calls, their order, and which requests
+ * really ran.
  *
- * <p>Each line is written with one write on a channel opened in append mode, with no user-space buffer: the line is
- * visible to readers as soon as the call returns, and several home-sim processes can share one file without
- * interleaving inside a line (O_APPEND). The monitor serializes the concurrent tool calls of this process.
+ * <p>
+ * Each line is written with one write on a channel opened in append mode, with no
+ * user-space buffer: the line is visible to readers as soon as the call returns, and
+ * several home-sim processes can share one file without interleaving inside a line
+ * (O_APPEND). The monitor serializes the concurrent tool calls of this process.
  */
 class CallLog implements Closeable {
 
@@ -44,8 +48,9 @@ class CallLog implements Closeable {
 		if (path == null) {
 			return NONE;
 		}
-		return new CallLog(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.APPEND), mapper);
+		return new CallLog(
+				FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+				mapper);
 	}
 
 	/** Never throws: losing a log line must not fail the tool call it describes. */
@@ -67,7 +72,8 @@ class CallLog implements Closeable {
 			line.put("fault", fault.name().toLowerCase(Locale.ROOT));
 		}
 		try {
-			ByteBuffer bytes = ByteBuffer.wrap((this.mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+			ByteBuffer bytes = ByteBuffer
+				.wrap((this.mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
 			synchronized (this) {
 				while (bytes.hasRemaining()) {
 					this.channel.write(bytes);

@@ -20,18 +20,22 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
- * A stdio MCP server simulating a Home Assistant home. Speaks newline-delimited JSON-RPC on stdin/stdout, logs only to
- * stderr, and exits 0 when stdin closes (1 if the transport stopped without end-of-file, e.g. after an unparseable
- * line; 2 for bad options).
+ * A stdio MCP server simulating a Home Assistant home. Speaks newline-delimited JSON-RPC
+ * on stdin/stdout, logs only to stderr, and exits 0 when stdin closes (1 if the transport
+ * stopped without end-of-file, e.g. after an unparseable line; 2 for bad options).
  *
- * <p>Options: {@code --latency-ms=N} (sleep N ms in every tool call, default 0), {@code --seed=N} (seed of the sensor
- * values, default 42), {@code --call-log=PATH} (append one JSON line per tools/call), {@code --state-file=PATH} (share
- * one home with every home-sim given the same path, see {@link JournaledHome}); injected faults, seeded by
- * {@code --seed}: {@code --fail-rate}, {@code --slow-rate}/{@code --slow-ms}, {@code --hang-rate},
- * {@code --crash-rate}, {@code --faults-file} (see {@link FaultInjector}).
+ * <p>
+ * Options: {@code --latency-ms=N} (sleep N ms in every tool call, default 0),
+ * {@code --seed=N} (seed of the sensor values, default 42), {@code --call-log=PATH}
+ * (append one JSON line per tools/call), {@code --state-file=PATH} (share one home with
+ * every home-sim given the same path, see {@link JournaledHome}); injected faults, seeded
+ * by {@code --seed}: {@code --fail-rate}, {@code --slow-rate}/{@code --slow-ms},
+ * {@code --hang-rate}, {@code --crash-rate}, {@code --faults-file} (see
+ * {@link FaultInjector}).
  *
- * <p>No static logger here on purpose: loading a logging backend before {@code main} redirects stdout could let it
- * capture the real stdout.
+ * <p>
+ * No static logger here on purpose: loading a logging backend before {@code main}
+ * redirects stdout could let it capture the real stdout.
  */
 public final class HomeSimServer {
 
@@ -39,7 +43,10 @@ public final class HomeSimServer {
 
 	static final String VERSION = "0.1.0";
 
-	/** After stdin closes, how long requests already read may still take to be answered (plus the latency). */
+	/**
+	 * After stdin closes, how long requests already read may still take to be answered
+	 * (plus the latency).
+	 */
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
 	private HomeSimServer() {
@@ -82,7 +89,8 @@ public final class HomeSimServer {
 				.instructions("A simulated Home Assistant home. Start with get_entities and get_services.")
 				.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
 				.jsonMapper(mapper)
-				// Validation is ours (ToolArguments): every call then gets the same latency, call log and messages.
+				// Validation is ours (ToolArguments): every call then gets the same
+				// latency, call log and messages.
 				.validateToolInputs(false)
 				.tools(tools.specifications())
 				.build();
@@ -98,7 +106,10 @@ public final class HomeSimServer {
 		}
 	}
 
-	/** The home of this process alone, or with --state-file the one every process on that file shares. */
+	/**
+	 * The home of this process alone, or with --state-file the one every process on that
+	 * file shares.
+	 */
 	private static HomeAccess openHome(Options options) throws IOException {
 		Home home = Home.create(options.seed());
 		return options.stateFile() == null ? HomeAccess.inMemory(home) : JournaledHome.open(options.stateFile(), home);

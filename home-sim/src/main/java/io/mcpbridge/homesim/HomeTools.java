@@ -15,8 +15,9 @@ import io.mcpbridge.homesim.home.ServiceInfo;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 /**
- * The six tools: argument parsing and the JSON shape of each result. Each call is one read or one write through
- * {@link HomeAccess}, so with a shared home it sees every change made before it, in any process.
+ * The six tools: argument parsing and the JSON shape of each result. Each call is one
+ * read or one write through {@link HomeAccess}, so with a shared home it sees every
+ * change made before it, in any process.
  */
 final class HomeTools {
 
@@ -78,7 +79,8 @@ final class HomeTools {
 						info.fields()));
 		}
 		List<Map<String, Object>> domains = new ArrayList<>();
-		byDomain.forEach((domain, services) -> domains.add(ToolDefinitions.ordered("domain", domain, "services", services)));
+		byDomain.forEach(
+				(domain, services) -> domains.add(ToolDefinitions.ordered("domain", domain, "services", services)));
 		return ToolDefinitions.ordered("domains", domains);
 	}
 
@@ -92,7 +94,8 @@ final class HomeTools {
 	}
 
 	Map<String, Object> getHistory(Map<String, Object> arguments) {
-		ToolArguments args = new ToolArguments(ToolDefinitions.GET_HISTORY, arguments, Set.of("entity_id", "start", "end"));
+		ToolArguments args = new ToolArguments(ToolDefinitions.GET_HISTORY, arguments,
+				Set.of("entity_id", "start", "end"));
 		String entityId = args.requiredString("entity_id");
 		Instant start = args.optionalInstant("start");
 		Instant end = args.optionalInstant("end");

@@ -9,14 +9,17 @@ import io.mcpbridge.homesim.fault.FaultRates;
 /**
  * Command-line options, each {@code --name=value}.
  *
- * @param latencyMs milliseconds every tool call sleeps first, to simulate a slow home (default 0)
+ * @param latencyMs milliseconds every tool call sleeps first, to simulate a slow home
+ * (default 0)
  * @param seed seed of the deterministic sensor values (default 42)
  * @param callLog file that gets one JSON line per tools/call, or null for none
- * @param stateFile journal shared by every home-sim given the same path (one home for all of them), or null for a
- * home of this process alone
- * @param faults injected faults of tool calls ({@code --fail-rate}, {@code --slow-rate}, {@code --slow-ms},
- * {@code --hang-rate}, {@code --crash-rate}), drawn from a generator seeded with {@code seed}
- * @param faultsFile file whose {@code name=value} lines replace those rates while the process runs, or null
+ * @param stateFile journal shared by every home-sim given the same path (one home for all
+ * of them), or null for a home of this process alone
+ * @param faults injected faults of tool calls ({@code --fail-rate}, {@code --slow-rate},
+ * {@code --slow-ms}, {@code --hang-rate}, {@code --crash-rate}), drawn from a generator
+ * seeded with {@code seed}
+ * @param faultsFile file whose {@code name=value} lines replace those rates while the
+ * process runs, or null
  */
 record Options(long latencyMs, long seed, Path callLog, Path stateFile, FaultRates faults, Path faultsFile) {
 
@@ -36,7 +39,10 @@ record Options(long latencyMs, long seed, Path callLog, Path stateFile, FaultRat
 		}
 	}
 
-	/** @throws IllegalArgumentException for an unknown option or a bad value: fail fast rather than run misconfigured */
+	/**
+	 * @throws IllegalArgumentException for an unknown option or a bad value: fail fast
+	 * rather than run misconfigured
+	 */
 	static Options parse(String... args) {
 		long latencyMs = 0;
 		long seed = DEFAULT_SEED;

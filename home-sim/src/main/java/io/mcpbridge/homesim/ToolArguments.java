@@ -10,9 +10,9 @@ import java.util.TreeSet;
 import io.mcpbridge.homesim.home.HomeException;
 
 /**
- * The arguments of one tool call, read with validation. The server does its own checks instead of the SDK's schema
- * validation so that every call, valid or not, goes through the same path (latency, call log) and every failure
- * message names the argument.
+ * The arguments of one tool call, read with validation. The server does its own checks
+ * instead of the SDK's schema validation so that every call, valid or not, goes through
+ * the same path (latency, call log) and every failure message names the argument.
  */
 final class ToolArguments {
 
@@ -59,7 +59,10 @@ final class ToolArguments {
 		return this.values.get(name);
 	}
 
-	/** ISO-8601 with an offset ({@code 2026-01-01T00:00:00Z} or {@code ...+01:00}), or null when absent. */
+	/**
+	 * ISO-8601 with an offset ({@code 2026-01-01T00:00:00Z} or {@code ...+01:00}), or
+	 * null when absent.
+	 */
 	Instant optionalInstant(String name) {
 		String value = optionalString(name);
 		if (value == null) {

@@ -9,9 +9,10 @@ import io.mcpbridge.homesim.home.Domain;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
- * Names, input schemas and annotations of the six tools. The annotations are truthful: nothing here touches the
- * outside world (openWorldHint false); only call_service and create_automation change the home, neither deletes or
- * overwrites anything (destructiveHint false), and only create_automation is idempotent (toggle is not).
+ * Names, input schemas and annotations of the six tools. The annotations are truthful:
+ * nothing here touches the outside world (openWorldHint false); only call_service and
+ * create_automation change the home, neither deletes or overwrites anything
+ * (destructiveHint false), and only create_automation is idempotent (toggle is not).
  */
 final class ToolDefinitions {
 
@@ -35,7 +36,8 @@ final class ToolDefinitions {
 	static McpSchema.Tool getEntities() {
 		Map<String, Object> domain = string("Only entities of this domain.");
 		domain.put("enum", Arrays.stream(Domain.values()).map(Domain::id).toList());
-		return tool(GET_ENTITIES, "List entities", "Lists entities with state and attributes; 'automation' lists created automations.",
+		return tool(GET_ENTITIES, "List entities",
+				"Lists entities with state and attributes; 'automation' lists created automations.",
 				schema(ordered("domain", domain), List.of()), readOnly());
 	}
 
@@ -48,19 +50,21 @@ final class ToolDefinitions {
 		Map<String, Object> properties = ordered("domain", string("Service domain, e.g. light."), "service",
 				string("Service name, e.g. turn_on (see get_services)."), "entity_id", ENTITY_ID, "data",
 				ordered("type", "object", "description", "Service data, e.g. {\"brightness\": 120}."));
-		return tool(CALL_SERVICE, "Call a service", "Calls a service on one entity, e.g. light.turn_on; returns the new state.",
+		return tool(CALL_SERVICE, "Call a service",
+				"Calls a service on one entity, e.g. light.turn_on; returns the new state.",
 				schema(properties, List.of("domain", "service", "entity_id")), annotations(false, false));
 	}
 
 	static McpSchema.Tool getServices() {
-		return tool(GET_SERVICES, "List services", "Lists the domains and their services with the data fields they accept.",
-				schema(ordered(), List.of()), readOnly());
+		return tool(GET_SERVICES, "List services",
+				"Lists the domains and their services with the data fields they accept.", schema(ordered(), List.of()),
+				readOnly());
 	}
 
 	static McpSchema.Tool createAutomation() {
 		Map<String, Object> trigger = ordered("type", "object", "description",
-				"{\"platform\": \"state\"|\"numeric_state\", \"entity_id\": ...} or {\"platform\": \"time\", \"at\": \"07:00\"}"
-						+ " or {\"platform\": \"sun\", \"event\": \"sunset\"}.");
+				"{\"platform\": \"state\"|\"numeric_state\", \"entity_id\": ...} or {\"platform\":"
+						+ " \"time\", \"at\": \"07:00\"}" + " or {\"platform\": \"sun\", \"event\": \"sunset\"}.");
 		Map<String, Object> action = ordered("type", List.of("object", "array"), "description",
 				"One or more {\"service\": \"light.turn_on\", \"entity_id\": \"light.porch\", \"data\": {...}}.");
 		return tool(CREATE_AUTOMATION, "Create an automation",
@@ -74,7 +78,8 @@ final class ToolDefinitions {
 		Map<String, Object> properties = ordered("entity_id", ENTITY_ID, "start",
 				string("ISO-8601 date-time, inclusive; default: the beginning."), "end",
 				string("ISO-8601 date-time, inclusive; default: now."));
-		return tool(GET_HISTORY, "Get history", "Returns the recorded states of an entity in this process, oldest first.",
+		return tool(GET_HISTORY, "Get history",
+				"Returns the recorded states of an entity in this process, oldest first.",
 				schema(properties, List.of("entity_id")), readOnly());
 	}
 
@@ -118,7 +123,10 @@ final class ToolDefinitions {
 		return ordered("type", "string", "description", description);
 	}
 
-	/** Like Map.of but with a stable iteration order: Map.of's order changes between JVM runs. */
+	/**
+	 * Like Map.of but with a stable iteration order: Map.of's order changes between JVM
+	 * runs.
+	 */
 	static Map<String, Object> ordered(Object... keysAndValues) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -18,9 +18,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**
- * Runs every tool call the same way: the injected fault (if any), simulated latency, the body, the result as JSON
- * text AND structuredContent, every failure of the body as a tool error result (never an exception escaping to the
- * SDK, except the injected JSON-RPC error), and a call-log line.
+ * Runs every tool call the same way: the injected fault (if any), simulated latency, the
+ * body, the result as JSON text AND structuredContent, every failure of the body as a
+ * tool error result (never an exception escaping to the SDK, except the injected JSON-RPC
+ * error), and a call-log line.
  */
 final class ToolInvoker {
 
@@ -39,7 +40,9 @@ final class ToolInvoker {
 		this.faults = faults;
 	}
 
-	/** A tool whose body maps the arguments to a JSON object (or throws HomeException). */
+	/**
+	 * A tool whose body maps the arguments to a JSON object (or throws HomeException).
+	 */
 	SyncToolSpecification tool(McpSchema.Tool tool, Function<Map<String, Object>, Map<String, Object>> body) {
 		return new SyncToolSpecification(tool,
 				(exchange, request) -> invoke(tool.name(), request.arguments(), request.meta(), body));
@@ -50,7 +53,8 @@ final class ToolInvoker {
 		long start = epochMicros();
 		FaultInjector.Decision decision = this.faults.next();
 		if (decision.fault() != Fault.NONE && decision.fault() != Fault.SLOW) {
-			// Logged first: a hung call never ends and a crashed process writes nothing after.
+			// Logged first: a hung call never ends and a crashed process writes nothing
+			// after.
 			this.callLog.append(tool, arguments, meta, decision.fault(), start, epochMicros());
 			injectFailure(tool, decision.fault());
 		}
@@ -62,7 +66,8 @@ final class ToolInvoker {
 			return error(ex.kind().name().toLowerCase(Locale.ROOT), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			// A bug, not a bad request: say so on stderr, but keep the server alive for the next call.
+			// A bug, not a bad request: say so on stderr, but keep the server alive for
+			// the next call.
 			System.err.println("home-sim: internal error in " + tool + ": " + ex);
 			ex.printStackTrace();
 			return error("internal_error", "Internal error in " + tool + ": " + ex);
@@ -72,7 +77,10 @@ final class ToolInvoker {
 		}
 	}
 
-	/** Never returns normally: throws the JSON-RPC error, blocks for good, or ends the process. */
+	/**
+	 * Never returns normally: throws the JSON-RPC error, blocks for good, or ends the
+	 * process.
+	 */
 	private static void injectFailure(String tool, Fault fault) {
 		switch (fault) {
 			case FAIL -> throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
@@ -91,7 +99,8 @@ final class ToolInvoker {
 
 	private static void hang() {
 		try {
-			// Parks this call's thread until the process is stopped; nothing else would ever count it down.
+			// Parks this call's thread until the process is stopped; nothing else would
+			// ever count it down.
 			new CountDownLatch(1).await();
 		}
 		catch (InterruptedException ex) {

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Injected faults as a client sees them on the wire, and as the call log records them. */
+/**
+ * Injected faults as a client sees them on the wire, and as the call log records them.
+ */
 class HomeSimFaultsTest {
 
 	@TempDir
@@ -104,8 +106,8 @@ class HomeSimFaultsTest {
 	@Test
 	void failRateOneAnswersJsonRpcInternalErrorsAndNeverRunsTheWrite() throws Exception {
 		start("--fail-rate=1");
-		send(call(2, "call_service",
-				"{\"domain\":\"light\",\"service\":\"turn_off\",\"entity_id\":\"light.kitchen\"}", null));
+		send(call(2, "call_service", "{\"domain\":\"light\",\"service\":\"turn_off\",\"entity_id\":\"light.kitchen\"}",
+				null));
 		await().atMost(Duration.ofSeconds(10)).until(() -> answer(2) != null);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> error = (Map<String, Object>) answer(2).get("error");
@@ -141,7 +143,8 @@ class HomeSimFaultsTest {
 	void aCrashEndsTheProcessWithItsOwnExitCode() throws Exception {
 		start("--crash-rate=1");
 		send(call(2, "get_entities", "{}", null));
-		assertThat(this.process.onExit().get(10, TimeUnit.SECONDS).exitValue()).isEqualTo(FaultInjector.CRASH_EXIT_CODE);
+		assertThat(this.process.onExit().get(10, TimeUnit.SECONDS).exitValue())
+			.isEqualTo(FaultInjector.CRASH_EXIT_CODE);
 		assertThat(answer(2)).isNull();
 		assertThat(logLines()).singleElement().satisfies(line -> assertThat(line).containsEntry("fault", "crash"));
 		assertThat(Files.readString(this.dir.resolve("stderr.txt"))).contains("injected crash during get_entities");
@@ -151,7 +154,8 @@ class HomeSimFaultsTest {
 	void theCallLogKeepsTheRequestMetaSoTestsCanCountWhichRequestsRan() throws Exception {
 		start();
 		send(call(2, "get_entity_state", "{\"entity_id\":\"light.kitchen\"}",
-				"{\"io.mcpbridge/requestId\":\"req-42\",\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}"));
+				"{\"io.mcpbridge/requestId\":\"req-42\",\"traceparent\":\"00-0af7651916cd43dd8448eb2"
+						+ "11c80319c-b7ad6b7169203331-01\"}"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> answer(2) != null);
 		assertThat(logLines().get(0).get("meta")).isEqualTo(Map.of("io.mcpbridge/requestId", "req-42", "traceparent",
 				"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));

@@ -49,12 +49,12 @@ class HomeSimProcessTest {
 			assertThat(tool.inputSchema()).containsEntry("type", "object");
 		});
 
-		CallToolResult turnedOn = client.callTool(new McpSchema.CallToolRequest("call_service", Map.of("domain", "light",
-				"service", "turn_on", "entity_id", "light.bedroom", "data", Map.of("brightness", 120))));
+		CallToolResult turnedOn = client.callTool(new McpSchema.CallToolRequest("call_service", Map.of("domain",
+				"light", "service", "turn_on", "entity_id", "light.bedroom", "data", Map.of("brightness", 120))));
 		assertThat(turnedOn.isError()).isFalse();
 
-		CallToolResult state = client.callTool(new McpSchema.CallToolRequest("get_entity_state",
-				Map.of("entity_id", "light.bedroom")));
+		CallToolResult state = client
+			.callTool(new McpSchema.CallToolRequest("get_entity_state", Map.of("entity_id", "light.bedroom")));
 		assertThat(state.isError()).isFalse();
 		assertThat(state.structuredContent()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("state", "on")
@@ -62,13 +62,15 @@ class HomeSimProcessTest {
 					"supported_color_modes", List.of("brightness")));
 		assertThat(((McpSchema.TextContent) state.content().get(0)).text()).contains("\"brightness\":120");
 
-		CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("get_entity_state",
-				Map.of("entity_id", "light.attic")));
+		CallToolResult unknown = client
+			.callTool(new McpSchema.CallToolRequest("get_entity_state", Map.of("entity_id", "light.attic")));
 		assertThat(unknown.isError()).isTrue();
 		assertThat(((McpSchema.TextContent) unknown.content().get(0)).text()).isEqualTo("Unknown entity: light.attic");
 
-		// The SDK server answers an unknown tool name with a JSON-RPC error (-32602 invalid params), not a tool
-		// result; the call never reaches home-sim's handlers, so it is not in the call log either.
+		// The SDK server answers an unknown tool name with a JSON-RPC error (-32602
+		// invalid params), not a tool
+		// result; the call never reaches home-sim's handlers, so it is not in the call
+		// log either.
 		assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("open_pod_bay_doors", Map.of())))
 			.isInstanceOfSatisfying(McpError.class, error -> {
 				assertThat(error.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);

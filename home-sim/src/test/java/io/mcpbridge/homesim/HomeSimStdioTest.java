@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The process contract at the byte level: stdout is only JSON-RPC, exit codes, end-of-file handling. */
+/**
+ * The process contract at the byte level: stdout is only JSON-RPC, exit codes,
+ * end-of-file handling.
+ */
 class HomeSimStdioTest {
 
 	@TempDir
@@ -62,7 +65,8 @@ class HomeSimStdioTest {
 	void exitsOneWhenTheTransportStopsOnAnUnparseableLine() throws Exception {
 		Process process = start();
 		RawStdio.send(process, "this is not json");
-		// stdin stays open: the process must notice that the SDK transport gave up, not wait for end-of-file.
+		// stdin stays open: the process must notice that the SDK transport gave up, not
+		// wait for end-of-file.
 		assertThat(exitCode(process)).isEqualTo(1);
 		assertThat(stdout()).isEmpty();
 	}

@@ -59,7 +59,10 @@ class HomeToolsTest {
 
 	@Test
 	void sixToolsWithTruthfulAnnotations() {
-		List<McpSchema.Tool> tools = tools(CallLog.NONE).specifications().stream().map(SyncToolSpecification::tool).toList();
+		List<McpSchema.Tool> tools = tools(CallLog.NONE).specifications()
+			.stream()
+			.map(SyncToolSpecification::tool)
+			.toList();
 		assertThat(tools).extracting(McpSchema.Tool::name)
 			.containsExactly("get_entities", "get_entity_state", "call_service", "get_services", "create_automation",
 					"get_history");
@@ -77,20 +80,22 @@ class HomeToolsTest {
 		assertThat(call(tools, "get_entity_state", Map.of()).isError()).isTrue();
 		assertThat(call(tools, "get_entity_state", Map.of("entityId", "light.kitchen")).content().toString())
 			.contains("unknown argument(s) [entityId]");
-		assertThat(call(tools, "get_entities", Map.of("domain", "vacuum")).structuredContent())
-			.isEqualTo(Map.of("error", "unknown_domain", "message", "Unknown domain: vacuum (known: light, switch, sensor, "
-					+ "climate, cover, binary_sensor, automation)"));
-		assertThat(call(tools, "get_history", Map.of("entity_id", "switch.tv", "start", "yesterday")).isError()).isTrue();
-		assertThat(call(tools, "call_service", Map.of("domain", "light", "service", "turn_on", "entity_id",
-				"light.kitchen", "data", "bright")).isError()).isTrue();
+		assertThat(call(tools, "get_entities", Map.of("domain", "vacuum")).structuredContent()).isEqualTo(
+				Map.of("error", "unknown_domain", "message", "Unknown domain: vacuum (known: light, switch, sensor, "
+						+ "climate, cover, binary_sensor, automation)"));
+		assertThat(call(tools, "get_history", Map.of("entity_id", "switch.tv", "start", "yesterday")).isError())
+			.isTrue();
+		assertThat(call(tools, "call_service",
+				Map.of("domain", "light", "service", "turn_on", "entity_id", "light.kitchen", "data", "bright"))
+			.isError()).isTrue();
 	}
 
 	@Test
 	void createdAutomationShowsUpInGetEntities() {
 		HomeTools tools = tools(CallLog.NONE);
-		CallToolResult created = call(tools, "create_automation", Map.of("alias", "Porch at sunset", "trigger",
-				Map.of("platform", "sun", "event", "sunset"), "action",
-				List.of(Map.of("service", "light.turn_on", "entity_id", "light.porch", "data", Map.of("brightness", 90)))));
+		CallToolResult created = call(tools, "create_automation", Map
+			.of("alias", "Porch at sunset", "trigger", Map.of("platform", "sun", "event", "sunset"), "action", List
+				.of(Map.of("service", "light.turn_on", "entity_id", "light.porch", "data", Map.of("brightness", 90)))));
 		assertThat(created.isError()).isFalse();
 		assertThat(call(tools, "get_entities", Map.of("domain", "automation")).structuredContent())
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -112,7 +117,8 @@ class HomeToolsTest {
 		assertThat(second).containsEntry("tool", "get_entity_state")
 			.containsEntry("arguments", Map.of("entity_id", "nope.nope"))
 			.containsKeys("start_us", "end_us", "pid");
-		assertThat(((Number) second.get("end_us")).longValue()).isGreaterThanOrEqualTo(((Number) second.get("start_us")).longValue());
+		assertThat(((Number) second.get("end_us")).longValue())
+			.isGreaterThanOrEqualTo(((Number) second.get("start_us")).longValue());
 	}
 
 }

@@ -45,10 +45,14 @@ class OptionsTest {
 
 	@Test
 	void rejectsUnknownOrMalformedOptions() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--colour=red")).withMessageContaining("unknown");
-		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--seed")).withMessageContaining("--name=value");
-		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--seed=x")).withMessageContaining("integer");
-		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--latency-ms=-1")).withMessageContaining(">= 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--colour=red"))
+			.withMessageContaining("unknown");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--seed"))
+			.withMessageContaining("--name=value");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--seed=x"))
+			.withMessageContaining("integer");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--latency-ms=-1"))
+			.withMessageContaining(">= 0");
 	}
 
 }

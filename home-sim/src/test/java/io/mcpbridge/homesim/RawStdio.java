@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Raw JSON-RPC lines for tests that talk to a home-sim process byte by byte, without an SDK client. */
+/**
+ * Raw JSON-RPC lines for tests that talk to a home-sim process byte by byte, without an
+ * SDK client.
+ */
 final class RawStdio {
 
 	static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
-			+ "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+			+ "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"tes"
+			+ "t\",\"version\":\"1\"}}}";
 
 	static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures (and only reports) what --state-file adds per call: 1,000 sequential calls to a home-sim without it and
- * 1,000 to one with it, alternating so both see the same machine load. Reads (get_entity_state) and writes
- * (call_service light.toggle). Printed to the test output and written to target/state-file-latency.txt.
+ * Measures (and only reports) what --state-file adds per call: 1,000 sequential calls to
+ * a home-sim without it and 1,000 to one with it, alternating so both see the same
+ * machine load. Reads (get_entity_state) and writes (call_service light.toggle). Printed
+ * to the test output and written to target/state-file-latency.txt.
  */
 @Tag("report")
 class StateFileLatencyReportTest {
@@ -74,8 +75,9 @@ class StateFileLatencyReportTest {
 
 	private static String line(String label, long[] micros) {
 		Arrays.sort(micros);
-		return String.format(Locale.ROOT, "home-sim %s, %d sequential calls after %d warm-up: median %.3f ms, p99 %.3f ms%n",
-				label, CALLS, WARM_UP, micros[CALLS / 2] / 1000.0, micros[(int) Math.ceil(CALLS * 0.99) - 1] / 1000.0);
+		return String.format(Locale.ROOT,
+				"home-sim %s, %d sequential calls after %d warm-up: median %.3f ms, p99 %.3f ms%n", label, CALLS,
+				WARM_UP, micros[CALLS / 2] / 1000.0, micros[(int) Math.ceil(CALLS * 0.99) - 1] / 1000.0);
 	}
 
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two real home-sim processes given the same --state-file share one home, as a pool behind one upstream does. */
+/**
+ * Two real home-sim processes given the same --state-file share one home, as a pool
+ * behind one upstream does.
+ */
 class StateFileProcessTest {
 
 	@TempDir
@@ -39,7 +42,8 @@ class StateFileProcessTest {
 	@AfterEach
 	void closeClients() {
 		this.clients.forEach(McpSyncClient::closeGracefully);
-		// The servers' stderr, in the test output: the first place to look when a call fails.
+		// The servers' stderr, in the test output: the first place to look when a call
+		// fails.
 		this.stderr.forEach(line -> System.out.println("home-sim stderr: " + line));
 	}
 
@@ -89,7 +93,8 @@ class StateFileProcessTest {
 			for (Future<List<String>> result : results) {
 				states.addAll(result.get());
 			}
-			// Serialized toggles from "on" alternate off, on, off...: 75 offs and 75 ons for 150 toggles.
+			// Serialized toggles from "on" alternate off, on, off...: 75 offs and 75 ons
+			// for 150 toggles.
 			assertThat(states).filteredOn("off"::equals).hasSize(threads * togglesPerThread / 2);
 		}
 		finally {
@@ -100,7 +105,8 @@ class StateFileProcessTest {
 			assertThat(history).containsEntry("count", 1 + threads * togglesPerThread);
 			List<?> snapshots = (List<?>) history.get("history");
 			Map<String, Object> state = call(process, "get_entity_state", Map.of("entity_id", "light.kitchen"));
-			assertThat(state.get("state")).isEqualTo("on").isEqualTo(((Map<?, ?>) snapshots.get(snapshots.size() - 1)).get("state"));
+			assertThat(state.get("state")).isEqualTo("on")
+				.isEqualTo(((Map<?, ?>) snapshots.get(snapshots.size() - 1)).get("state"));
 		}
 		assertThat(call(processes.get(0), "get_history", Map.of("entity_id", "light.kitchen")))
 			.isEqualTo(call(processes.get(1), "get_history", Map.of("entity_id", "light.kitchen")));

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures (and only reports) the round trip of 1,000 sequential get_entity_state calls from the SDK client to a
- * home-sim subprocess over stdio: the baseline any bridge in front of it is compared with. Printed to the test
- * output and written to target/stdio-latency.txt.
+ * Measures (and only reports) the round trip of 1,000 sequential get_entity_state calls
+ * from the SDK client to a home-sim subprocess over stdio: the baseline any bridge in
+ * front of it is compared with. Printed to the test output and written to
+ * target/stdio-latency.txt.
  */
 @Tag("report")
 class StdioLatencyReportTest {

@@ -35,17 +35,20 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * What the simulations share: the targets, pools of REST and MCP sessions opened before the run, and the seed's
- * traffic mix with the seed's priorities sent explicitly in {@code X-Priority}, a share of it through the MCP
- * Streamable HTTP endpoint.
+ * What the simulations share: the targets, pools of REST and MCP sessions opened before
+ * the run, and the seed's traffic mix with the seed's priorities sent explicitly in
+ * {@code X-Priority}, a share of it through the MCP Streamable HTTP endpoint.
  *
  * <p>
- * Settings are system properties ({@code -Dname=value} on the Maven command line): {@code bridge.baseUrl} (default
- * {@code http://localhost:3003}; several gateways comma-separated: each virtual user goes to one of them, round robin,
- * and the session pools are opened on all of them), {@code bridge.sessions} (REST sessions shared by the virtual
- * users, default 50), {@code bridge.mcpPath} (path of the MCP Streamable HTTP endpoint, default {@code /mcp};
- * {@code off} leaves MCP traffic out), {@code bridge.mcpShare} (percent of the mix's calls sent as MCP
- * {@code tools/call} instead of REST, default 20), {@code bridge.mcpSessions} (MCP sessions of that share, default 20).
+ * Settings are system properties ({@code -Dname=value} on the Maven command line):
+ * {@code bridge.baseUrl} (default {@code http://localhost:3003}; several gateways
+ * comma-separated: each virtual user goes to one of them, round robin, and the session
+ * pools are opened on all of them), {@code bridge.sessions} (REST sessions shared by the
+ * virtual users, default 50), {@code bridge.mcpPath} (path of the MCP Streamable HTTP
+ * endpoint, default {@code /mcp}; {@code off} leaves MCP traffic out),
+ * {@code bridge.mcpShare} (percent of the mix's calls sent as MCP {@code tools/call}
+ * instead of REST, default 20), {@code bridge.mcpSessions} (MCP sessions of that share,
+ * default 20).
  */
 final class BridgeLoad {
 
@@ -67,7 +70,10 @@ final class BridgeLoad {
 
 	private final List<String> sessions = Collections.synchronizedList(new ArrayList<>());
 
-	/** MCP sessions with the endpoint that opened them (a session is used where it was opened). */
+	/**
+	 * MCP sessions with the endpoint that opened them (a session is used where it was
+	 * opened).
+	 */
 	private final List<McpSession> mcpSessions = Collections.synchronizedList(new ArrayList<>());
 
 	private final AtomicLong next = new AtomicLong();
@@ -85,8 +91,9 @@ final class BridgeLoad {
 	}
 
 	/**
-	 * Opens the session pools, spread over the gateways; call it from {@code Simulation.before()}. Plain JDK HTTP,
-	 * outside Gatling's statistics: the simulations measure tool calls (SmokeSimulation also measures the handshakes in
+	 * Opens the session pools, spread over the gateways; call it from
+	 * {@code Simulation.before()}. Plain JDK HTTP, outside Gatling's statistics: the
+	 * simulations measure tool calls (SmokeSimulation also measures the handshakes in
 	 * scenarios of their own).
 	 */
 	void openSessions() {
@@ -119,8 +126,8 @@ final class BridgeLoad {
 		HttpResponse<String> initialized = post(url, MCP_INITIALIZED,
 				Map.of("Accept", MCP_ACCEPT, "Mcp-Session-Id", id, "MCP-Protocol-Version", MCP_VERSION));
 		if (initialized.statusCode() / 100 != 2) {
-			throw new IllegalStateException("notifications/initialized at " + url + " answered "
-					+ initialized.statusCode());
+			throw new IllegalStateException(
+					"notifications/initialized at " + url + " answered " + initialized.statusCode());
 		}
 		return new McpSession(url, id);
 	}
@@ -143,7 +150,10 @@ final class BridgeLoad {
 		}
 	}
 
-	/** Endless feeder: sessions of the pools (round robin) and freshly drawn request bodies. */
+	/**
+	 * Endless feeder: sessions of the pools (round robin) and freshly drawn request
+	 * bodies.
+	 */
 	Iterator<Map<String, Object>> feeder() {
 		return Stream.generate(() -> {
 			long n = next.getAndIncrement();
@@ -160,8 +170,9 @@ final class BridgeLoad {
 	}
 
 	/**
-	 * One tool call drawn from the seed's mix (60/15/15/5/5 %), sent through the MCP endpoint for
-	 * {@code bridge.mcpShare} percent of the calls and through the REST API for the others.
+	 * One tool call drawn from the seed's mix (60/15/15/5/5 %), sent through the MCP
+	 * endpoint for {@code bridge.mcpShare} percent of the calls and through the REST API
+	 * for the others.
 	 */
 	ChainBuilder mixedCall() {
 		double mcp = mcpShare();
@@ -192,15 +203,18 @@ final class BridgeLoad {
 			.check(status().is(200), jsonPath("$.result.isError").is("false"));
 	}
 
-	/** On a pooled MCP session, at the absolute URL it was opened on. Answers may be JSON or an SSE stream. */
+	/**
+	 * On a pooled MCP session, at the absolute URL it was opened on. Answers may be JSON
+	 * or an SSE stream.
+	 */
 	private static HttpRequestActionBuilder mcpToolCall(String tool, String priority, String bodyKey) {
 		return http("mcp " + tool).post("#{mcpUrl}")
 			.header("Accept", MCP_ACCEPT)
 			.header("Mcp-Session-Id", "#{mcpSession}")
 			.header("MCP-Protocol-Version", MCP_VERSION)
 			.header("X-Priority", priority)
-			.body(StringBody("{\"jsonrpc\":\"2.0\",\"id\":#{callId},\"method\":\"tools/call\",\"params\":#{" + bodyKey
-					+ "}}"))
+			.body(StringBody(
+					"{\"jsonrpc\":\"2.0\",\"id\":#{callId},\"method\":\"tools/call\",\"params\":#{" + bodyKey + "}}"))
 			.check(status().is(200), regex("\"isError\"\\s*:\\s*false").exists());
 	}
 
@@ -212,14 +226,16 @@ final class BridgeLoad {
 	}
 
 	/**
-	 * A new client of the MCP endpoint: initialize, the initialized notification, one tools/call of get_entity_state
-	 * (measures the handshake; the mix's MCP calls use pooled sessions).
+	 * A new client of the MCP endpoint: initialize, the initialized notification, one
+	 * tools/call of get_entity_state (measures the handshake; the mix's MCP calls use
+	 * pooled sessions).
 	 */
 	static ScenarioBuilder mcpHandshakeScenario() {
-		return scenario("mcp handshake").exec(http("mcp initialize").post(MCP_PATH)
-			.header("Accept", MCP_ACCEPT)
-			.body(StringBody(MCP_INITIALIZE))
-			.check(status().is(200), header("Mcp-Session-Id").saveAs("mcpSession")))
+		return scenario("mcp handshake")
+			.exec(http("mcp initialize").post(MCP_PATH)
+				.header("Accept", MCP_ACCEPT)
+				.body(StringBody(MCP_INITIALIZE))
+				.check(status().is(200), header("Mcp-Session-Id").saveAs("mcpSession")))
 			.exec(http("mcp initialized").post(MCP_PATH)
 				.header("Accept", MCP_ACCEPT)
 				.header("Mcp-Session-Id", "#{mcpSession}")
@@ -235,7 +251,10 @@ final class BridgeLoad {
 				.check(status().is(200), regex("\"isError\"\\s*:\\s*false").exists()));
 	}
 
-	/** Percent of the mix sent through the MCP endpoint: 0 with {@code -Dbridge.mcpPath=off}. */
+	/**
+	 * Percent of the mix sent through the MCP endpoint: 0 with
+	 * {@code -Dbridge.mcpPath=off}.
+	 */
 	static double mcpShare() {
 		return mcpEnabled() ? Math.max(0, Math.min(100, doubleProperty("bridge.mcpShare", 20))) : 0;
 	}
@@ -244,7 +263,10 @@ final class BridgeLoad {
 		return !MCP_PATH.equalsIgnoreCase("off");
 	}
 
-	/** {@code bridge.baseUrl}: one URL or several comma-separated (trailing slashes dropped). */
+	/**
+	 * {@code bridge.baseUrl}: one URL or several comma-separated (trailing slashes
+	 * dropped).
+	 */
 	static List<String> baseUrls(String csv) {
 		List<String> urls = Stream.of(csv.split(","))
 			.map(String::trim)
@@ -269,4 +291,5 @@ final class BridgeLoad {
 	static double doubleProperty(String name, double fallback) {
 		return Double.parseDouble(stringProperty(name, Double.toString(fallback)));
 	}
+
 }

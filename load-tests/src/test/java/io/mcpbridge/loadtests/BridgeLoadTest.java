@@ -23,4 +23,5 @@ class BridgeLoadTest {
 		assertThatThrownBy(() -> BridgeLoad.baseUrls(" , ")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("bridge.baseUrl");
 	}
+
 }

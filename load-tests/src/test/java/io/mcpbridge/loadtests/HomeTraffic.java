@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The request bodies of the simulations: the seed's tool mix against home-sim. Every body is valid for home-sim, so
- * any non-200 answer or {@code isError: true} result is a fault of the bridge, not of the traffic.
+ * The request bodies of the simulations: the seed's tool mix against home-sim. Every body
+ * is valid for home-sim, so any non-200 answer or {@code isError: true} result is a fault
+ * of the bridge, not of the traffic.
  *
  * <p>
- * The issue asks for 200 entities; home-sim has 34. Entity "slots" 0..199 are mapped onto the real ids cyclically, so
- * the key distribution over Kafka partitions is the one of the real home (an unknown id would be an error result).
+ * The issue asks for 200 entities; home-sim has 34. Entity "slots" 0..199 are mapped onto
+ * the real ids cyclically, so the key distribution over Kafka partitions is the one of
+ * the real home (an unknown id would be an error result).
  */
 final class HomeTraffic {
 
@@ -22,10 +24,10 @@ final class HomeTraffic {
 			"switch.garden_pump", "switch.tv", "switch.bedroom_fan", "switch.christmas_lights", "switch.dishwasher",
 			"sensor.outdoor_temperature", "sensor.indoor_temperature", "sensor.outdoor_humidity",
 			"sensor.living_room_co2", "sensor.power_consumption", "sensor.energy_today", "sensor.air_pressure",
-			"sensor.phone_battery", "climate.living_room", "climate.bedroom", "climate.office",
-			"cover.garage_door", "cover.living_room_blinds", "cover.bedroom_blinds", "cover.patio_awning",
-			"binary_sensor.front_door", "binary_sensor.back_door", "binary_sensor.hallway_motion",
-			"binary_sensor.kitchen_window", "binary_sensor.smoke_detector");
+			"sensor.phone_battery", "climate.living_room", "climate.bedroom", "climate.office", "cover.garage_door",
+			"cover.living_room_blinds", "cover.bedroom_blinds", "cover.patio_awning", "binary_sensor.front_door",
+			"binary_sensor.back_door", "binary_sensor.hallway_motion", "binary_sensor.kitchen_window",
+			"binary_sensor.smoke_detector");
 
 	private static final List<String> LIGHTS = ENTITIES.stream().filter(e -> e.startsWith("light.")).toList();
 
@@ -37,24 +39,28 @@ final class HomeTraffic {
 			"binary_sensor");
 
 	/**
-	 * create_automation uses a small fixed set of definitions: the same alias with the same definition is idempotent in
-	 * home-sim, whereas unique aliases would hit its limit of 1,000 automations in a long run.
+	 * create_automation uses a small fixed set of definitions: the same alias with the
+	 * same definition is idempotent in home-sim, whereas unique aliases would hit its
+	 * limit of 1,000 automations in a long run.
 	 */
 	static final int AUTOMATIONS = 10;
 
 	private HomeTraffic() {
 	}
 
-	/** One feeder record per call: random entity slot, service call and automation, with the bodies ready. */
+	/**
+	 * One feeder record per call: random entity slot, service call and automation, with
+	 * the bodies ready.
+	 */
 	static Map<String, Object> nextRecord() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String entity = ENTITIES.get(random.nextInt(ENTITY_SLOTS) % ENTITIES.size());
 		return Map.of("entityState", call("get_entity_state", "{\"entity_id\":\"" + entity + "\"}"), "entities",
-				call("get_entities", "{\"domain\":\"" + DOMAINS.get(random.nextInt(DOMAINS.size())) + "\"}"),
-				"service", call("call_service", serviceArguments(random)), "automation",
+				call("get_entities", "{\"domain\":\"" + DOMAINS.get(random.nextInt(DOMAINS.size())) + "\"}"), "service",
+				call("call_service", serviceArguments(random)), "automation",
 				call("create_automation", automationArguments(random.nextInt(AUTOMATIONS))), "history",
-				call("get_history", "{\"entity_id\":\"" + entity + "\",\"start\":\""
-						+ Instant.now().minusSeconds(60) + "\"}"));
+				call("get_history",
+						"{\"entity_id\":\"" + entity + "\",\"start\":\"" + Instant.now().minusSeconds(60) + "\"}"));
 	}
 
 	static String call(String tool, String arguments) {
@@ -73,11 +79,14 @@ final class HomeTraffic {
 	}
 
 	private static String service(String domain, String service, String entity, String data) {
-		return "{\"domain\":\"" + domain + "\",\"service\":\"" + service + "\",\"entity_id\":\"" + entity + "\""
-				+ data + "}";
+		return "{\"domain\":\"" + domain + "\",\"service\":\"" + service + "\",\"entity_id\":\"" + entity + "\"" + data
+				+ "}";
 	}
 
-	/** Automation i always has the same definition, so repeating it returns the stored one unchanged. */
+	/**
+	 * Automation i always has the same definition, so repeating it returns the stored one
+	 * unchanged.
+	 */
 	static String automationArguments(int i) {
 		String light = LIGHTS.get(i % LIGHTS.size());
 		return "{\"alias\":\"mcp-bridge load test " + i + "\",\"trigger\":{\"platform\":\"time\",\"at\":\"0" + (i % 10)
@@ -87,4 +96,5 @@ final class HomeTraffic {
 	private static String pick(List<String> list, ThreadLocalRandom random) {
 		return list.get(random.nextInt(list.size()));
 	}
+
 }

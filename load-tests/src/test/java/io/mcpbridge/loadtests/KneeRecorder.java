@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The stress run's own statistics per injection level: each request is counted in the level during which it was sent
- * (not when it ended), with its latency in a 1-ms histogram and whether it failed. A level is held when none of its
- * requests failed and its p99 is under the bound; the knee is the highest rate of an unbroken run of held levels from
- * the first.
+ * The stress run's own statistics per injection level: each request is counted in the
+ * level during which it was sent (not when it ended), with its latency in a 1-ms
+ * histogram and whether it failed. A level is held when none of its requests failed and
+ * its p99 is under the bound; the knee is the highest rate of an unbroken run of held
+ * levels from the first.
  */
 final class KneeRecorder {
 
-	/** Latencies from 0 to this many ms have their own bucket; longer ones share the last. */
+	/**
+	 * Latencies from 0 to this many ms have their own bucket; longer ones share the last.
+	 */
 	private static final int MAX_MS = 60_000;
 
 	private final double startRate;
@@ -29,16 +32,23 @@ final class KneeRecorder {
 
 	private final AtomicLongArray failures;
 
-	/** When the first request was sent: Gatling's injection starts a moment after {@code before()}. */
+	/**
+	 * When the first request was sent: Gatling's injection starts a moment after
+	 * {@code before()}.
+	 */
 	private final java.util.concurrent.atomic.AtomicLong startMillis = new java.util.concurrent.atomic.AtomicLong();
 
-	/** The last level judged by {@link #pastTheKnee}, and whether one of those was not held. */
+	/**
+	 * The last level judged by {@link #pastTheKnee}, and whether one of those was not
+	 * held.
+	 */
 	private volatile int judgedUpTo = -1;
 
 	private volatile boolean past;
 
 	/**
-	 * @param warmupMillis time before level 0 (at the start rate, JIT compilation of a cold target): not counted
+	 * @param warmupMillis time before level 0 (at the start rate, JIT compilation of a
+	 * cold target): not counted
 	 */
 	KneeRecorder(double startRate, double step, int levels, long levelMillis, int p99BoundMs, long warmupMillis) {
 		this.warmupMillis = warmupMillis;
@@ -52,7 +62,10 @@ final class KneeRecorder {
 		this.failures = new AtomicLongArray(levels);
 	}
 
-	/** Called as each request is about to be sent: its send time (the first one starts level 0). */
+	/**
+	 * Called as each request is about to be sent: its send time (the first one starts
+	 * level 0).
+	 */
 	long sending() {
 		long now = System.currentTimeMillis();
 		startMillis.compareAndSet(0, now);
@@ -77,8 +90,8 @@ final class KneeRecorder {
 	}
 
 	/**
-	 * True once a level two levels back was not held: its requests have had a whole level's time to end, and the run
-	 * has shown one more level past it.
+	 * True once a level two levels back was not held: its requests have had a whole
+	 * level's time to end, and the run has shown one more level past it.
 	 */
 	boolean pastTheKnee(long nowMillis) {
 		if (nowMillis < startMillis.get() + warmupMillis) {
@@ -91,7 +104,10 @@ final class KneeRecorder {
 		return past;
 	}
 
-	/** Judges each settled level once (a level's histogram is summed once, not on every request). */
+	/**
+	 * Judges each settled level once (a level's histogram is summed once, not on every
+	 * request).
+	 */
 	private synchronized void judge(int settled) {
 		while (judgedUpTo < settled && !past) {
 			judgedUpTo++;
@@ -130,7 +146,8 @@ final class KneeRecorder {
 
 	/** The report: one line per level that saw requests, then the knee. */
 	String report() {
-		StringBuilder out = new StringBuilder(String.format("%nstress levels (each request counted in the level it was sent in):%n"));
+		StringBuilder out = new StringBuilder(
+				String.format("%nstress levels (each request counted in the level it was sent in):%n"));
 		out.append(String.format("%10s %10s %9s %8s %8s %8s  %s%n", "rate/s", "sent/s", "requests", "failed", "p50 ms",
 				"p99 ms", "held"));
 		Level lastHeld = null;
@@ -174,4 +191,5 @@ final class KneeRecorder {
 			return requests * 1000.0 / levelMillis;
 		}
 	}
+
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KneeRecorderTest {
 
-	/** Levels of 10 s from 50 calls/s in steps of 50; held means p99 < 1000 ms and no failure. */
+	/**
+	 * Levels of 10 s from 50 calls/s in steps of 50; held means p99 < 1000 ms and no
+	 * failure.
+	 */
 	private final KneeRecorder knee = new KneeRecorder(50, 50, 5, 10_000, 1000, 0);
 
 	@Test
@@ -30,7 +33,8 @@ class KneeRecorderTest {
 
 		assertThat(knee.level(1).failed()).isEqualTo(1);
 		assertThat(knee.level(1).held()).isFalse();
-		assertThat(knee.report()).contains("knee: 50 calls/s held").contains("100 calls/s broke it (p99 20 ms, 1 failed)");
+		assertThat(knee.report()).contains("knee: 50 calls/s held")
+			.contains("100 calls/s broke it (p99 20 ms, 1 failed)");
 	}
 
 	@Test
@@ -81,4 +85,5 @@ class KneeRecorderTest {
 			knee.record(start + level * 10_000L + i, latencyMs, failed);
 		}
 	}
+
 }

@@ -8,14 +8,16 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
- * Ramps the seed's mix (open model: arrivals do not wait for answers; a share through the MCP endpoint, see
- * {@link BridgeLoad}) from 1 call/s to a target rate, then holds it. Asserts: failed requests at most
- * {@code load.maxFailedPercent} percent (0: none may fail), p99 under {@code load.p99Ms}. CI's load gate runs it
- * against the local fleet for 60 s with no failure allowed.
+ * Ramps the seed's mix (open model: arrivals do not wait for answers; a share through the
+ * MCP endpoint, see {@link BridgeLoad}) from 1 call/s to a target rate, then holds it.
+ * Asserts: failed requests at most {@code load.maxFailedPercent} percent (0: none may
+ * fail), p99 under {@code load.p99Ms}. CI's load gate runs it against the local fleet for
+ * 60 s with no failure allowed.
  *
  * <p>
- * Settings: {@code load.rate} target calls per second (default 150), {@code load.rampSeconds} (60),
- * {@code load.holdSeconds} (180), {@code load.p99Ms} (1000), {@code load.maxFailedPercent} (1.0).
+ * Settings: {@code load.rate} target calls per second (default 150),
+ * {@code load.rampSeconds} (60), {@code load.holdSeconds} (180), {@code load.p99Ms}
+ * (1000), {@code load.maxFailedPercent} (1.0).
  */
 public class LoadSimulation extends Simulation {
 
@@ -37,4 +39,5 @@ public class LoadSimulation extends Simulation {
 	public void before() {
 		load.openSessions();
 	}
+
 }

@@ -8,14 +8,16 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
- * A long, flat run of the seed's mix (a share through the MCP endpoint, see {@link BridgeLoad}), for leaks and slow
- * drifts: compare the first and last minutes of the report's response-time chart, and the processes' memory and file
- * descriptors ({@code load-tests/soak-record.sh} records them at start and end). Asserts: failed requests at most
- * {@code soak.maxFailedPercent} percent, p99 under {@code soak.p99Ms}.
+ * A long, flat run of the seed's mix (a share through the MCP endpoint, see
+ * {@link BridgeLoad}), for leaks and slow drifts: compare the first and last minutes of
+ * the report's response-time chart, and the processes' memory and file descriptors
+ * ({@code load-tests/soak-record.sh} records them at start and end). Asserts: failed
+ * requests at most {@code soak.maxFailedPercent} percent, p99 under {@code soak.p99Ms}.
  *
  * <p>
- * Settings: {@code soak.rate} calls per second (default 40), {@code soak.minutes} (60), {@code soak.rampSeconds}
- * (30), {@code soak.p99Ms} (1000), {@code soak.maxFailedPercent} (0.1).
+ * Settings: {@code soak.rate} calls per second (default 40), {@code soak.minutes} (60),
+ * {@code soak.rampSeconds} (30), {@code soak.p99Ms} (1000), {@code soak.maxFailedPercent}
+ * (0.1).
  */
 public class SoakSimulation extends Simulation {
 
@@ -38,4 +40,5 @@ public class SoakSimulation extends Simulation {
 	public void before() {
 		load.openSessions();
 	}
+
 }

@@ -10,14 +10,18 @@ import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 /**
- * Finds the knee: after a warm-up at the start rate (not counted: a cold target spends it compiling), raises the rate
- * of the seed's mix (a share through the MCP endpoint, see {@link BridgeLoad}) level by level, and prints per level the requests, failures, p50 and p99, then the highest rate held with p99 under
- * {@code stress.p99Ms} and no failed request ({@code knee: N calls/s held ...}). Stops two levels after the first level
- * that was not held, or after {@code stress.maxErrors} failed requests. No assertions: the outcome is the knee.
+ * Finds the knee: after a warm-up at the start rate (not counted: a cold target spends it
+ * compiling), raises the rate of the seed's mix (a share through the MCP endpoint, see
+ * {@link BridgeLoad}) level by level, and prints per level the requests, failures, p50
+ * and p99, then the highest rate held with p99 under {@code stress.p99Ms} and no failed
+ * request ({@code knee: N calls/s held ...}). Stops two levels after the first level that
+ * was not held, or after {@code stress.maxErrors} failed requests. No assertions: the
+ * outcome is the knee.
  *
  * <p>
- * Settings: {@code stress.startRate} (default 25 calls/s), {@code stress.step} (25), {@code stress.levels} (20),
- * {@code stress.levelSeconds} (30), {@code stress.warmupSeconds} (30), {@code stress.p99Ms} (1000),
+ * Settings: {@code stress.startRate} (default 25 calls/s), {@code stress.step} (25),
+ * {@code stress.levels} (20), {@code stress.levelSeconds} (30),
+ * {@code stress.warmupSeconds} (30), {@code stress.p99Ms} (1000),
  * {@code stress.maxErrors} (1000).
  */
 public class StressSimulation extends Simulation {
@@ -37,8 +41,7 @@ public class StressSimulation extends Simulation {
 		int warmupSeconds = BridgeLoad.intProperty("stress.warmupSeconds", 30);
 		knee = new KneeRecorder(startRate, step, levels, levelSeconds * 1000L,
 				BridgeLoad.intProperty("stress.p99Ms", 1000), warmupSeconds * 1000L);
-		setUp(scenario("seed mix by levels")
-			.exec(session -> session.set("sentAt", knee.sending()))
+		setUp(scenario("seed mix by levels").exec(session -> session.set("sentAt", knee.sending()))
 			.exec(load.mixedCall())
 			.exec(session -> {
 				long sentAt = session.getLong("sentAt");
@@ -66,4 +69,5 @@ public class StressSimulation extends Simulation {
 	public void after() {
 		System.out.println(knee.report());
 	}
+
 }

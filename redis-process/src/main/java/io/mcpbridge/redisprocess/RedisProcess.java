@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * The Redis already answering on 127.0.0.1:port when there is one, else a real redis-server binary (shipped inside
- * the embedded-redis artifact) started on that port as a child process, holding nothing on disk. The process is
- * started here rather than by the library's RedisServer, whose own JVM shutdown hook would stop Redis while an app's
- * shutdown still uses it (hooks run concurrently); the owner decides when to {@link #close()} it.
+ * The Redis already answering on 127.0.0.1:port when there is one, else a real
+ * redis-server binary (shipped inside the embedded-redis artifact) started on that port
+ * as a child process, holding nothing on disk. The process is started here rather than by
+ * the library's RedisServer, whose own JVM shutdown hook would stop Redis while an app's
+ * shutdown still uses it (hooks run concurrently); the owner decides when to
+ * {@link #close()} it.
  */
 public final class RedisProcess implements AutoCloseable {
 
@@ -38,7 +40,10 @@ public final class RedisProcess implements AutoCloseable {
 		this.started = started;
 	}
 
-	/** @throws IOException when nothing answers and a redis-server cannot be started on that port */
+	/**
+	 * @throws IOException when nothing answers and a redis-server cannot be started on
+	 * that port
+	 */
 	public static RedisProcess reuseOrStart(int port) throws IOException {
 		if (answersPing(port)) {
 			log.info("using the Redis already running on 127.0.0.1:{}", port);
@@ -54,8 +59,9 @@ public final class RedisProcess implements AutoCloseable {
 		while (!answersPing(port)) {
 			if (!server.isAlive() || System.nanoTime() > deadline) {
 				server.destroyForcibly();
-				throw new IOException("redis-server did not start on 127.0.0.1:" + port + " within "
-						+ START_TIMEOUT.toSeconds() + " s (exit " + (server.isAlive() ? "none" : server.exitValue()) + ")");
+				throw new IOException(
+						"redis-server did not start on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds()
+								+ " s (exit " + (server.isAlive() ? "none" : server.exitValue()) + ")");
 			}
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
 		}
@@ -63,7 +69,10 @@ public final class RedisProcess implements AutoCloseable {
 		return new RedisProcess(port, server);
 	}
 
-	/** Whether a Redis server answers PING on 127.0.0.1:port (raw RESP, no client library needed). */
+	/**
+	 * Whether a Redis server answers PING on 127.0.0.1:port (raw RESP, no client library
+	 * needed).
+	 */
 	public static boolean answersPing(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -89,7 +98,10 @@ public final class RedisProcess implements AutoCloseable {
 		return this.started != null;
 	}
 
-	/** Stops the server if it was started here; a Redis that was already running is left alone. */
+	/**
+	 * Stops the server if it was started here; a Redis that was already running is left
+	 * alone.
+	 */
 	@Override
 	public void close() {
 		if (this.started == null) {

@@ -7,10 +7,12 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Makes sure every test JVM of a module that depends on this one has a Redis on 127.0.0.1:6379, the address the
- * tests and the apps' defaults use: the one already running (CI and developer machines usually have one), else a
- * redis-server started for the session and stopped when it ends. So {@code ./mvnw verify} needs nothing installed
- * but a JDK. Registered through {@code META-INF/services}; tests that kill and restart Redis use their own port.
+ * Makes sure every test JVM of a module that depends on this one has a Redis on
+ * 127.0.0.1:6379, the address the tests and the apps' defaults use: the one already
+ * running (CI and developer machines usually have one), else a redis-server started for
+ * the session and stopped when it ends. So {@code ./mvnw verify} needs nothing installed
+ * but a JDK. Registered through {@code META-INF/services}; tests that kill and restart
+ * Redis use their own port.
  */
 public final class TestRedisSession implements LauncherSessionListener {
 

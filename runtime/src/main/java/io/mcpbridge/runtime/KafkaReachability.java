@@ -9,9 +9,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness contributor {@code kafka}: up when the cluster answers a describe within the probe
- * timeout. Liveness never includes it: a broker outage must make replicas unready (no traffic), not
- * restart them.
+ * Readiness contributor {@code kafka}: up when the cluster answers a describe within the
+ * probe timeout. Liveness never includes it: a broker outage must make replicas unready
+ * (no traffic), not restart them.
  */
 public final class KafkaReachability implements HealthIndicator {
 
@@ -38,8 +38,10 @@ public final class KafkaReachability implements HealthIndicator {
 			return Health.down().withDetail("error", "interrupted").build();
 		}
 		catch (Exception unreachable) {
-			// The class name only: no broker addresses or stack traces on a probe endpoint.
+			// The class name only: no broker addresses or stack traces on a probe
+			// endpoint.
 			return Health.down().withDetail("error", unreachable.getClass().getSimpleName()).build();
 		}
 	}
+
 }

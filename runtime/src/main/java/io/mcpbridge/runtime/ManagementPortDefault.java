@@ -9,11 +9,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Probes and metrics live on the management port: 9090 by default (the seed's monitoring port), or any
- * free port when the traffic port is 0 (tests and the standalone's throw-away stacks start several
- * apps in one JVM or on one machine, and a fixed 9090 would collide). An explicit
- * {@code management.server.port} (argument, environment, config file) always wins: this is only the
- * lowest-precedence default.
+ * Probes and metrics live on the management port: 9090 by default (the seed's monitoring
+ * port), or any free port when the traffic port is 0 (tests and the standalone's
+ * throw-away stacks start several apps in one JVM or on one machine, and a fixed 9090
+ * would collide). An explicit {@code management.server.port} (argument, environment,
+ * config file) always wins: this is only the lowest-precedence default.
  */
 public class ManagementPortDefault implements EnvironmentPostProcessor, Ordered {
 
@@ -25,7 +25,8 @@ public class ManagementPortDefault implements EnvironmentPostProcessor, Ordered 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.containsProperty("management.server.port") || !environment.containsProperty("server.port")) {
-			// No traffic port configured: not one of the bridge's web apps (or a test slice); leave it.
+			// No traffic port configured: not one of the bridge's web apps (or a test
+			// slice); leave it.
 			return;
 		}
 		boolean anyTrafficPort = "0".equals(environment.getProperty("server.port", "").trim());
@@ -39,4 +40,5 @@ public class ManagementPortDefault implements EnvironmentPostProcessor, Ordered 
 		// After the config data (yaml) and the seed config file are in the environment.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

@@ -7,8 +7,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The admin client of health probes and start-up topic checks: short timeouts, so that while Kafka
- * is down a probe says so within seconds instead of waiting a minute.
+ * The admin client of health probes and start-up topic checks: short timeouts, so that
+ * while Kafka is down a probe says so within seconds instead of waiting a minute.
  */
 public final class ProbeAdmin {
 
@@ -18,7 +18,9 @@ public final class ProbeAdmin {
 	private ProbeAdmin() {
 	}
 
-	/** @param kafkaConfig the app's admin configuration (bootstrap servers, security) */
+	/**
+	 * @param kafkaConfig the app's admin configuration (bootstrap servers, security)
+	 */
 	public static Admin create(Map<String, Object> kafkaConfig, String clientId) {
 		Map<String, Object> config = new HashMap<>(kafkaConfig);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
@@ -26,4 +28,5 @@ public final class ProbeAdmin {
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
 		return Admin.create(config);
 	}
+
 }

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The seed's {@code config/bridge.yaml}, validated whole and mapped onto the bridge's properties. Every
- * section of the seed is accepted; keys of capabilities the bridge does not have yet
- * ({@code rate_limiting}, {@code circuit_breaker}, {@code queue.max_retries}, {@code tenants}) are
- * type-checked and have no effect (the README lists which keys take effect).
+ * The seed's {@code config/bridge.yaml}, validated whole and mapped onto the bridge's
+ * properties. Every section of the seed is accepted; keys of capabilities the bridge does
+ * not have yet ({@code rate_limiting}, {@code circuit_breaker},
+ * {@code queue.max_retries}, {@code tenants}) are type-checked and have no effect (the
+ * README lists which keys take effect).
  *
  * @param gateway properties for the gateway
  * @param worker properties for the worker
- * @param pool {@code session_pool} as pool properties ({@code min}, {@code max}...), applied to every
- * upstream of the worker
+ * @param pool {@code session_pool} as pool properties ({@code min}, {@code max}...),
+ * applied to every upstream of the worker
  */
 record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<String, Object> pool) {
 
@@ -76,7 +77,8 @@ record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<S
 	private void bridge(SeedSection section) {
 		put(gateway, "server.address", section.string("host"));
 		put(gateway, "server.port", section.integer("port", 0));
-		// The seed's worker count: poll threads of each worker process (the fleet's size is its replicas).
+		// The seed's worker count: poll threads of each worker process (the fleet's size
+		// is its replicas).
 		put(worker, "bridge.kafka.concurrency", section.integer("workers", 1));
 		Boolean debug = section.bool("debug");
 		if (Boolean.TRUE.equals(debug)) {
@@ -94,7 +96,10 @@ record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<S
 		section.requireNoOtherKeys();
 	}
 
-	/** A switch the seed offers but the bridge cannot turn off: false is refused rather than ignored. */
+	/**
+	 * A switch the seed offers but the bridge cannot turn off: false is refused rather
+	 * than ignored.
+	 */
 	private static void requireOn(SeedSection section, String key, String why) {
 		Boolean value = section.bool(key);
 		if (Boolean.FALSE.equals(value)) {

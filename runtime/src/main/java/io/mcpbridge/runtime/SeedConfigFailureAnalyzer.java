@@ -3,7 +3,9 @@ package io.mcpbridge.runtime;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Start-up stops on a bad config file with one line naming the key, not a stack trace. */
+/**
+ * Start-up stops on a bad config file with one line naming the key, not a stack trace.
+ */
 class SeedConfigFailureAnalyzer extends AbstractFailureAnalyzer<SeedConfigException> {
 
 	@Override
@@ -13,4 +15,5 @@ class SeedConfigFailureAnalyzer extends AbstractFailureAnalyzer<SeedConfigExcept
 						+ "(\"The config file\") and config/bridge.yaml.",
 				cause);
 	}
+
 }

@@ -23,11 +23,12 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * {@code --config=config/bridge.yaml} (or {@code bridge.config-file}, env {@code BRIDGE_CONFIG_FILE}):
- * the seed's config file, validated and mapped onto the app's properties. Precedence: command-line
- * arguments, system properties and environment variables win over the file, the file wins over the
- * app's own yaml. The gateway takes the keys it has, the worker its own (told apart by
- * {@code spring.config.name}); {@code session_pool} applies to every upstream of the worker.
+ * {@code --config=config/bridge.yaml} (or {@code bridge.config-file}, env
+ * {@code BRIDGE_CONFIG_FILE}): the seed's config file, validated and mapped onto the
+ * app's properties. Precedence: command-line arguments, system properties and environment
+ * variables win over the file, the file wins over the app's own yaml. The gateway takes
+ * the keys it has, the worker its own (told apart by {@code spring.config.name});
+ * {@code session_pool} applies to every upstream of the worker.
  */
 public class SeedConfigFile implements EnvironmentPostProcessor, Ordered {
 
@@ -71,15 +72,15 @@ public class SeedConfigFile implements EnvironmentPostProcessor, Ordered {
 			return (Map<?, ?>) document;
 		}
 		catch (YAMLException | IOException unreadable) {
-			throw new SeedConfigException(path + ": not readable YAML (" + unreadable.getMessage().lines().findFirst()
-				.orElse("") + ")");
+			throw new SeedConfigException(
+					path + ": not readable YAML (" + unreadable.getMessage().lines().findFirst().orElse("") + ")");
 		}
 	}
 
 	/**
-	 * A list property is bound whole from the one source that holds it, so the pool settings cannot be
-	 * added under the list's indices in a lower source: the winning list is copied, with the pool
-	 * settings put in, into a source above it.
+	 * A list property is bound whole from the one source that holds it, so the pool
+	 * settings cannot be added under the list's indices in a lower source: the winning
+	 * list is copied, with the pool settings put in, into a source above it.
 	 */
 	private static void applyPoolToEveryUpstream(MutablePropertySources sources, Map<String, Object> pool) {
 		for (PropertySource<?> source : sources) {
@@ -108,7 +109,9 @@ public class SeedConfigFile implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After ConfigDataEnvironmentPostProcessor (HIGHEST_PRECEDENCE + 10): the apps' yaml is loaded.
+		// After ConfigDataEnvironmentPostProcessor (HIGHEST_PRECEDENCE + 10): the apps'
+		// yaml is loaded.
 		return Ordered.HIGHEST_PRECEDENCE + 20;
 	}
+
 }

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One mapping of the seed's config file, read key by key: every getter records the key as known, and
- * {@link #requireNoOtherKeys()} then names any key nobody asked for. Ill-typed values fail at once,
- * naming the key's full path.
+ * One mapping of the seed's config file, read key by key: every getter records the key as
+ * known, and {@link #requireNoOtherKeys()} then names any key nobody asked for. Ill-typed
+ * values fail at once, naming the key's full path.
  */
 final class SeedSection {
 
@@ -56,7 +56,10 @@ final class SeedSection {
 		return number;
 	}
 
-	/** A number of seconds (integer or decimal), as a duration property value such as {@code 1500ms}. */
+	/**
+	 * A number of seconds (integer or decimal), as a duration property value such as
+	 * {@code 1500ms}.
+	 */
 	String seconds(String key, double min) {
 		Object value = raw(key);
 		if (value == null) {
@@ -180,4 +183,5 @@ final class SeedSection {
 		}
 		return new SeedConfigException(file + ": " + path(key) + " " + rule + ", got " + shown);
 	}
+
 }

@@ -18,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the request topics with the configured partition count, and refuses to start against
- * existing ones with another count. Co-partitioning needs every priority topic to have the same count
- * as {@code bridge.kafka.partitions}, and a key's partition depends on the count: growing a topic
- * silently (what Spring's KafkaAdmin does for a larger NewTopic) would move entities between workers
- * while their records are queued, and a smaller count would cap the fleet below what it was sized for.
- * A broker that does not answer is not an error here: the apps start and report not-ready.
+ * Creates the request topics with the configured partition count, and refuses to start
+ * against existing ones with another count. Co-partitioning needs every priority topic to
+ * have the same count as {@code bridge.kafka.partitions}, and a key's partition depends
+ * on the count: growing a topic silently (what Spring's KafkaAdmin does for a larger
+ * NewTopic) would move entities between workers while their records are queued, and a
+ * smaller count would cap the fleet below what it was sized for. A broker that does not
+ * answer is not an error here: the apps start and report not-ready.
  */
 public final class TopicLayout {
 
@@ -42,7 +43,8 @@ public final class TopicLayout {
 	}
 
 	/**
-	 * @throws TopicLayoutMismatchException when a topic exists with another partition count
+	 * @throws TopicLayoutMismatchException when a topic exists with another partition
+	 * count
 	 * @return whether the broker answered (false: nothing was checked)
 	 */
 	public boolean ensure(Admin admin, Collection<String> topics) {
@@ -69,8 +71,8 @@ public final class TopicLayout {
 		}
 	}
 
-	private void create(Admin admin, List<NewTopic> missing) throws InterruptedException, TimeoutException,
-			ExecutionException {
+	private void create(Admin admin, List<NewTopic> missing)
+			throws InterruptedException, TimeoutException, ExecutionException {
 		if (missing.isEmpty()) {
 			return;
 		}
@@ -81,7 +83,8 @@ public final class TopicLayout {
 				log.info("created {} with {} partitions", result.getKey(), partitions);
 			}
 			catch (ExecutionException raced) {
-				// Another replica created it meanwhile: fine, the check below compares counts.
+				// Another replica created it meanwhile: fine, the check below compares
+				// counts.
 				if (!(raced.getCause() instanceof TopicExistsException)) {
 					throw raced;
 				}
@@ -89,7 +92,10 @@ public final class TopicLayout {
 		}
 	}
 
-	/** Topics just created may take a moment to show in the metadata: retried within the timeout. */
+	/**
+	 * Topics just created may take a moment to show in the metadata: retried within the
+	 * timeout.
+	 */
 	private Map<String, TopicDescription> describe(Admin admin, Collection<String> topics)
 			throws InterruptedException, TimeoutException, ExecutionException {
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
@@ -127,5 +133,7 @@ public final class TopicLayout {
 		TopicLayoutMismatchException(String message) {
 			super(message);
 		}
+
 	}
+
 }

@@ -15,24 +15,27 @@ class ManagementPortDefaultTest {
 
 	@Test
 	void aFixedTrafficPortGetsTheSeedsManagementPort() {
-		assertThat(apply(new MockEnvironment().withProperty("server.port", "3003"))
-			.getProperty("management.server.port")).isEqualTo("9090");
+		assertThat(
+				apply(new MockEnvironment().withProperty("server.port", "3003")).getProperty("management.server.port"))
+			.isEqualTo("9090");
 	}
 
 	@Test
 	void anyFreeTrafficPortGetsAnyFreeManagementPort() {
-		assertThat(apply(new MockEnvironment().withProperty("server.port", "0"))
-			.getProperty("management.server.port")).isEqualTo("0");
+		assertThat(apply(new MockEnvironment().withProperty("server.port", "0")).getProperty("management.server.port"))
+			.isEqualTo("0");
 	}
 
 	@Test
 	void anExplicitManagementPortIsLeftAlone() {
-		assertThat(apply(new MockEnvironment().withProperty("server.port", "0")
-			.withProperty("management.server.port", "9191")).getProperty("management.server.port")).isEqualTo("9191");
+		assertThat(apply(
+				new MockEnvironment().withProperty("server.port", "0").withProperty("management.server.port", "9191"))
+			.getProperty("management.server.port")).isEqualTo("9191");
 	}
 
 	@Test
 	void anAppWithoutATrafficPortGetsNoManagementPort() {
 		assertThat(apply(new MockEnvironment()).containsProperty("management.server.port")).isFalse();
 	}
+
 }

@@ -96,4 +96,5 @@ class SeedConfigTest {
 		assertThatThrownBy(() -> map("circuit_breaker: {failure_treshold: 5}\n"))
 			.hasMessageContaining("unknown key 'circuit_breaker.failure_treshold'");
 	}
+
 }

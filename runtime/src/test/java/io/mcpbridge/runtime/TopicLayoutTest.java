@@ -59,8 +59,10 @@ class TopicLayoutTest {
 			.isInstanceOf(TopicLayout.TopicLayoutMismatchException.class)
 			.hasMessageContaining("bridge.kafka.partitions is 24 but [layout.b.high has 12] partitions");
 
-		assertThat(admin.describeTopics(Set.of("layout.b.high")).allTopicNames().get().get("layout.b.high").partitions())
-			.as("never grown behind the operator's back").hasSize(12);
+		assertThat(
+				admin.describeTopics(Set.of("layout.b.high")).allTopicNames().get().get("layout.b.high").partitions())
+			.as("never grown behind the operator's back")
+			.hasSize(12);
 	}
 
 	@Test
@@ -70,4 +72,5 @@ class TopicLayoutTest {
 			assertThat(new TopicLayout(24, (short) 1, 1_000).ensure(nowhere, List.of("layout.c"))).isFalse();
 		}
 	}
+
 }

@@ -3,8 +3,8 @@ package io.mcpbridge.standalone;
 import java.util.Locale;
 
 /**
- * {@code java -jar mcp-bridge-standalone.jar [--port=3003] [--home-latency-ms=0] ...}: the whole
- * system in one process, for trying it out. Ctrl-C (SIGTERM) stops everything.
+ * {@code java -jar mcp-bridge-standalone.jar [--port=3003] [--home-latency-ms=0] ...}:
+ * the whole system in one process, for trying it out. Ctrl-C (SIGTERM) stops everything.
  */
 public final class Standalone {
 
@@ -34,6 +34,8 @@ public final class Standalone {
 						+ "  try: curl -s -X POST %s/mcp/initialize -H 'Content-Type: application/json' -d '{}'%n"
 						+ "  probes and metrics: gateway :%d, worker :%d (/actuator/health/readiness, /metrics)%n%n",
 				seconds, url, stack.kafkaBootstrap(), stack.redisPort(),
-				stack.redisIsEmbedded() ? "embedded" : "reused", url, stack.gatewayManagementPort(), stack.workerPort());
+				stack.redisIsEmbedded() ? "embedded" : "reused", url, stack.gatewayManagementPort(),
+				stack.workerPort());
 	}
+
 }

@@ -19,18 +19,21 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * @param redisPort port of the Redis to reuse or start
  * @param homeLatencyMs latency home-sim adds to every tool call
  * @param poolMin home-sim processes the worker's pool starts with and keeps
- * @param poolMax home-sim processes the pool may grow to under load ({@code poolMin} too: a fixed pool)
+ * @param poolMax home-sim processes the pool may grow to under load ({@code poolMin} too:
+ * a fixed pool)
  * @param partitions partitions of every request topic
- * @param conformanceFixture also run the conformance fixture server as upstream {@code conformance}
- * (served at {@code /mcp/u/conformance})
+ * @param conformanceFixture also run the conformance fixture server as upstream
+ * {@code conformance} (served at {@code /mcp/u/conformance})
  * @param extraUpstreams more stdio MCP servers by name, each a command line
  * ({@code --upstream.<name>="<command> <args...>"}), served at {@code /mcp/u/<name>}
- * @param managementPort the gateway's management port (probes, {@code /metrics}); 9090 with the default
- * {@code --port}, 0 (any free port) with another. The worker's probes and metrics are on {@code workerPort}.
- * @param configFile the seed's config file ({@code --config=config/bridge.yaml}), given to both apps;
- * null: none
- * @param homeFaults home-sim's fault-injection options ({@code --fail-rate=0.5}, ...), given to the standalone as
- * {@code --home-fail-rate=0.5}, ... so that anyone can watch retries and breakers work from {@code ./run.sh}
+ * @param managementPort the gateway's management port (probes, {@code /metrics}); 9090
+ * with the default {@code --port}, 0 (any free port) with another. The worker's probes
+ * and metrics are on {@code workerPort}.
+ * @param configFile the seed's config file ({@code --config=config/bridge.yaml}), given
+ * to both apps; null: none
+ * @param homeFaults home-sim's fault-injection options ({@code --fail-rate=0.5}, ...),
+ * given to the standalone as {@code --home-fail-rate=0.5}, ... so that anyone can watch
+ * retries and breakers work from {@code ./run.sh}
  * @param maxConcurrentPerProcess calls one home-sim process runs at once
  * ({@code pool.max-concurrent-per-process}); 0 for the worker's default
  */
@@ -50,18 +53,21 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 
 	public StandaloneOptions {
 		if (poolMin < 1 || poolMax < poolMin) {
-			throw new IllegalArgumentException("--pool-min must be at least 1 and at most --pool-max, got "
-					+ poolMin + " and " + poolMax);
+			throw new IllegalArgumentException(
+					"--pool-min must be at least 1 and at most --pool-max, got " + poolMin + " and " + poolMax);
 		}
 		extraUpstreams = Map.copyOf(extraUpstreams);
 		homeFaults = List.copyOf(homeFaults);
 		if (maxConcurrentPerProcess < 0) {
-			throw new IllegalArgumentException("--max-concurrent-per-process must be at least 1, got "
-					+ maxConcurrentPerProcess);
+			throw new IllegalArgumentException(
+					"--max-concurrent-per-process must be at least 1, got " + maxConcurrentPerProcess);
 		}
 	}
 
-	/** No config file; the management port follows the gateway port (9090 with 3003, else any free port). */
+	/**
+	 * No config file; the management port follows the gateway port (9090 with 3003, else
+	 * any free port).
+	 */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
@@ -69,9 +75,9 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 	}
 
 	/**
-	 * 9090 next to the default traffic port; any free port (shown in the ready line) when another
-	 * traffic port is chosen: that is how a second stack on one machine is started, and a fixed 9090
-	 * would collide with the first one's.
+	 * 9090 next to the default traffic port; any free port (shown in the ready line) when
+	 * another traffic port is chosen: that is how a second stack on one machine is
+	 * started, and a fixed 9090 would collide with the first one's.
 	 */
 	private static int defaultManagementPort(int gatewayPort) {
 		return gatewayPort == DEFAULT_PORT ? DEFAULT_MANAGEMENT_PORT : 0;
@@ -84,8 +90,8 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 	}
 
 	static StandaloneOptions defaults() {
-		return new StandaloneOptions(DEFAULT_PORT, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT, null,
-				List.of(), 0);
+		return new StandaloneOptions(DEFAULT_PORT, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT,
+				null, List.of(), 0);
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -99,10 +105,10 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		}
 		StandaloneOptions d = defaults();
 		int gatewayPort = intOption(given, "port", d.gatewayPort());
-		StandaloneOptions options = new StandaloneOptions(gatewayPort,
-				intOption(given, "worker-port", d.workerPort()), intOption(given, "redis-port", d.redisPort()),
-				intOption(given, "home-latency-ms", d.homeLatencyMs()), intOption(given, "pool-min", d.poolMin()),
-				intOption(given, "pool-max", d.poolMax()), intOption(given, "partitions", d.partitions()),
+		StandaloneOptions options = new StandaloneOptions(gatewayPort, intOption(given, "worker-port", d.workerPort()),
+				intOption(given, "redis-port", d.redisPort()), intOption(given, "home-latency-ms", d.homeLatencyMs()),
+				intOption(given, "pool-min", d.poolMin()), intOption(given, "pool-max", d.poolMax()),
+				intOption(given, "partitions", d.partitions()),
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
 				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
 				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()));
@@ -117,8 +123,9 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 	}
 
 	/**
-	 * home-sim's command-line options for {@code --home-<fault option>}, checked here so that a bad rate stops the
-	 * standalone at once instead of every home-sim start failing in the pool.
+	 * home-sim's command-line options for {@code --home-<fault option>}, checked here so
+	 * that a bad rate stops the standalone at once instead of every home-sim start
+	 * failing in the pool.
 	 */
 	private static List<String> homeFaultOptions(Map<String, String> given) {
 		Map<String, String> rates = new HashMap<>();

@@ -27,9 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The whole system in one JVM, on real parts: Apache Kafka's KRaft broker (embedded), Redis (reused
- * or started), a worker whose pool runs home-sim as real subprocesses, and a gateway. Closing it
- * stops them in reverse order and leaves no child process behind.
+ * The whole system in one JVM, on real parts: Apache Kafka's KRaft broker (embedded),
+ * Redis (reused or started), a worker whose pool runs home-sim as real subprocesses, and
+ * a gateway. Closing it stops them in reverse order and leaves no child process behind.
  */
 public final class StandaloneStack implements AutoCloseable {
 
@@ -62,35 +62,41 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	/**
-	 * @param extraWorkerSettings more worker settings ({@code name=value}), e.g. a second upstream as
-	 * {@code bridge.upstreams[1].*}; home-sim is {@code bridge.upstreams[0]}, named "home" (with
-	 * {@code conformanceFixture} or extra upstreams, use {@link #upstreamCount(StandaloneOptions)} as the next index)
+	 * @param extraWorkerSettings more worker settings ({@code name=value}), e.g. a second
+	 * upstream as {@code bridge.upstreams[1].*}; home-sim is {@code bridge.upstreams[0]},
+	 * named "home" (with {@code conformanceFixture} or extra upstreams, use
+	 * {@link #upstreamCount(StandaloneOptions)} as the next index)
 	 */
-	public static StandaloneStack start(StandaloneOptions options, List<String> extraWorkerSettings)
-			throws Exception {
+	public static StandaloneStack start(StandaloneOptions options, List<String> extraWorkerSettings) throws Exception {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, options.partitions());
 		kafka.afterPropertiesSet();
 		RedisProcess redis = null;
 		ConfigurableApplicationContext worker = null;
-		// One journal shared by every home-sim process of the pool: they simulate one home, as the
+		// One journal shared by every home-sim process of the pool: they simulate one
+		// home, as the
 		// processes of a real Home Assistant MCP server front one Home Assistant.
 		Path homeStateFile = Files.createTempFile("mcp-bridge-home-", ".journal");
 		try {
 			redis = RedisProcess.reuseOrStart(options.redisPort());
-			// No shutdown hook of their own: the JVM runs hooks concurrently, and the apps' hooks would
-			// still be using Redis and Kafka while this stack's hook stops them (a SIGTERM then waited
-			// out Lettuce's 60 s command timeout, and the pool restarted children it was stopping).
+			// No shutdown hook of their own: the JVM runs hooks concurrently, and the
+			// apps' hooks would
+			// still be using Redis and Kafka while this stack's hook stops them (a
+			// SIGTERM then waited
+			// out Lettuce's 60 s command timeout, and the pool restarted children it was
+			// stopping).
 			// Standalone's one hook closes everything, in order.
 			worker = WorkerApplication.builder()
 				.registerShutdownHook(false)
-				.run(arguments(shared(kafka, redis, options), workerProperties(options, homeStateFile,
-						extraWorkerSettings)));
+				.run(arguments(shared(kafka, redis, options),
+						workerProperties(options, homeStateFile, extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.registerShutdownHook(false)
-				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort(),
-						"management.server.port=" + options.managementPort(),
-						// The simulated home starts afresh: entries cached by a previous run are not its state.
-						"bridge.cache.reset-on-start=true")));
+				.run(arguments(shared(kafka, redis, options),
+						List.of("server.port=" + options.gatewayPort(),
+								"management.server.port=" + options.managementPort(),
+								// The simulated home starts afresh: entries cached by a
+								// previous run are not its state.
+								"bridge.cache.reset-on-start=true")));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
 		}
 		catch (Exception | Error failure) {
@@ -101,12 +107,12 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	/**
-	 * Settings passed as command-line arguments: they take precedence over each app's yaml file
-	 * (default properties would not), and a list given here replaces the file's list whole.
+	 * Settings passed as command-line arguments: they take precedence over each app's
+	 * yaml file (default properties would not), and a list given here replaces the file's
+	 * list whole.
 	 */
 	private static String[] arguments(List<String> shared, List<String> own) {
-		return Stream.concat(shared.stream(), own.stream()).map(setting -> "--" + setting)
-			.toArray(String[]::new);
+		return Stream.concat(shared.stream(), own.stream()).map(setting -> "--" + setting).toArray(String[]::new);
 	}
 
 	private static List<String> shared(EmbeddedKafkaKraftBroker kafka, RedisProcess redis, StandaloneOptions options) {
@@ -114,7 +120,8 @@ public final class StandaloneStack implements AutoCloseable {
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
 				"bridge.kafka.partitions=" + options.partitions()));
 		if (options.configFile() != null) {
-			// Mapped onto each app's properties by io.mcpbridge.runtime.SeedConfigFile; these arguments
+			// Mapped onto each app's properties by io.mcpbridge.runtime.SeedConfigFile;
+			// these arguments
 			// (ports, Kafka, Redis, upstream list) outrank it.
 			shared.add("bridge.config-file=" + options.configFile());
 		}
@@ -140,20 +147,24 @@ public final class StandaloneStack implements AutoCloseable {
 			properties.addAll(upstream(index++, FIXTURE_UPSTREAM, FixtureCommand.javaCommand(), 2, 2));
 		}
 		for (var extra : options.extraUpstreams().entrySet()) {
-			properties.addAll(upstream(index++, extra.getKey(), extra.getValue(), options.poolMin(), options.poolMin()));
+			properties
+				.addAll(upstream(index++, extra.getKey(), extra.getValue(), options.poolMin(), options.poolMin()));
 		}
 		properties.addAll(extraWorkerSettings);
 		return properties;
 	}
 
-	/** How many upstreams the options configure: the index of the next one in {@code bridge.upstreams}. */
+	/**
+	 * How many upstreams the options configure: the index of the next one in
+	 * {@code bridge.upstreams}.
+	 */
 	public static int upstreamCount(StandaloneOptions options) {
 		return 1 + (options.conformanceFixture() ? 1 : 0) + options.extraUpstreams().size();
 	}
 
 	/**
-	 * Settings of upstream number {@code index}: name, command line, pool bounds (min = target: with
-	 * min = max the pool is fixed whichever way auto-scale is set).
+	 * Settings of upstream number {@code index}: name, command line, pool bounds (min =
+	 * target: with min = max the pool is fixed whichever way auto-scale is set).
 	 */
 	public static List<String> upstream(int index, String name, List<String> command, int poolMin, int poolMax) {
 		String prefix = "bridge.upstreams[" + index + "].";
@@ -179,14 +190,18 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	/**
-	 * The worker's probes and metrics port ({@code /actuator/health/*}, {@code /metrics}): its one HTTP
-	 * port when {@code --worker-port} is fixed, a port of its own when it is 0 (any free port).
+	 * The worker's probes and metrics port ({@code /actuator/health/*},
+	 * {@code /metrics}): its one HTTP port when {@code --worker-port} is fixed, a port of
+	 * its own when it is 0 (any free port).
 	 */
 	public int workerPort() {
 		return managementPort(worker);
 	}
 
-	/** Boot publishes {@code local.management.port} only when management has a server of its own. */
+	/**
+	 * Boot publishes {@code local.management.port} only when management has a server of
+	 * its own.
+	 */
 	private static int managementPort(ConfigurableApplicationContext app) {
 		String port = app.getEnvironment().getProperty("local.management.port");
 		return port != null ? Integer.parseInt(port) : ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -228,10 +243,11 @@ public final class StandaloneStack implements AutoCloseable {
 	}
 
 	/**
-	 * The embedded broker's temporary log directory is deleted by a JVM shutdown hook of Kafka's own,
-	 * concurrently with this stack's: its last moments would print pages of "log dir failed" stack
-	 * traces about a directory that is meant to go. Nothing the broker or its clients say while the
-	 * process exits helps anyone (tests, which start more stacks in one JVM, keep the logs).
+	 * The embedded broker's temporary log directory is deleted by a JVM shutdown hook of
+	 * Kafka's own, concurrently with this stack's: its last moments would print pages of
+	 * "log dir failed" stack traces about a directory that is meant to go. Nothing the
+	 * broker or its clients say while the process exits helps anyone (tests, which start
+	 * more stacks in one JVM, keep the logs).
 	 */
 	static void silenceTheBrokerForExit() {
 		LoggingSystem logging = LoggingSystem.get(StandaloneStack.class.getClassLoader());
@@ -257,7 +273,10 @@ public final class StandaloneStack implements AutoCloseable {
 		}
 	}
 
-	/** Last resort: the pool stops its processes; anything still alive here would be a leak. */
+	/**
+	 * Last resort: the pool stops its processes; anything still alive here would be a
+	 * leak.
+	 */
 	private static void killLeftoverChildren() {
 		ProcessHandle.current().descendants().forEach(child -> {
 			log.warn("terminating leftover child process {} ({})", child.pid(), child.info().command().orElse("?"));
@@ -272,4 +291,5 @@ public final class StandaloneStack implements AutoCloseable {
 			}
 		});
 	}
+
 }

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's curl session through the whole path: gateway, a real Kafka broker, a worker, home-sim
- * as a real subprocess, replies through a real Redis.
+ * The README's curl session through the whole path: gateway, a real Kafka broker, a
+ * worker, home-sim as a real subprocess, replies through a real Redis.
  */
 @ExtendWith(SharedStack.class)
 class BackboneEndToEndTest {
@@ -131,7 +131,8 @@ class BackboneEndToEndTest {
 		String requestId = response.json().path("error").path("request_id").asString();
 		assertThat(requestId).startsWith("e2e-timeout-");
 
-		// The worker answers the expired request without executing it; its result key says so.
+		// The worker answers the expired request without executing it; its result key
+		// says so.
 		try (RedisResults results = new RedisResults(stack.redisPort())) {
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(results.get(RedisKeys.result("default", requestId)))
@@ -201,4 +202,5 @@ class BackboneEndToEndTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(BridgeJson.mapper().readTree(response.body()).path("result").path("content").isArray()).isTrue();
 	}
+
 }

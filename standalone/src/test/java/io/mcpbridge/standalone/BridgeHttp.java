@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 /** A small HTTP client for one gateway's REST API, as a script would use it. */
 public final class BridgeHttp {
 
-	/** One client for every test: each HttpClient owns a selector thread and a connection pool. */
+	/**
+	 * One client for every test: each HttpClient owns a selector thread and a connection
+	 * pool.
+	 */
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String baseUrl;
@@ -35,7 +38,8 @@ public final class BridgeHttp {
 	}
 
 	public Response get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -43,7 +47,8 @@ public final class BridgeHttp {
 	}
 
 	public Response delete(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -106,4 +111,5 @@ public final class BridgeHttp {
 			return status + " " + body;
 		}
 	}
+
 }

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The issue's deadline scenario through the HTTP API: a call with {@code X-Timeout: 1} queued behind
- * 3 s of work on its entity gets 504 at its deadline, and home-sim never executes it (the entity's
- * history grows by the three calls ahead of it only).
+ * The issue's deadline scenario through the HTTP API: a call with {@code X-Timeout: 1}
+ * queued behind 3 s of work on its entity gets 504 at its deadline, and home-sim never
+ * executes it (the entity's history grows by the three calls ahead of it only).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadlineThroughGatewayTest {
@@ -46,14 +46,15 @@ class DeadlineThroughGatewayTest {
 
 		List<String> slowAhead = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			BridgeHttp.Response accepted = http.post("/mcp/tools/call", toggle("ahead-" + i), "X-Session-ID", session, "Prefer",
-					"respond-async", "X-Timeout", "30");
+			BridgeHttp.Response accepted = http.post("/mcp/tools/call", toggle("ahead-" + i), "X-Session-ID", session,
+					"Prefer", "respond-async", "X-Timeout", "30");
 			assertThat(accepted.status()).isEqualTo(202);
 			slowAhead.add(accepted.json().path("request_id").asString());
 		}
 
 		long sent = System.nanoTime();
-		BridgeHttp.Response late = http.post("/mcp/tools/call", toggle("late"), "X-Session-ID", session, "X-Timeout", "1");
+		BridgeHttp.Response late = http.post("/mcp/tools/call", toggle("late"), "X-Session-ID", session, "X-Timeout",
+				"1");
 		long waitedMs = (System.nanoTime() - sent) / 1_000_000;
 		assertThat(late.status()).isEqualTo(504);
 		assertThat(late.errorCode()).isEqualTo("TIMEOUT");
@@ -83,4 +84,5 @@ class DeadlineThroughGatewayTest {
 		assertThat(history.status()).isEqualTo(200);
 		return history.json().path("result").path("structuredContent").path("count").asInt();
 	}
+
 }

@@ -21,9 +21,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The local fleet launcher ({@code load-tests/fleet.sh}) as the load tests use it: start a Kafka broker, a Redis, two
- * gateways and two workers as separate processes from the packaged jars, call a tool through each gateway, stop, and
- * find none of the processes (nor the workers' home-sim children) alive.
+ * The local fleet launcher ({@code load-tests/fleet.sh}) as the load tests use it: start
+ * a Kafka broker, a Redis, two gateways and two workers as separate processes from the
+ * packaged jars, call a tool through each gateway, stop, and find none of the processes
+ * (nor the workers' home-sim children) alive.
  */
 class FleetIT {
 
@@ -47,14 +48,15 @@ class FleetIT {
 			assertThat(Files.readString(dir.resolve("gateways")).trim()).isEqualTo(ready.group(1));
 
 			fleet.addAll(processesOfTheFleet());
-			// redis-server, the broker, 2 gateways, 2 workers with 2 home-sim processes each
+			// redis-server, the broker, 2 gateways, 2 workers with 2 home-sim processes
+			// each
 			assertThat(fleet).hasSizeGreaterThanOrEqualTo(10);
 
 			for (String gateway : gateways) {
 				BridgeHttp http = new BridgeHttp(URI.create(gateway).getPort());
 				Response state = http.post("/mcp/tools/call",
-						"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}", "X-Session-ID",
-						http.initialize());
+						"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}",
+						"X-Session-ID", http.initialize());
 				assertThat(state.status()).as(gateway + ": " + state.body()).isEqualTo(200);
 				assertThat(state.body()).contains("light.kitchen").doesNotContain("\"isError\":true");
 			}
@@ -74,7 +76,10 @@ class FleetIT {
 		}
 	}
 
-	/** Every process of the pid file and their descendants (a worker's home-sim processes). */
+	/**
+	 * Every process of the pid file and their descendants (a worker's home-sim
+	 * processes).
+	 */
 	private List<ProcessHandle> processesOfTheFleet() throws IOException {
 		List<ProcessHandle> processes = new ArrayList<>();
 		for (String line : Files.readAllLines(dir.resolve("pids"))) {
@@ -97,7 +102,8 @@ class FleetIT {
 				.redirectOutput(output.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 				.start();
-			// start waits up to its own --timeout (240 s) for the fleet, and may first fetch the broker's jars.
+			// start waits up to its own --timeout (240 s) for the fleet, and may first
+			// fetch the broker's jars.
 			if (!process.waitFor(6, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new AssertionError("fleet.sh " + arguments[0] + " still running after 6 minutes");
@@ -116,4 +122,5 @@ class FleetIT {
 
 	private record Script(int exit, String output) {
 	}
+
 }

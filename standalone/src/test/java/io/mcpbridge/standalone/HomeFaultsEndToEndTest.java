@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,13 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * home-sim's fault injection driven through the standalone's {@code --home-*} options, as someone trying the bridge
- * from {@code ./run.sh} would: with a faults file, an upstream that starts failing is seen by HTTP clients as an
- * upstream error, and once the file goes the same stack answers again without a restart.
+ * home-sim's fault injection driven through the standalone's {@code --home-*} options, as
+ * someone trying the bridge from {@code ./run.sh} would: with a faults file, an upstream
+ * that starts failing is seen by HTTP clients as an upstream error, and once the file
+ * goes the same stack answers again without a restart.
  */
 class HomeFaultsEndToEndTest {
 
-	private static final String READ = "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}";
+	private static final String READ = "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\""
+			+ ":\"light.kitchen\"}}";
 
 	@TempDir
 	static Path tmp;

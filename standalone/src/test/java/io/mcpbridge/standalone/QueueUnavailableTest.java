@@ -14,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A gateway whose Kafka cannot be reached answers 503 QUEUE_UNAVAILABLE (after the producer's short
- * max.block.ms), and its health says so; sessions, kept in Redis, are still found.
+ * A gateway whose Kafka cannot be reached answers 503 QUEUE_UNAVAILABLE (after the
+ * producer's short max.block.ms), and its health says so; sessions, kept in Redis, are
+ * still found.
  */
 @ExtendWith(SharedStack.class)
 class QueueUnavailableTest {
@@ -31,7 +32,8 @@ class QueueUnavailableTest {
 
 			Response response = http.post("/mcp/tools/call",
 					"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}", "X-Session-ID",
-					session, "X-Cache-Control", "no-cache"); // past the cache, to the queue
+					session, "X-Cache-Control", "no-cache"); // past the cache, to the
+																// queue
 			assertThat(response.status()).isEqualTo(503);
 			assertThat(response.errorCode()).isEqualTo("QUEUE_UNAVAILABLE");
 			assertThat(response.json().path("error").path("request_id").asString()).isNotBlank();
@@ -48,4 +50,5 @@ class QueueUnavailableTest {
 			return socket.getLocalPort();
 		}
 	}
+
 }

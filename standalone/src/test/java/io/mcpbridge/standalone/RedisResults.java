@@ -29,4 +29,5 @@ public final class RedisResults implements AutoCloseable {
 		connection.close();
 		client.shutdown();
 	}
+
 }

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One standalone stack (real Kafka broker, real Redis, worker with home-sim subprocesses, gateway)
- * shared by every test class of this module, started on first use and closed after the last test.
+ * One standalone stack (real Kafka broker, real Redis, worker with home-sim subprocesses,
+ * gateway) shared by every test class of this module, started on first use and closed
+ * after the last test.
  */
 public class SharedStack implements ParameterResolver {
 
@@ -24,7 +25,8 @@ public class SharedStack implements ParameterResolver {
 
 	private static StandaloneStack start() {
 		try {
-			// Any free ports; 4 partitions keep the broker light for tests; a fixed pool of 2 keeps the
+			// Any free ports; 4 partitions keep the broker light for tests; a fixed pool
+			// of 2 keeps the
 			// process count (and the tests' timing) independent of bursts.
 			return StandaloneStack.start(new StandaloneOptions(0, 0, 6379, 0, 2, 2, 4));
 		}
@@ -32,4 +34,5 @@ public class SharedStack implements ParameterResolver {
 			throw new IllegalStateException("could not start the standalone stack", failure);
 		}
 	}
+
 }

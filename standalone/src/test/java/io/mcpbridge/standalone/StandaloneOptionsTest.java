@@ -77,10 +77,10 @@ class StandaloneOptionsTest {
 
 	@Test
 	void theConfigFileMustExistAndIsKeptAsAnAbsolutePath() {
-		assertThat(StandaloneOptions.parse("--config=../config/bridge.yaml").configFile())
-			.isAbsolute()
+		assertThat(StandaloneOptions.parse("--config=../config/bridge.yaml").configFile()).isAbsolute()
 			.endsWith(Path.of("config", "bridge.yaml"));
 		assertThatThrownBy(() -> StandaloneOptions.parse("--config=no/such.yaml"))
 			.hasMessageContaining("--config: no such file no/such.yaml");
 	}
+
 }

@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's run command as a newcomer uses it: {@code java -jar} the packaged standalone jar,
- * wait for its ready line, run the curl session, stop it with SIGTERM (what Ctrl-C's signal does to
- * the JVM) and check that no process it started is left.
+ * The README's run command as a newcomer uses it: {@code java -jar} the packaged
+ * standalone jar, wait for its ready line, run the curl session, stop it with SIGTERM
+ * (what Ctrl-C's signal does to the JVM) and check that no process it started is left.
  */
 class StandaloneProcessIT {
 
@@ -94,7 +94,10 @@ class StandaloneProcessIT {
 		}
 	}
 
-	/** Keeps the last lines of the process's output, reading it all so the pipe never fills. */
+	/**
+	 * Keeps the last lines of the process's output, reading it all so the pipe never
+	 * fills.
+	 */
 	private static ConcurrentLinkedDeque<String> drain(InputStream stream) {
 		ConcurrentLinkedDeque<String> lines = new ConcurrentLinkedDeque<>();
 		Thread reader = new Thread(() -> {
@@ -115,4 +118,5 @@ class StandaloneProcessIT {
 		reader.start();
 		return lines;
 	}
+
 }

@@ -20,10 +20,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two upstreams behind one gateway, as a user would configure them: home-sim ("home", 2 s per call)
- * and the reference memory server from npm ("memory", started with npx). Sessions are routed to the
- * upstream they chose at initialize, and a home-sim process killed in the middle of a call is seen by
- * the HTTP client as a retried success (read tool) or a 502 UPSTREAM_CRASHED (write tool).
+ * Two upstreams behind one gateway, as a user would configure them: home-sim ("home", 2 s
+ * per call) and the reference memory server from npm ("memory", started with npx).
+ * Sessions are routed to the upstream they chose at initialize, and a home-sim process
+ * killed in the middle of a call is seen by the HTTP client as a retried success (read
+ * tool) or a 502 UPSTREAM_CRASHED (write tool).
  */
 class UpstreamsEndToEndTest {
 
@@ -40,9 +41,13 @@ class UpstreamsEndToEndTest {
 	static void startStack() throws Exception {
 		assumeTrue(onPath("npx") && onPath("node"),
 				"node and npx are not on PATH: this test runs the npm package " + MEMORY_SERVER);
-		// Into npm's cache first: a first download inside the worker could outlast its 30 s start timeout.
+		// Into npm's cache first: a first download inside the worker could outlast its 30
+		// s start timeout.
 		Process warm = new ProcessBuilder("npm", "exec", "--yes", "--prefer-offline", "--package=" + MEMORY_SERVER,
-				"--", "node", "-e", "0").redirectErrorStream(true).redirectOutput(tmp.resolve("npm.log").toFile()).start();
+				"--", "node", "-e", "0")
+			.redirectErrorStream(true)
+			.redirectOutput(tmp.resolve("npm.log").toFile())
+			.start();
 		boolean cached = warm.waitFor(300, TimeUnit.SECONDS) && warm.exitValue() == 0;
 		warm.destroyForcibly();
 		assumeTrue(cached, "npm could not fetch " + MEMORY_SERVER + ", see " + tmp.resolve("npm.log"));
@@ -73,8 +78,8 @@ class UpstreamsEndToEndTest {
 
 		BridgeHttp.Response created = http.post("/mcp/tools/call", """
 				{"name":"create_entities","arguments":{"entities":[
-				  {"name":"bridge-e2e","entityType":"test","observations":["routed to memory"]}]}}""",
-				"X-Session-ID", memory);
+				  {"name":"bridge-e2e","entityType":"test","observations":["routed to memory"]}]}}""", "X-Session-ID",
+				memory);
 		assertThat(created.status()).as(created.toString()).isEqualTo(200);
 		BridgeHttp.Response graph = http.post("/mcp/tools/call", "{\"name\":\"read_graph\",\"arguments\":{}}",
 				"X-Session-ID", memory);
@@ -82,7 +87,8 @@ class UpstreamsEndToEndTest {
 		assertThat(graph.body()).contains("bridge-e2e", "routed to memory");
 
 		BridgeHttp.Response state = http.post("/mcp/tools/call",
-				"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}", "X-Session-ID", home);
+				"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}", "X-Session-ID",
+				home);
 		assertThat(state.status()).as(state.toString()).isEqualTo(200);
 		assertThat(state.json().path("result").path("structuredContent").path("entity_id").asString())
 			.isEqualTo("light.kitchen");
@@ -143,7 +149,10 @@ class UpstreamsEndToEndTest {
 		return tools.valueStream().map(tool -> tool.path("name").asString()).toList();
 	}
 
-	/** Waits until every home process is up and one runs a call, then kills that one (SIGKILL). */
+	/**
+	 * Waits until every home process is up and one runs a call, then kills that one
+	 * (SIGKILL).
+	 */
 	private static long killTheBusyHomeProcess() {
 		long victim = await().atMost(Duration.ofSeconds(60))
 			.until(() -> homeStatus().busyPids(), busy -> busy.size() == 1)
@@ -162,4 +171,5 @@ class UpstreamsEndToEndTest {
 			.stream()
 			.anyMatch(dir -> Files.isExecutable(Path.of(dir, executable)));
 	}
+
 }

@@ -11,19 +11,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wraps stdin and stdout so that requests read before stdin closes still get their responses.
+ * Wraps stdin and stdout so that requests read before stdin closes still get their
+ * responses.
  *
- * <p>Why: the SDK's stdio transport stops writing as soon as it reads end-of-file, so a client that pipes a batch of
- * requests and closes stdin ({@code printf ... | java -jar home-sim.jar}) would lose the answers still being computed.
- * Here the input side counts the JSON-RPC requests it passes on, the output side counts the responses it has flushed
- * (not the notifications or server-to-client requests in between), and end-of-file is handed to the transport only
- * once every request has been answered (or after a bounded wait).
+ * <p>
+ * Why: the SDK's stdio transport stops writing as soon as it reads end-of-file, so a
+ * client that pipes a batch of requests and closes stdin
+ * ({@code printf ... | java -jar home-sim.jar}) would lose the answers still being
+ * computed. Here the input side counts the JSON-RPC requests it passes on, the output
+ * side counts the responses it has flushed (not the notifications or server-to-client
+ * requests in between), and end-of-file is handed to the transport only once every
+ * request has been answered (or after a bounded wait).
  */
 public final class DrainingStdio {
 
 	/**
-	 * Longer lines are still passed on, just not inspected: one read is counted as a request (tools/call in
-	 * practice), one written as a response (a large result in practice).
+	 * Longer lines are still passed on, just not inspected: one read is counted as a
+	 * request (tools/call in practice), one written as a response (a large result in
+	 * practice).
 	 */
 	private static final int MAX_INSPECTED_LINE = 64 * 1024;
 
@@ -129,8 +134,8 @@ public final class DrainingStdio {
 		this.endOfInput = true;
 		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
 		try {
-			for (long left = this.drainTimeout.toMillis(); this.responses < this.requests && left > 0;
-					left = (deadline - System.nanoTime()) / 1_000_000) {
+			for (long left = this.drainTimeout.toMillis(); this.responses < this.requests
+					&& left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
 				wait(left);
 			}
 		}

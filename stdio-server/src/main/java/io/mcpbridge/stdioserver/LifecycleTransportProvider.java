@@ -11,10 +11,13 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import reactor.core.publisher.Mono;
 
 /**
- * Delegates to the SDK's stdio transport provider and reports when its session transport closes.
+ * Delegates to the SDK's stdio transport provider and reports when its session transport
+ * closes.
  *
- * <p>Why not just wait for end-of-file on stdin: the SDK transport also stops reading after a line it cannot parse,
- * while stdin stays open. Waiting for the transport itself lets the process exit in both cases instead of hanging.
+ * <p>
+ * Why not just wait for end-of-file on stdin: the SDK transport also stops reading after
+ * a line it cannot parse, while stdin stays open. Waiting for the transport itself lets
+ * the process exit in both cases instead of hanging.
  */
 public final class LifecycleTransportProvider implements McpServerTransportProvider {
 
@@ -77,15 +80,18 @@ public final class LifecycleTransportProvider implements McpServerTransportProvi
 
 		@Override
 		public Mono<Void> closeGracefully() {
-			return this.transport.closeGracefully().doFinally(signal -> LifecycleTransportProvider.this.closed.countDown());
+			return this.transport.closeGracefully()
+				.doFinally(signal -> LifecycleTransportProvider.this.closed.countDown());
 		}
 
 		/**
-		 * One message at a time. The SDK's stdio transport emits into a sink that rejects a concurrent emission after
-		 * busy-looping for 100 ms; the response is then dropped and its client waits until its timeout. Concurrent
-		 * tool calls on a loaded machine hit that (seen in home-sim with --state-file under contention), and so do
-		 * notifications or server-to-client requests sent while another response is written, so the emission, which
-		 * happens synchronously on subscribe once the transport is ready, runs under this monitor instead.
+		 * One message at a time. The SDK's stdio transport emits into a sink that rejects
+		 * a concurrent emission after busy-looping for 100 ms; the response is then
+		 * dropped and its client waits until its timeout. Concurrent tool calls on a
+		 * loaded machine hit that (seen in home-sim with --state-file under contention),
+		 * and so do notifications or server-to-client requests sent while another
+		 * response is written, so the emission, which happens synchronously on subscribe
+		 * once the transport is ready, runs under this monitor instead.
 		 */
 		@Override
 		public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {

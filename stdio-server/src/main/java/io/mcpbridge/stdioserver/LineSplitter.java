@@ -3,12 +3,15 @@ package io.mcpbridge.stdioserver;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Cuts a byte stream into newline-delimited lines as it passes, keeping at most {@code maxInspected} bytes of each:
- * a longer line is reported as overflowed rather than buffered whole.
+ * Cuts a byte stream into newline-delimited lines as it passes, keeping at most
+ * {@code maxInspected} bytes of each: a longer line is reported as overflowed rather than
+ * buffered whole.
  */
 final class LineSplitter {
 
-	/** Receives each complete line: its bytes, or null when it was longer than the limit. */
+	/**
+	 * Receives each complete line: its bytes, or null when it was longer than the limit.
+	 */
 	interface LineConsumer {
 
 		void line(byte[] lineOrNullIfOverflowed);

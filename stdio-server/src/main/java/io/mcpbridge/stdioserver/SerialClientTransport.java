@@ -10,10 +10,12 @@ import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
 /**
- * The client side of {@link LifecycleTransportProvider}'s guard, for code that drives a stdio server with the SDK
- * client: sends one message at a time. The SDK's StdioClientTransport emits into a sink that rejects a concurrent
- * emission after busy-looping 100 ms ("Failed to enqueue message"): threads sharing one client on a loaded machine
- * hit it, and so does a client answering a server-to-client request (sampling, elicitation) while it sends another.
+ * The client side of {@link LifecycleTransportProvider}'s guard, for code that drives a
+ * stdio server with the SDK client: sends one message at a time. The SDK's
+ * StdioClientTransport emits into a sink that rejects a concurrent emission after
+ * busy-looping 100 ms ("Failed to enqueue message"): threads sharing one client on a
+ * loaded machine hit it, and so does a client answering a server-to-client request
+ * (sampling, elicitation) while it sends another.
  */
 public final class SerialClientTransport implements McpClientTransport {
 

@@ -9,11 +9,13 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 
 /**
- * The stdin/stdout channel of a stdio MCP server built on the SDK: the SDK's transport, wrapped so that it writes one
- * message at a time ({@link LifecycleTransportProvider}) and answers requests read before end-of-file
- * ({@link DrainingStdio}).
+ * The stdin/stdout channel of a stdio MCP server built on the SDK: the SDK's transport,
+ * wrapped so that it writes one message at a time ({@link LifecycleTransportProvider})
+ * and answers requests read before end-of-file ({@link DrainingStdio}).
  *
- * <p>Usage: build the SDK server on {@link #transportProvider()}, then {@link #awaitExitCode()} in {@code main}.
+ * <p>
+ * Usage: build the SDK server on {@link #transportProvider()}, then
+ * {@link #awaitExitCode()} in {@code main}.
  */
 public final class StdioServerChannel {
 
@@ -27,7 +29,8 @@ public final class StdioServerChannel {
 	}
 
 	/**
-	 * @param drainTimeout after stdin closes, how long requests already read may still take to be answered
+	 * @param drainTimeout after stdin closes, how long requests already read may still
+	 * take to be answered
 	 */
 	public static StdioServerChannel open(McpJsonMapper mapper, InputStream stdin, OutputStream stdout,
 			Duration drainTimeout) {
@@ -42,8 +45,9 @@ public final class StdioServerChannel {
 	}
 
 	/**
-	 * Blocks until the transport has closed: 0 when stdin reached end-of-file, 1 when the transport stopped on its own
-	 * (e.g. after an unparseable line) while stdin stayed open.
+	 * Blocks until the transport has closed: 0 when stdin reached end-of-file, 1 when the
+	 * transport stopped on its own (e.g. after an unparseable line) while stdin stayed
+	 * open.
 	 */
 	public int awaitExitCode() throws InterruptedException {
 		this.transport.awaitClosed();

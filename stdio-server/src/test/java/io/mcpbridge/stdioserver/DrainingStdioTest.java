@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** End-of-file reaches the transport only once every request read has its response written. */
+/**
+ * End-of-file reaches the transport only once every request read has its response
+ * written.
+ */
 class DrainingStdioTest {
 
 	private static final String REQUEST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}\n";
@@ -55,7 +58,10 @@ class DrainingStdioTest {
 		await().atMost(Duration.ofSeconds(5)).until(endOfFile::isDone);
 	}
 
-	/** Reads the whole input on another thread, as the SDK's reader does; completes with the final read's value. */
+	/**
+	 * Reads the whole input on another thread, as the SDK's reader does; completes with
+	 * the final read's value.
+	 */
 	private CompletableFuture<Integer> readAllThenEndOfFile(String input) {
 		InputStream stdin = this.stdio.input(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
 		return CompletableFuture.supplyAsync(() -> {

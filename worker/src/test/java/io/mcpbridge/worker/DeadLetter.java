@@ -21,7 +21,10 @@ import static org.awaitility.Awaitility.await;
 /** A record read back from the dead-letter topic. */
 record DeadLetter(ConsumerRecord<String, String> record) {
 
-	/** Reads the dead-letter topic from the start (fresh group) until a record with {@code value} shows up. */
+	/**
+	 * Reads the dead-letter topic from the start (fresh group) until a record with
+	 * {@code value} shows up.
+	 */
 	static DeadLetter awaitValue(EmbeddedKafkaBroker kafka, String value) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
 				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),

@@ -25,8 +25,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A worker whose Redis is unreachable: the reply cannot be stored, so the record is retried a bounded
- * number of times and then parked on the dead-letter topic instead of blocking its partition.
+ * A worker whose Redis is unreachable: the reply cannot be stored, so the record is
+ * retried a bounded number of times and then parked on the dead-letter topic instead of
+ * blocking its partition.
  */
 class RedisDownIntegrationTest {
 
@@ -74,4 +75,5 @@ class RedisDownIntegrationTest {
 			return socket.getLocalPort();
 		}
 	}
+
 }

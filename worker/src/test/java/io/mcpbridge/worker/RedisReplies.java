@@ -15,7 +15,10 @@ import io.mcpbridge.common.ReplyEnvelope;
 
 import static org.awaitility.Awaitility.await;
 
-/** Plays the gateway's side of Redis: subscribes to one reply channel and collects replies by request id. */
+/**
+ * Plays the gateway's side of Redis: subscribes to one reply channel and collects replies
+ * by request id.
+ */
 final class RedisReplies implements AutoCloseable {
 
 	static final String HOST = "127.0.0.1";
@@ -50,7 +53,10 @@ final class RedisReplies implements AutoCloseable {
 		}
 	}
 
-	/** The raw JSON published for {@code requestId}, waiting for it at most {@code timeout}. */
+	/**
+	 * The raw JSON published for {@code requestId}, waiting for it at most
+	 * {@code timeout}.
+	 */
 	String awaitJson(String requestId, Duration timeout) {
 		await().atMost(timeout).until(() -> byRequestId.containsKey(requestId));
 		return byRequestId.get(requestId);
@@ -65,4 +71,5 @@ final class RedisReplies implements AutoCloseable {
 		connection.close();
 		client.shutdown();
 	}
+
 }

@@ -40,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How many round trips to Redis the worker makes per request, counted by Redis itself: a redis-server of
- * this test's own, whose {@code MONITOR} stream lists every command a client sent (commands a script runs
- * are marked {@code lua} there and are not round trips). A warm worker answers an uncached call in 2: the
- * admission script (stored result? claim) and the reply script (store, publish, and a write's cache
- * invalidation).
+ * How many round trips to Redis the worker makes per request, counted by Redis itself: a
+ * redis-server of this test's own, whose {@code MONITOR} stream lists every command a
+ * client sent (commands a script runs are marked {@code lua} there and are not round
+ * trips). A warm worker answers an uncached call in 2: the admission script (stored
+ * result? claim) and the reply script (store, publish, and a write's cache invalidation).
  */
 class RedisRoundTripsTest {
 
@@ -61,7 +61,10 @@ class RedisRoundTripsTest {
 
 	private static Monitor monitor;
 
-	/** The test's own connection: MONITOR names its port, so its commands are not counted as the worker's. */
+	/**
+	 * The test's own connection: MONITOR names its port, so its commands are not counted
+	 * as the worker's.
+	 */
 	private static RawRedis own;
 
 	@BeforeAll
@@ -82,10 +85,11 @@ class RedisRoundTripsTest {
 				"bridge.status.publish-interval=1h");
 		own = new RawRedis(redisPort);
 		monitor = new Monitor(redisPort, own.localPort());
-		// Loads the scripts (the first use of each is an EVALSHA answered NOSCRIPT, then an EVAL).
+		// Loads the scripts (the first use of each is an EVALSHA answered NOSCRIPT, then
+		// an EVAL).
 		awaitReply(send(toolCall("get_entity_state", Map.of("entity_id", "light.kitchen"), false)));
-		awaitReply(send(toolCall("call_service", Map.of("domain", "light", "service", "turn_on", "entity_id",
-				"light.kitchen"), true)));
+		awaitReply(send(toolCall("call_service",
+				Map.of("domain", "light", "service", "turn_on", "entity_id", "light.kitchen"), true)));
 	}
 
 	@AfterAll
@@ -125,7 +129,8 @@ class RedisRoundTripsTest {
 		assertThat(reply.isSuccess()).isTrue();
 		assertThat(monitor.roundTripsOf(request)).containsExactly("evalsha", "evalsha");
 		assertThat(own.command("HGET", RedisKeys.cacheVersions(request.tenant(), request.upstream()), "e:light.porch"))
-			.as("the write's entity was invalidated").isNotNull();
+			.as("the write's entity was invalidated")
+			.isNotNull();
 		assertThat(monitor.scriptCommands()).contains("hincrby");
 	}
 
@@ -143,7 +148,8 @@ class RedisRoundTripsTest {
 		// The admission found the result; the second is the republish.
 		assertThat(monitor.roundTripsOf(request)).containsExactly("evalsha", "publish");
 		assertThat(own.command("EXISTS", RedisKeys.executing(request.tenant(), request.requestId())))
-			.as("never claimed, so never executed").isEqualTo("0");
+			.as("never claimed, so never executed")
+			.isEqualTo("0");
 	}
 
 	private static RequestEnvelope toolCall(String tool, Map<String, Object> arguments, boolean write) {
@@ -158,8 +164,10 @@ class RedisRoundTripsTest {
 		@SuppressWarnings("unchecked")
 		KafkaTemplate<String, String> template = worker.getBean(KafkaTemplate.class);
 		try {
-			template.send(Topics.requests(request.priority()), request.routingKey(),
-					BridgeJson.mapper().writeValueAsString(request)).get(30, TimeUnit.SECONDS);
+			template
+				.send(Topics.requests(request.priority()), request.routingKey(),
+						BridgeJson.mapper().writeValueAsString(request))
+				.get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -201,7 +209,8 @@ class RedisRoundTripsTest {
 			OutputStream out = socket.getOutputStream();
 			out.write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			if (!"+OK".equals(in.readLine())) {
 				throw new IllegalStateException("MONITOR refused");
 			}
@@ -221,14 +230,17 @@ class RedisRoundTripsTest {
 		}
 
 		/**
-		 * The commands clients sent that name the request (its keys carry its id, its reply goes out with
-		 * it), lower case, in order; commands run by scripts are left out. Waits until they settle.
+		 * The commands clients sent that name the request (its keys carry its id, its
+		 * reply goes out with it), lower case, in order; commands run by scripts are left
+		 * out. Waits until they settle.
 		 */
 		List<String> roundTripsOf(RequestEnvelope request) {
-			// Anything the worker would still send about it comes right after the publish.
+			// Anything the worker would still send about it comes right after the
+			// publish.
 			await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() -> published(request));
 			return lines.stream()
-				.filter(line -> line.contains(request.requestId()) && !isFromScript(line) && !line.contains(excludedClient))
+				.filter(line -> line.contains(request.requestId()) && !isFromScript(line)
+						&& !line.contains(excludedClient))
 				.map(Monitor::command)
 				.toList();
 		}
@@ -244,7 +256,10 @@ class RedisRoundTripsTest {
 						&& "publish".equals(command(line)));
 		}
 
-		/** A line reads {@code 1700000000.123456 [0 127.0.0.1:5555] "EVALSHA" "..."}, or {@code [0 lua]} from a script. */
+		/**
+		 * A line reads {@code 1700000000.123456 [0 127.0.0.1:5555] "EVALSHA" "..."}, or
+		 * {@code [0 lua]} from a script.
+		 */
 		private static boolean isFromScript(String line) {
 			return line.contains(" lua] ");
 		}
@@ -263,9 +278,13 @@ class RedisRoundTripsTest {
 				throw new UncheckedIOException(ex);
 			}
 		}
+
 	}
 
-	/** A minimal RESP client on a socket of its own: commands as arrays of bulk strings, simple replies. */
+	/**
+	 * A minimal RESP client on a socket of its own: commands as arrays of bulk strings,
+	 * simple replies.
+	 */
 	private static final class RawRedis implements AutoCloseable {
 
 		private final Socket socket = new Socket();
@@ -284,7 +303,9 @@ class RedisRoundTripsTest {
 			return socket.getLocalPort();
 		}
 
-		/** The reply as text: a bulk or simple string, an integer, or null for a nil bulk. */
+		/**
+		 * The reply as text: a bulk or simple string, an integer, or null for a nil bulk.
+		 */
 		synchronized String command(String... args) {
 			try {
 				StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
@@ -330,5 +351,7 @@ class RedisRoundTripsTest {
 		public void close() throws IOException {
 			socket.close();
 		}
+
 	}
+
 }

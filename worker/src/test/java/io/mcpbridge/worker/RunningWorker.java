@@ -9,7 +9,10 @@ import io.mcpbridge.homesim.HomeSimCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
-/** Starts the worker as production does ({@link WorkerApplication#builder()}), with home-sim as upstream "home". */
+/**
+ * Starts the worker as production does ({@link WorkerApplication#builder()}), with
+ * home-sim as upstream "home".
+ */
 final class RunningWorker {
 
 	static final String UPSTREAM = "home";
@@ -17,22 +20,26 @@ final class RunningWorker {
 	private RunningWorker() {
 	}
 
-	/** Command-line arguments: they outrank worker.yaml, so the upstream list replaces the shipped one. */
+	/**
+	 * Command-line arguments: they outrank worker.yaml, so the upstream list replaces the
+	 * shipped one.
+	 */
 	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog) {
 		return start(kafka, redisPort, callLog, "worker-it");
 	}
 
-	/** @param settings more {@code name=value} settings (none of those set here) */
-	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog,
-			String workerId, String... settings) {
+	/**
+	 * @param settings more {@code name=value} settings (none of those set here)
+	 */
+	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog, String workerId,
+			String... settings) {
 		List<String> command = HomeSimCommand.javaCommand("--call-log=" + callLog);
 		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"--spring.data.redis.host=" + RedisReplies.HOST, "--spring.data.redis.port=" + redisPort,
 				"--server.port=0", "--bridge.worker.id=" + workerId, "--bridge.kafka.partitions=3",
 				"--bridge.kafka.concurrency=2", "--bridge.upstreams[0].name=" + UPSTREAM,
 				"--bridge.upstreams[0].command=" + command.get(0), "--bridge.upstreams[0].pool.auto-scale=false",
-				"--bridge.upstreams[0].pool.target=2",
-				"--bridge.upstreams[0].call-timeout=10s"));
+				"--bridge.upstreams[0].pool.target=2", "--bridge.upstreams[0].call-timeout=10s"));
 		for (int i = 1; i < command.size(); i++) {
 			args.add("--bridge.upstreams[0].args[" + (i - 1) + "]=" + command.get(i));
 		}
@@ -51,4 +58,5 @@ final class RunningWorker {
 			kafka.destroy();
 		}
 	}
+
 }

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The whole worker path on real parts: an embedded KRaft broker, the Redis server on 127.0.0.1:6379,
- * home-sim subprocesses, and the worker started through {@link WorkerApplication#builder()}.
+ * The whole worker path on real parts: an embedded KRaft broker, the Redis server on
+ * 127.0.0.1:6379, home-sim subprocesses, and the worker started through
+ * {@link WorkerApplication#builder()}.
  */
 class WorkerIntegrationTest {
 
@@ -123,7 +124,8 @@ class WorkerIntegrationTest {
 		ReplyEnvelope reply = replies.reply(expired.requestId());
 		assertThat(reply.error().code()).isEqualTo(ErrorCode.TIMEOUT_IN_QUEUE);
 		assertThat(replies.reply(next.requestId()).isSuccess()).isTrue();
-		// The call log of home-sim records every executed tools/call: the next one is there, the expired one not.
+		// The call log of home-sim records every executed tools/call: the next one is
+		// there, the expired one not.
 		String calls = Files.readString(callLog);
 		assertThat(calls).contains("light.porch").doesNotContain(marker);
 	}
@@ -153,7 +155,8 @@ class WorkerIntegrationTest {
 		assertThat(reply.error().code()).isEqualTo(ErrorCode.UPSTREAM_REJECTED);
 		assertThat(reply.error().upstreamCode()).isEqualTo(-32602);
 		assertThat(reply.error().message()).startsWith("Unknown tool");
-		// home-sim's SDK names the tool in the error data, which is passed through as well.
+		// home-sim's SDK names the tool in the error data, which is passed through as
+		// well.
 		assertThat(reply.error().upstreamData().asString()).contains("no_such_tool");
 	}
 
@@ -206,9 +209,8 @@ class WorkerIntegrationTest {
 		ReplyEnvelope reply = replies.reply(second.requestId());
 		assertThat(reply.cached()).isTrue();
 		assertThat(reply.cacheExpiresEpochMs()).isGreaterThan(System.currentTimeMillis());
-		assertThat(reply.result().get("tools").valueStream().map(tool -> tool.get("name").asString()))
-			.contains("get_entities", "get_entity_state", "call_service", "get_services", "create_automation",
-					"get_history");
+		assertThat(reply.result().get("tools").valueStream().map(tool -> tool.get("name").asString())).contains(
+				"get_entities", "get_entity_state", "call_service", "get_services", "create_automation", "get_history");
 	}
 
 	@Test
@@ -270,4 +272,5 @@ class WorkerIntegrationTest {
 	private static StringRedisTemplate redis() {
 		return worker.getBean(StringRedisTemplate.class);
 	}
+
 }

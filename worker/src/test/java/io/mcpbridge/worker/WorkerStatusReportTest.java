@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A running worker (real Kafka, real Redis, home-sim subprocesses) keeps its status report in Redis
- * for the gateways, and takes it away when it stops.
+ * A running worker (real Kafka, real Redis, home-sim subprocesses) keeps its status
+ * report in Redis for the gateways, and takes it away when it stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerStatusReportTest {
@@ -78,8 +78,7 @@ class WorkerStatusReportTest {
 		assertThat(report.bufferedByPriority()).containsOnlyKeys(names(Priority.values()));
 		assertThat(report.ttlMs()).isEqualTo(3 * INTERVAL_MS);
 		assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).isBetween(1L, 3 * INTERVAL_MS);
-		assertThat(redis.opsForZSet().score(RedisKeys.workerIndex(), WORKER_ID))
-			.as("indexed until the report expires")
+		assertThat(redis.opsForZSet().score(RedisKeys.workerIndex(), WORKER_ID)).as("indexed until the report expires")
 			.isGreaterThan((double) System.currentTimeMillis());
 	}
 
@@ -117,4 +116,5 @@ class WorkerStatusReportTest {
 	private static String[] names(Priority[] priorities) {
 		return Arrays.stream(priorities).map(Priority::name).toArray(String[]::new);
 	}
+
 }

@@ -9,7 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.ResponseEntity;
 
-/** RFC 7240 {@code Prefer: respond-async} and the 202 answers of asynchronous requests. */
+/**
+ * RFC 7240 {@code Prefer: respond-async} and the 202 answers of asynchronous requests.
+ */
 final class AsyncResponses {
 
 	static final String PREFER = "Prefer";
@@ -24,7 +26,10 @@ final class AsyncResponses {
 	private AsyncResponses() {
 	}
 
-	/** Whether a {@code Prefer} header asks for an asynchronous answer (other preferences are ignored). */
+	/**
+	 * Whether a {@code Prefer} header asks for an asynchronous answer (other preferences
+	 * are ignored).
+	 */
 	static boolean respondAsync(String prefer) {
 		if (prefer == null) {
 			return false;
@@ -64,4 +69,5 @@ final class AsyncResponses {
 		body.put("status", "pending");
 		return body;
 	}
+
 }

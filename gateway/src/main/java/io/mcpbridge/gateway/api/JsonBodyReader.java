@@ -15,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a request body as one JSON object, never more than {@code bridge.http.max-body-size} bytes
- * (a body past the limit is refused, not buffered). An empty body is an empty object.
+ * Reads a request body as one JSON object, never more than
+ * {@code bridge.http.max-body-size} bytes (a body past the limit is refused, not
+ * buffered). An empty body is an empty object.
  */
 @Component
 class JsonBodyReader {
@@ -65,4 +66,5 @@ class JsonBodyReader {
 	private BridgeException tooLarge() {
 		return new BridgeException(ErrorCode.PAYLOAD_TOO_LARGE, "the body exceeds " + maxBytes + " bytes");
 	}
+
 }

@@ -11,20 +11,26 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.ResponseEntity;
 
-/** The response bodies built from replies, shared by the synchronous and the asynchronous endpoints. */
+/**
+ * The response bodies built from replies, shared by the synchronous and the asynchronous
+ * endpoints.
+ */
 final class JsonRpcResponses {
 
 	private JsonRpcResponses() {
 	}
 
-	/** The answer to tools/call: {@code {"jsonrpc":"2.0","id":<request id>,"result":...}}. */
+	/**
+	 * The answer to tools/call: {@code {"jsonrpc":"2.0","id":<request id>,"result":...}}.
+	 */
 	static ObjectNode toolCall(ReplyEnvelope reply) {
-		return jsonRpc(BridgeJson.mapper().getNodeFactory().stringNode(reply.requestId()), CallPipeline.resultOf(reply));
+		return jsonRpc(BridgeJson.mapper().getNodeFactory().stringNode(reply.requestId()),
+				CallPipeline.resultOf(reply));
 	}
 
 	/**
-	 * The response with the cache's fields ({@code cached}, {@code cache_expires}, {@code stale} when
-	 * true) and its {@code Cache-Status} header.
+	 * The response with the cache's fields ({@code cached}, {@code cache_expires},
+	 * {@code stale} when true) and its {@code Cache-Status} header.
 	 */
 	static ResponseEntity<JsonNode> withCacheFields(ObjectNode body, CacheAnswer answer) {
 		body.put("cached", answer.cached());
@@ -49,4 +55,5 @@ final class JsonRpcResponses {
 		response.set("result", result);
 		return response;
 	}
+
 }

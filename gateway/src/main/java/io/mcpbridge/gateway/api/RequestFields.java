@@ -6,7 +6,10 @@ import io.mcpbridge.gateway.error.BridgeException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reads and validates fields of a request body, failing with INVALID_REQUEST and the field's name. */
+/**
+ * Reads and validates fields of a request body, failing with INVALID_REQUEST and the
+ * field's name.
+ */
 final class RequestFields {
 
 	private RequestFields() {
@@ -31,7 +34,10 @@ final class RequestFields {
 		return value;
 	}
 
-	/** A client-chosen id (request or session id), restricted to the alphabet of Redis keys. */
+	/**
+	 * A client-chosen id (request or session id), restricted to the alphabet of Redis
+	 * keys.
+	 */
 	static String optionalId(ObjectNode body, String field) {
 		String value = optionalString(body, field);
 		if (value != null && !Identifiers.isValidId(value)) {
@@ -62,4 +68,5 @@ final class RequestFields {
 	private static BridgeException invalid(String message) {
 		return new BridgeException(ErrorCode.INVALID_REQUEST, message);
 	}
+
 }

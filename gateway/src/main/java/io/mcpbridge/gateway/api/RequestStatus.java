@@ -7,9 +7,10 @@ import io.mcpbridge.gateway.idempotency.IdempotencyRecord;
 import io.mcpbridge.gateway.reply.ResultPoller;
 
 /**
- * Where a request stands, as {@code GET /mcp/requests/{id}} reports it: 202 pending, 200 or the error's
- * status when done, 504 when its deadline passed without a result, 404 when this tenant has no such
- * request (ids are looked up under the tenant's own keys, so another tenant's id is unknown here).
+ * Where a request stands, as {@code GET /mcp/requests/{id}} reports it: 202 pending, 200
+ * or the error's status when done, 504 when its deadline passed without a result, 404
+ * when this tenant has no such request (ids are looked up under the tenant's own keys, so
+ * another tenant's id is unknown here).
  */
 sealed interface RequestStatus {
 
@@ -26,8 +27,10 @@ sealed interface RequestStatus {
 	}
 
 	/**
-	 * @param record the id's record, present for requests sent with an id or asynchronously
-	 * @param resultKey the worker's result key (present for any request, for the workers' result TTL)
+	 * @param record the id's record, present for requests sent with an id or
+	 * asynchronously
+	 * @param resultKey the worker's result key (present for any request, for the workers'
+	 * result TTL)
 	 */
 	static RequestStatus of(Optional<IdempotencyRecord> record, Optional<ReplyEnvelope> resultKey, long nowEpochMs) {
 		Optional<ReplyEnvelope> reply = record.map(IdempotencyRecord::reply).or(() -> resultKey);
@@ -42,4 +45,5 @@ sealed interface RequestStatus {
 		}
 		return new Pending();
 	}
+
 }

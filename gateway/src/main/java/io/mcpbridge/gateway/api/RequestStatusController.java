@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /mcp/requests/{id}}: the state of an asynchronous (or idempotent) request, for the
- * requesting tenant only. Any gateway replica answers, from Redis.
+ * {@code GET /mcp/requests/{id}}: the state of an asynchronous (or idempotent) request,
+ * for the requesting tenant only. Any gateway replica answers, from Redis.
  */
 @RestController
 @RequestMapping("/mcp/requests")
@@ -49,8 +49,7 @@ class RequestStatusController {
 			return AsyncResponses.accepted(requestId);
 		}
 		if (status instanceof RequestStatus.Expired) {
-			throw new BridgeException(ErrorCode.TIMEOUT, "the request passed its deadline without a result",
-					requestId);
+			throw new BridgeException(ErrorCode.TIMEOUT, "the request passed its deadline without a result", requestId);
 		}
 		throw unknown();
 	}
@@ -58,4 +57,5 @@ class RequestStatusController {
 	private static BridgeException unknown() {
 		return new BridgeException(ErrorCode.NOT_FOUND, "no such request");
 	}
+
 }

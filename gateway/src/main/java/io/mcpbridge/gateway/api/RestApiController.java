@@ -33,10 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * The seed's REST API: an adapter of its wire format around the {@link CallPipeline}, which decides
- * what each call is (cacheable, write, bypass), reads the cache and follows the queued request.
- * Responses are completed asynchronously so that a waiting request holds no servlet thread, and each
- * waits exactly until its own deadline ({@link DeadlineResults}).
+ * The seed's REST API: an adapter of its wire format around the {@link CallPipeline},
+ * which decides what each call is (cacheable, write, bypass), reads the cache and follows
+ * the queued request. Responses are completed asynchronously so that a waiting request
+ * holds no servlet thread, and each waits exactly until its own deadline
+ * ({@link DeadlineResults}).
  */
 @RestController
 @RequestMapping("/mcp")
@@ -82,17 +83,17 @@ class RestApiController {
 		upstreams.requireKnown(chosenUpstream);
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "initialize", pipeline.answer(context(http), request, CallOptions.of(CacheControl.NONE))
-			.thenApply(answer -> {
-				JsonNode result = answer.result();
-				sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
-						result.path("protocolVersion").asString(null));
-				ObjectNode withSession = JsonRpcResponses.objectCopy(result);
-				withSession.put("session_id", id);
-				return ResponseEntity.ok()
-					.header(HttpHeaders.SESSION_ID, id)
-					.body(JsonRpcResponses.jsonRpc(body.get("id"), withSession));
-			}));
+		return respond(request, "initialize",
+				pipeline.answer(context(http), request, CallOptions.of(CacheControl.NONE)).thenApply(answer -> {
+					JsonNode result = answer.result();
+					sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
+							result.path("protocolVersion").asString(null));
+					ObjectNode withSession = JsonRpcResponses.objectCopy(result);
+					withSession.put("session_id", id);
+					return ResponseEntity.ok()
+						.header(HttpHeaders.SESSION_ID, id)
+						.body(JsonRpcResponses.jsonRpc(body.get("id"), withSession));
+				}));
 	}
 
 	@PostMapping("/tools/list")
@@ -106,15 +107,17 @@ class RestApiController {
 		RequestEnvelope request = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, policies.timeout(null, timeout));
 		return respond(request, "tools/list", pipeline.answer(context(http), request, CallOptions.of(control))
-			.thenApply(answer -> JsonRpcResponses.withCacheFields(JsonRpcResponses.objectCopy(answer.result()), answer)));
+			.thenApply(
+					answer -> JsonRpcResponses.withCacheFields(JsonRpcResponses.objectCopy(answer.result()), answer)));
 	}
 
 	/**
-	 * A tool call. A cacheable read is answered through the cache; a write is marked so that the worker
-	 * invalidates the reads of its entity before replying. With a {@code request_id} (or
-	 * {@code Idempotency-Key}) it is idempotent: a repeat executes nothing and gets the first result
-	 * (never a cached one). With {@code Prefer: respond-async} the answer is 202 once the request is
-	 * queued, with its result at {@code Location}.
+	 * A tool call. A cacheable read is answered through the cache; a write is marked so
+	 * that the worker invalidates the reads of its entity before replying. With a
+	 * {@code request_id} (or {@code Idempotency-Key}) it is idempotent: a repeat executes
+	 * nothing and gets the first result (never a cached one). With
+	 * {@code Prefer: respond-async} the answer is 202 once the request is queued, with
+	 * its result at {@code Location}.
 	 */
 	@PostMapping("/tools/call")
 	DeferredResult<ResponseEntity<JsonNode>> toolsCall(HttpServletRequest http,
@@ -132,7 +135,8 @@ class RestApiController {
 				CacheControl.parse(cacheControl));
 		Session session = session(sessionId);
 		RequestEnvelope request = envelopes.create(requestId, session.tenant(), session.id(), session.upstream(),
-				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority), policies.timeout(tool, timeout));
+				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority),
+				policies.timeout(tool, timeout));
 		if (options.async()) {
 			return respond(request, "tools/call", pipeline.accept(context(http), request, options)
 				.thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId())));
@@ -154,14 +158,17 @@ class RestApiController {
 		return DeadlineResults.until(request.deadlineEpochMs(), metrics.time(endpoint, response));
 	}
 
-	/** The body's {@code request_id}, else the {@code Idempotency-Key} header; both must agree. */
+	/**
+	 * The body's {@code request_id}, else the {@code Idempotency-Key} header; both must
+	 * agree.
+	 */
 	private static String requestId(String fromBody, String fromHeader) {
 		if (fromHeader == null || fromHeader.isBlank()) {
 			return fromBody;
 		}
 		if (!Identifiers.isValidId(fromHeader)) {
-			throw new BridgeException(ErrorCode.INVALID_REQUEST, HttpHeaders.IDEMPOTENCY_KEY
-					+ " must be 1-128 characters of letters, digits and . _ : @ -");
+			throw new BridgeException(ErrorCode.INVALID_REQUEST,
+					HttpHeaders.IDEMPOTENCY_KEY + " must be 1-128 characters of letters, digits and . _ : @ -");
 		}
 		if (fromBody != null && !fromBody.equals(fromHeader)) {
 			throw new BridgeException(ErrorCode.INVALID_REQUEST,
@@ -183,4 +190,5 @@ class RestApiController {
 			.orElseThrow(() -> new BridgeException(ErrorCode.SESSION_NOT_FOUND,
 					"unknown or expired session; call /mcp/initialize again"));
 	}
+
 }

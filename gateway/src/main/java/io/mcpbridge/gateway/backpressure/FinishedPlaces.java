@@ -15,10 +15,10 @@ import java.util.function.BiConsumer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The places of finished requests not yet removed from their tenants' sets, by tenant. Taken by the
- * tenant's next admission (at most {@link #MAX_CARRIED} at a time), else removed by a sweep every
- * {@code delay}. Bounded: past {@code maxHeld} places the sweep runs at once; one queue per tenant
- * (tenants are a bounded, configured set).
+ * The places of finished requests not yet removed from their tenants' sets, by tenant.
+ * Taken by the tenant's next admission (at most {@link #MAX_CARRIED} at a time), else
+ * removed by a sweep every {@code delay}. Bounded: past {@code maxHeld} places the sweep
+ * runs at once; one queue per tenant (tenants are a bounded, configured set).
  */
 final class FinishedPlaces implements AutoCloseable {
 
@@ -36,7 +36,9 @@ final class FinishedPlaces implements AutoCloseable {
 
 	private final BiConsumer<String, List<String>> remove;
 
-	/** @param remove removes a tenant's places in one command */
+	/**
+	 * @param remove removes a tenant's places in one command
+	 */
 	FinishedPlaces(Duration delay, int maxHeld, BiConsumer<String, List<String>> remove) {
 		this.maxHeld = maxHeld;
 		this.remove = remove;
@@ -89,4 +91,5 @@ final class FinishedPlaces implements AutoCloseable {
 		sweeper.shutdown();
 		sweep();
 	}
+
 }

@@ -19,22 +19,26 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-tenant bound on pending requests, shared by every gateway replica: one Redis sorted set per
- * tenant whose members are the pending requests ({@code <gateway>/<request id>}) scored by their
- * deadline. Admission drops members whose deadline passed, then adds the request if fewer than the
- * limit remain, in one script. A gateway that dies without releasing its members cannot leak capacity:
- * they leave at their deadline (at most {@code queue.max-timeout}), which a plain INCR/DECR counter
- * with a TTL could not guarantee.
+ * The per-tenant bound on pending requests, shared by every gateway replica: one Redis
+ * sorted set per tenant whose members are the pending requests
+ * ({@code <gateway>/<request id>}) scored by their deadline. Admission drops members
+ * whose deadline passed, then adds the request if fewer than the limit remain, in one
+ * script. A gateway that dies without releasing its members cannot leak capacity: they
+ * leave at their deadline (at most {@code queue.max-timeout}), which a plain INCR/DECR
+ * counter with a TTL could not guarantee.
  *
- * <p>Releases cost no round trip of their own: the places of finished requests are carried by the
- * tenant's next admission (the script removes them before it counts), so a steady stream of calls
- * pays one round trip per call; a tenant that goes quiet has them removed in one ZREM after
- * {@code queue.release-delay}. A finished request therefore counts against its tenant at most that
- * long, and never when the tenant's next request needs the place.
+ * <p>
+ * Releases cost no round trip of their own: the places of finished requests are carried
+ * by the tenant's next admission (the script removes them before it counts), so a steady
+ * stream of calls pays one round trip per call; a tenant that goes quiet has them removed
+ * in one ZREM after {@code queue.release-delay}. A finished request therefore counts
+ * against its tenant at most that long, and never when the tenant's next request needs
+ * the place.
  *
- * <p>Redis down: admission fails open (logged, counted in {@code mcp.bridge.tenant.admission.failopen}).
- * That is safe because each gateway still bounds its own pending map, and the request itself needs
- * Redis for its reply anyway.
+ * <p>
+ * Redis down: admission fails open (logged, counted in
+ * {@code mcp.bridge.tenant.admission.failopen}). That is safe because each gateway still
+ * bounds its own pending map, and the request itself needs Redis for its reply anyway.
  */
 @Component
 public class TenantInFlight implements DisposableBean {
@@ -42,8 +46,8 @@ public class TenantInFlight implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(TenantInFlight.class);
 
 	/**
-	 * KEYS[1] the set; ARGV now, member, deadline, limit, then the members of finished requests to
-	 * remove first. Returns 1 when admitted, 0 when full.
+	 * KEYS[1] the set; ARGV now, member, deadline, limit, then the members of finished
+	 * requests to remove first. Returns 1 when admitted, 0 when full.
 	 */
 	private static final RedisScript<Long> ACQUIRE = RedisScript.of("""
 			if #ARGV > 4 then redis.call('ZREM', KEYS[1], unpack(ARGV, 5)) end
@@ -99,13 +103,15 @@ public class TenantInFlight implements DisposableBean {
 			return;
 		}
 		if (admitted == null || admitted == 0L) {
-			throw new BridgeException(ErrorCode.OVERLOADED, "tenant '" + request.tenant() + "' already has " + limit
-					+ " requests pending; retry later", request.requestId());
+			throw new BridgeException(ErrorCode.OVERLOADED,
+					"tenant '" + request.tenant() + "' already has " + limit + " requests pending; retry later",
+					request.requestId());
 		}
 	}
 
 	/**
-	 * Frees the request's place: with the tenant's next admission, or within {@code queue.release-delay}.
+	 * Frees the request's place: with the tenant's next admission, or within
+	 * {@code queue.release-delay}.
 	 */
 	public void release(RequestEnvelope request) {
 		if (limit == 0) {
@@ -114,7 +120,10 @@ public class TenantInFlight implements DisposableBean {
 		finished.add(request.tenant(), member(request));
 	}
 
-	/** One ZREM of a quiet tenant's finished places; a failure only delays them until their deadline. */
+	/**
+	 * One ZREM of a quiet tenant's finished places; a failure only delays them until
+	 * their deadline.
+	 */
 	private void remove(String tenant, List<String> members) {
 		try {
 			redis.opsForZSet().remove(RedisKeys.inflight(tenant), members.toArray());
@@ -133,4 +142,5 @@ public class TenantInFlight implements DisposableBean {
 	private String member(RequestEnvelope request) {
 		return gatewayId + "/" + request.requestId();
 	}
+
 }

@@ -12,12 +12,11 @@ import tools.jackson.databind.JsonNode;
  * @param result the MCP result
  * @param cached answered from a cache level (fresh or stale)
  * @param stale an expired entry served because the upstream failed (stale-if-error)
- * @param freshUntilEpochMs when the answering or newly stored entry stops being fresh; null when
- * nothing is cached
+ * @param freshUntilEpochMs when the answering or newly stored entry stops being fresh;
+ * null when nothing is cached
  * @param cacheStatus the {@code Cache-Status} header value
  */
-public record CacheAnswer(JsonNode result, boolean cached, boolean stale, Long freshUntilEpochMs,
-		String cacheStatus) {
+public record CacheAnswer(JsonNode result, boolean cached, boolean stale, Long freshUntilEpochMs, String cacheStatus) {
 
 	public static final String CACHE_STATUS_HEADER = "Cache-Status";
 
@@ -29,7 +28,10 @@ public record CacheAnswer(JsonNode result, boolean cached, boolean stale, Long f
 		return freshUntilEpochMs == null ? null : Instant.ofEpochMilli(freshUntilEpochMs).toString();
 	}
 
-	/** A result that did not go through the cache (not cacheable, or a request the cache must not answer). */
+	/**
+	 * A result that did not go through the cache (not cacheable, or a request the cache
+	 * must not answer).
+	 */
 	public static CacheAnswer bypassed(JsonNode result) {
 		return forwarded(result, "bypass", null, false);
 	}
@@ -40,18 +42,20 @@ public record CacheAnswer(JsonNode result, boolean cached, boolean stale, Long f
 	}
 
 	static CacheAnswer stale(CachedEntry entry, int forwardStatus, long now) {
-		return new CacheAnswer(entry.result(), true, true, entry.freshUntilEpochMs(), CACHE_NAME + "; hit; fwd=miss; fwd-status="
-				+ forwardStatus + "; ttl=" + ttlSeconds(entry, now) + "; detail=stale-if-error");
+		return new CacheAnswer(entry.result(), true, true, entry.freshUntilEpochMs(),
+				CACHE_NAME + "; hit; fwd=miss; fwd-status=" + forwardStatus + "; ttl=" + ttlSeconds(entry, now)
+						+ "; detail=stale-if-error");
 	}
 
 	/**
-	 * @param why the RFC 9211 {@code fwd} reason: {@code miss}, {@code request} (client's directives),
-	 * {@code bypass} (not cacheable)
+	 * @param why the RFC 9211 {@code fwd} reason: {@code miss}, {@code request} (client's
+	 * directives), {@code bypass} (not cacheable)
 	 * @param stored the entry stored for the next reads, or null
 	 * @param collapsed answered by another request's upstream call
 	 */
 	static CacheAnswer forwarded(JsonNode result, String why, CachedEntry stored, boolean collapsed) {
-		String status = CACHE_NAME + "; fwd=" + why + (stored != null ? "; stored" : "") + (collapsed ? "; collapsed" : "");
+		String status = CACHE_NAME + "; fwd=" + why + (stored != null ? "; stored" : "")
+				+ (collapsed ? "; collapsed" : "");
 		return new CacheAnswer(result, false, false, stored == null ? null : stored.freshUntilEpochMs(), status);
 	}
 

@@ -16,15 +16,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Wires the cache: its own Redis client (by default on the Redis of {@code spring.data.redis}), the
- * L1 level and the subscription that keeps L1 in step with writes.
+ * Wires the cache: its own Redis client (by default on the Redis of
+ * {@code spring.data.redis}), the L1 level and the subscription that keeps L1 in step
+ * with writes.
  */
 @Configuration(proxyBeanMethods = false)
 class CacheConfig {
 
 	private static final Logger log = LoggerFactory.getLogger(CacheConfig.class);
 
-	/** Lock polls and the work after an upstream reply; small: each task is one Redis command. */
+	/**
+	 * Lock polls and the work after an upstream reply; small: each task is one Redis
+	 * command.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService cacheExecutor() {
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
@@ -51,12 +55,14 @@ class CacheConfig {
 				? new L1Cache(config.l1().maxEntries(), config.l1().ttl(), config.staleIfError(), stats) : null;
 		RedisCacheStore store = new RedisCacheStore(cacheRedis, stats);
 		if (config.enabled()) {
-			cacheRedis.start(RedisKeys.cacheInvalidationChannel(), (channel, message) -> invalidate(l1, message), () -> {
-				// Invalidations published while disconnected are lost: nothing in L1 can be trusted.
-				if (l1 != null) {
-					l1.clear();
-				}
-			});
+			cacheRedis.start(RedisKeys.cacheInvalidationChannel(), (channel, message) -> invalidate(l1, message),
+					() -> {
+						// Invalidations published while disconnected are lost: nothing in
+						// L1 can be trusted.
+						if (l1 != null) {
+							l1.clear();
+						}
+					});
 			if (config.resetOnStart()) {
 				store.resetEpoch(properties.defaultTenant(), properties.defaultUpstream());
 			}
@@ -78,4 +84,5 @@ class CacheConfig {
 			l1.clear();
 		}
 	}
+
 }

@@ -6,13 +6,13 @@ import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.error.BridgeException;
 
 /**
- * What a client asked of the cache with {@code X-Cache-Control} (RFC 9111 request directives):
- * {@code no-cache} (do not answer from the cache; the fresh result is still stored), {@code no-store}
- * (neither answer from nor store), {@code max-age=N} (accept an entry at most N seconds old).
- * Directives are case-insensitive and comma-separated; unknown ones are ignored, as RFC 9111 §5.2
- * asks. A {@code max-age} that is not a non-negative integer is refused with INVALID_REQUEST rather
- * than ignored: the client meant to limit staleness, and silently serving older data would hide its
- * typo.
+ * What a client asked of the cache with {@code X-Cache-Control} (RFC 9111 request
+ * directives): {@code no-cache} (do not answer from the cache; the fresh result is still
+ * stored), {@code no-store} (neither answer from nor store), {@code max-age=N} (accept an
+ * entry at most N seconds old). Directives are case-insensitive and comma-separated;
+ * unknown ones are ignored, as RFC 9111 §5.2 asks. A {@code max-age} that is not a
+ * non-negative integer is refused with INVALID_REQUEST rather than ignored: the client
+ * meant to limit staleness, and silently serving older data would hide its typo.
  *
  * @param noCache skip the lookup
  * @param noStore skip the lookup and do not store the result

@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Where a read's result is cached and what it depends on. The Redis key holds the tenant (in the hash
- * tag), the upstream, the tool and the SHA-256 of the canonical JSON of the arguments it varies by, so
- * key order, whitespace and number spelling never make two keys for one read.
+ * Where a read's result is cached and what it depends on. The Redis key holds the tenant
+ * (in the hash tag), the upstream, the tool and the SHA-256 of the canonical JSON of the
+ * arguments it varies by, so key order, whitespace and number spelling never make two
+ * keys for one read.
  *
  * @param tenant the tenant
  * @param upstream the upstream
@@ -51,7 +52,10 @@ record CacheKey(String tenant, String upstream, String redisKey, List<String> de
 		return RedisKeys.cacheVersions(tenant, upstream);
 	}
 
-	/** The lock of one version snapshot: fetches under different snapshots never wait on each other. */
+	/**
+	 * The lock of one version snapshot: fetches under different snapshots never wait on
+	 * each other.
+	 */
 	String lockKey(Versions versions) {
 		return RedisKeys.cacheLock(redisKey) + ":" + versions.digest();
 	}

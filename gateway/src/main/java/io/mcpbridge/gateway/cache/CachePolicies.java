@@ -19,15 +19,17 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The cache policy of each tool: the configured one ({@code bridge.cache.tools}), else from the
- * upstream's annotations: {@code readOnlyHint: true} is cached for {@code default-ttl}, anything else
- * is a write. A configured TTL of 0 on a read-only tool keeps it uncached without making it a write.
+ * The cache policy of each tool: the configured one ({@code bridge.cache.tools}), else
+ * from the upstream's annotations: {@code readOnlyHint: true} is cached for
+ * {@code default-ttl}, anything else is a write. A configured TTL of 0 on a read-only
+ * tool keeps it uncached without making it a write.
  *
  * <p>
- * The annotations come from tools/list. When a call names a tool that is not configured and the
- * upstream's tools are not known yet, the caller's tools/list fetch runs first (itself cached for an
- * hour); if that fails the tool is treated as a write: never cached, and it invalidates its entity,
- * which can only cost hits, never serve stale data.
+ * The annotations come from tools/list. When a call names a tool that is not configured
+ * and the upstream's tools are not known yet, the caller's tools/list fetch runs first
+ * (itself cached for an hour); if that fails the tool is treated as a write: never
+ * cached, and it invalidates its entity, which can only cost hits, never serve stale
+ * data.
  */
 @Component
 public class CachePolicies {
@@ -57,8 +59,8 @@ public class CachePolicies {
 	}
 
 	/**
-	 * The tool's policy, fetching the upstream's tools/list first when it is needed and unknown.
-	 *
+	 * The tool's policy, fetching the upstream's tools/list first when it is needed and
+	 * unknown.
 	 * @param toolsList fetches the upstream's tools/list result (through the cache)
 	 */
 	public CompletableFuture<CachePolicy> resolve(String upstream, String tool,
@@ -86,11 +88,12 @@ public class CachePolicies {
 			return Optional.of(new CachePolicy(policy.ttl(), policy.varyBy(), false));
 		}
 		if (policy != null) {
-			// Configured never to be cached: a write unless the upstream says it only reads.
+			// Configured never to be cached: a write unless the upstream says it only
+			// reads.
 			return Optional.of(readOnly.orElse(false) ? CachePolicy.UNCACHED_READ : CachePolicy.WRITE);
 		}
-		return readOnly.map(isReadOnly -> isReadOnly ? new CachePolicy(defaultTtl, List.of(), false)
-				: CachePolicy.WRITE);
+		return readOnly
+			.map(isReadOnly -> isReadOnly ? new CachePolicy(defaultTtl, List.of(), false) : CachePolicy.WRITE);
 	}
 
 	static boolean positive(Duration duration) {
@@ -101,4 +104,5 @@ public class CachePolicies {
 	public void learn(String upstream, JsonNode toolsListResult) {
 		annotations.learn(upstream, toolsListResult);
 	}
+
 }

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param ttl how long a result stays fresh; zero: never cached
  * @param varyBy the arguments that tell results apart; empty: all arguments
- * @param write the tool may change the upstream's state: its calls invalidate the cached reads of
- * the entity they touch
+ * @param write the tool may change the upstream's state: its calls invalidate the cached
+ * reads of the entity they touch
  */
 public record CachePolicy(Duration ttl, List<String> varyBy, boolean write) {
 

@@ -16,7 +16,10 @@ final class CacheRead {
 
 	Versions versions;
 
-	/** Whether Redis was asked for the versions already (null versions then mean: Redis failed). */
+	/**
+	 * Whether Redis was asked for the versions already (null versions then mean: Redis
+	 * failed).
+	 */
 	boolean versionsRead;
 
 	CachedEntry staleCandidate;
@@ -31,4 +34,5 @@ final class CacheRead {
 	String why() {
 		return request.control().allowsLookup() ? "miss" : "request";
 	}
+
 }

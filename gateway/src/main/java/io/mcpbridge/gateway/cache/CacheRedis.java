@@ -29,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache's own Lettuce client, apart from Spring's Redis (sessions, replies): commands time out
- * after {@code bridge.cache.redis.timeout} and, while the connection is down, fail at once instead of
- * queueing, so a lost cache Redis costs a request nothing but the cache. Connecting is retried in the
- * background; Lettuce reconnects (and re-subscribes) by itself after that.
+ * The cache's own Lettuce client, apart from Spring's Redis (sessions, replies): commands
+ * time out after {@code bridge.cache.redis.timeout} and, while the connection is down,
+ * fail at once instead of queueing, so a lost cache Redis costs a request nothing but the
+ * cache. Connecting is retried in the background; Lettuce reconnects (and re-subscribes)
+ * by itself after that.
  */
 class CacheRedis implements AutoCloseable {
 
@@ -60,6 +61,7 @@ class CacheRedis implements AutoCloseable {
 		NotConnectedException() {
 			super("the cache Redis is not connected", null, false, false);
 		}
+
 	}
 
 	private final ClientResources resources;
@@ -75,7 +77,8 @@ class CacheRedis implements AutoCloseable {
 	private volatile boolean closed;
 
 	CacheRedis(String host, int port, Duration timeout, ScheduledExecutorService scheduler) {
-		// Reconnect every second at most: the default backoff grows to 30 s, a long time without a cache.
+		// Reconnect every second at most: the default backoff grows to 30 s, a long time
+		// without a cache.
 		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
 		this.client = RedisClient.create(resources,
 				RedisURI.builder().withHost(host).withPort(port).withTimeout(timeout).build());
@@ -155,4 +158,5 @@ class CacheRedis implements AutoCloseable {
 		client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
 		resources.shutdown(0, 2, TimeUnit.SECONDS);
 	}
+
 }

@@ -11,14 +11,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The cache's Micrometer meters ({@code mcp.cache.*}) and the snapshot {@code /mcp/status} shows in
- * its {@code cache} section. Counters only: they are cheap on the hot path and Prometheus derives rates.
+ * The cache's Micrometer meters ({@code mcp.cache.*}) and the snapshot
+ * {@code /mcp/status} shows in its {@code cache} section. Counters only: they are cheap
+ * on the hot path and Prometheus derives rates.
  */
 @Component
 public class CacheStats {
 
 	public enum Level {
+
 		L1, L2
+
 	}
 
 	private final MeterRegistry registry;
@@ -167,4 +170,5 @@ public class CacheStats {
 	private static double rate(long part, long whole) {
 		return whole == 0 ? 0.0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
 	}
+
 }

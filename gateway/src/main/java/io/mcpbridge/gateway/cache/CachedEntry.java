@@ -7,8 +7,9 @@ import io.mcpbridge.common.BridgeJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A cached result, as stored in L1 and (as JSON) in L2. It is kept past its freshness for the
- * stale-if-error grace, and is only ever served while {@link #versions} match the version hash.
+ * A cached result, as stored in L1 and (as JSON) in L2. It is kept past its freshness for
+ * the stale-if-error grace, and is only ever served while {@link #versions} match the
+ * version hash.
  *
  * @param result the MCP result object
  * @param storedEpochMs when it was fetched
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param versions the dependency versions it was read under
  */
 record CachedEntry(@JsonProperty("result") JsonNode result, @JsonProperty("stored_ms") long storedEpochMs,
-		@JsonProperty("fresh_until_ms") long freshUntilEpochMs, @JsonProperty("versions") Map<String, String> versions) {
+		@JsonProperty("fresh_until_ms") long freshUntilEpochMs,
+		@JsonProperty("versions") Map<String, String> versions) {
 
 	CachedEntry {
 		versions = versions == null ? Map.of() : Map.copyOf(versions);

@@ -11,13 +11,17 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 
 /**
- * The in-process level: bounded (least recently used entries go first), each entry kept for the
- * shorter of the L1 TTL and its own lifetime (fresh time plus the stale-if-error grace). Removals are
- * counted by reason: size, expired, invalidated (a write announced on pub/sub), replaced.
+ * The in-process level: bounded (least recently used entries go first), each entry kept
+ * for the shorter of the L1 TTL and its own lifetime (fresh time plus the stale-if-error
+ * grace). Removals are counted by reason: size, expired, invalidated (a write announced
+ * on pub/sub), replaced.
  */
 class L1Cache {
 
-	/** An entry with the key it answers, so that an invalidation can find what depends on a field. */
+	/**
+	 * An entry with the key it answers, so that an invalidation can find what depends on
+	 * a field.
+	 */
 	record Slot(CacheKey key, CachedEntry entry) {
 	}
 
@@ -32,8 +36,8 @@ class L1Cache {
 				long lifetimeMs = slot.entry().freshUntilEpochMs() + graceMs - System.currentTimeMillis();
 				return Duration.ofMillis(Math.max(0, Math.min(ttlMs, lifetimeMs)));
 			}))
-			.removalListener((String key, Slot slot, RemovalCause cause) -> stats.evicted(CacheStats.Level.L1,
-					reason(cause)))
+			.removalListener(
+					(String key, Slot slot, RemovalCause cause) -> stats.evicted(CacheStats.Level.L1, reason(cause)))
 			.executor(Runnable::run)
 			.build();
 		stats.l1Size(slots::estimatedSize);
@@ -61,7 +65,9 @@ class L1Cache {
 		slots.invalidate(key.redisKey());
 	}
 
-	/** Drops every entry of this tenant and upstream that depends on one of the fields. */
+	/**
+	 * Drops every entry of this tenant and upstream that depends on one of the fields.
+	 */
 	void invalidate(String tenant, String upstream, Collection<String> fields) {
 		slots.asMap()
 			.values()
@@ -69,7 +75,10 @@ class L1Cache {
 					&& slot.key().dependencies().stream().anyMatch(fields::contains));
 	}
 
-	/** Drops everything: after a gap in the invalidation subscription, any entry may be stale. */
+	/**
+	 * Drops everything: after a gap in the invalidation subscription, any entry may be
+	 * stale.
+	 */
 	void clear() {
 		slots.invalidateAll();
 	}
@@ -78,4 +87,5 @@ class L1Cache {
 		slots.cleanUp();
 		return slots.estimatedSize();
 	}
+
 }

@@ -15,11 +15,12 @@ import io.mcpbridge.gateway.error.BridgeException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The miss path of {@link ReadCache}, for the one request of this gateway that fetches a key under a
- * version snapshot: take the key's Redis lock (or wait, bounded, for the gateway that holds it to store
- * the entry), call the upstream, store the result under the versions read before the call (refused if a
- * write bumped them meanwhile), release the lock. A failed call of a read is answered by an expired,
- * still valid entry within the stale-if-error grace.
+ * The miss path of {@link ReadCache}, for the one request of this gateway that fetches a
+ * key under a version snapshot: take the key's Redis lock (or wait, bounded, for the
+ * gateway that holds it to store the entry), call the upstream, store the result under
+ * the versions read before the call (refused if a write bumped them meanwhile), release
+ * the lock. A failed call of a read is answered by an expired, still valid entry within
+ * the stale-if-error grace.
  */
 class MissFetcher {
 
@@ -39,8 +40,8 @@ class MissFetcher {
 
 	/**
 	 * @param l1 null when L1 is off
-	 * @param executor runs the work after an upstream reply (Redis store) and the lock polls, off the
-	 * reply listener's thread
+	 * @param executor runs the work after an upstream reply (Redis store) and the lock
+	 * polls, off the reply listener's thread
 	 */
 	MissFetcher(GatewayProperties.Cache config, L1Cache l1, RedisCacheStore store, CacheStats stats,
 			ScheduledExecutorService executor) {
@@ -61,9 +62,13 @@ class MissFetcher {
 		return CacheAnswer.hit(entry, CacheStats.Level.L2, now);
 	}
 
-	/** The miss path of the one request of this gateway that calls the upstream for this snapshot. */
+	/**
+	 * The miss path of the one request of this gateway that calls the upstream for this
+	 * snapshot.
+	 */
 	CompletableFuture<CacheAnswer> fetch(CacheRead read) {
-		// Without L2 nobody could read what we store; with no-store nothing is stored: no lock then.
+		// Without L2 nobody could read what we store; with no-store nothing is stored: no
+		// lock then.
 		if (!config.l2().enabled() || read.request.control().noStore()) {
 			return call(read, null);
 		}
@@ -76,7 +81,10 @@ class MissFetcher {
 		};
 	}
 
-	/** Another gateway is fetching this key: wait for its entry, bounded by the lock's TTL. */
+	/**
+	 * Another gateway is fetching this key: wait for its entry, bounded by the lock's
+	 * TTL.
+	 */
 	private CompletableFuture<CacheAnswer> awaitOther(CacheRead read, String lock, long giveUpEpochMs) {
 		CompletableFuture<CacheAnswer> answer = new CompletableFuture<>();
 		executor.schedule(() -> {
@@ -136,7 +144,8 @@ class MissFetcher {
 				return stored(read, value, startedEpochMs, lock);
 			}
 			finally {
-				// After the store, so that a gateway waiting on the lock finds the entry when the lock goes.
+				// After the store, so that a gateway waiting on the lock finds the entry
+				// when the lock goes.
 				unlock(held);
 			}
 		}, executor);
@@ -146,10 +155,8 @@ class MissFetcher {
 		Duration ttl = read.request.policy().ttl();
 		CachedEntry entry = new CachedEntry(result, startedEpochMs, startedEpochMs + ttl.toMillis(),
 				read.versions.values());
-		boolean kept = config.l2().enabled()
-				? store.store(read.key, entry, ttl.plus(config.staleIfError()), lock == null ? null : lock.key(),
-						lock == null ? null : lock.token())
-				: stillCurrent(read);
+		boolean kept = config.l2().enabled() ? store.store(read.key, entry, ttl.plus(config.staleIfError()),
+				lock == null ? null : lock.key(), lock == null ? null : lock.token()) : stillCurrent(read);
 		if (kept && l1 != null) {
 			l1.put(read.key, entry);
 		}
@@ -159,7 +166,10 @@ class MissFetcher {
 		return CacheAnswer.forwarded(result, read.why(), kept ? entry : null, false);
 	}
 
-	/** With L2 off, the versions are compared after the call instead of inside the store script. */
+	/**
+	 * With L2 off, the versions are compared after the call instead of inside the store
+	 * script.
+	 */
 	private boolean stillCurrent(CacheKey key, Versions versions) {
 		return store.lookup(key, false, null).map(found -> found.versions().equals(versions)).orElse(false);
 	}
@@ -182,7 +192,9 @@ class MissFetcher {
 		throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
 	}
 
-	/** A tool's error result ({@code isError: true}) may be transient: it is never cached. */
+	/**
+	 * A tool's error result ({@code isError: true}) may be transient: it is never cached.
+	 */
 	private static boolean isCacheable(JsonNode result) {
 		return result != null && result.isObject() && !result.path("isError").asBoolean(false);
 	}
@@ -195,4 +207,5 @@ class MissFetcher {
 
 	private record Lock(String key, String token) {
 	}
+
 }

@@ -9,13 +9,14 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The cache in front of the upstream, for any API: {@link #lookupOrCall} answers a read from L1 (this
- * gateway's memory), else L2 (Redis), else by calling the upstream once (single-flight here, a short
- * Redis lock across gateways) and storing the result. Every entry carries the versions of the
- * entities it depends on, read before its upstream call; it is served only while they are unchanged,
- * so a write (which bumps them before its reply leaves the worker) is never followed by the old value,
- * through any gateway. A failed upstream call may be answered by an expired, still valid entry
- * within the stale-if-error grace. Without Redis the cache is bypassed (fail open).
+ * The cache in front of the upstream, for any API: {@link #lookupOrCall} answers a read
+ * from L1 (this gateway's memory), else L2 (Redis), else by calling the upstream once
+ * (single-flight here, a short Redis lock across gateways) and storing the result. Every
+ * entry carries the versions of the entities it depends on, read before its upstream
+ * call; it is served only while they are unchanged, so a write (which bumps them before
+ * its reply leaves the worker) is never followed by the old value, through any gateway. A
+ * failed upstream call may be answered by an expired, still valid entry within the
+ * stale-if-error grace. Without Redis the cache is bypassed (fail open).
  */
 public class ReadCache {
 
@@ -35,7 +36,8 @@ public class ReadCache {
 
 	/**
 	 * @param l1 null when L1 is off
-	 * @param executor runs the miss path's work after an upstream reply and its lock polls
+	 * @param executor runs the miss path's work after an upstream reply and its lock
+	 * polls
 	 */
 	ReadCache(GatewayProperties.Cache config, L1Cache l1, RedisCacheStore store, CachePolicies policies,
 			CacheStats stats, ScheduledExecutorService executor) {
@@ -49,14 +51,15 @@ public class ReadCache {
 
 	/**
 	 * The read's answer, from a cache level or from {@code upstream}.
-	 *
-	 * @param upstream performs the read (through the queue); fails with a {@link BridgeException}
+	 * @param upstream performs the read (through the queue); fails with a
+	 * {@link BridgeException}
 	 */
 	public CompletableFuture<CacheAnswer> lookupOrCall(CacheRequest request,
 			Supplier<CompletableFuture<JsonNode>> upstream) {
 		CompletableFuture<CacheAnswer> answer = answer(request, upstream);
 		if (request.isToolsList()) {
-			// tools/list passes through here: keep the annotations that decide the tools' policies.
+			// tools/list passes through here: keep the annotations that decide the tools'
+			// policies.
 			return answer.thenApply(result -> {
 				policies.learn(request.upstream(), result.result());
 				return result;
@@ -65,7 +68,8 @@ public class ReadCache {
 		return answer;
 	}
 
-	private CompletableFuture<CacheAnswer> answer(CacheRequest request, Supplier<CompletableFuture<JsonNode>> upstream) {
+	private CompletableFuture<CacheAnswer> answer(CacheRequest request,
+			Supplier<CompletableFuture<JsonNode>> upstream) {
 		if (!config.enabled() || !request.policy().cacheable()) {
 			return upstream.get().thenApply(result -> CacheAnswer.forwarded(result, "bypass", null, false));
 		}
@@ -111,7 +115,8 @@ public class ReadCache {
 			read.versions = store.lookup(read.key, false, null).map(RedisCacheStore.Lookup::versions).orElse(null);
 			read.versionsRead = true;
 			if (read.versions == null) {
-				// Unverifiable while Redis is away: give up on the cache for this request.
+				// Unverifiable while Redis is away: give up on the cache for this
+				// request.
 				stats.miss(CacheStats.Level.L1);
 				return Optional.empty();
 			}
@@ -147,7 +152,8 @@ public class ReadCache {
 			read.staleCandidate = entry;
 		}
 		else if (entry != null) {
-			// Dead since a write bumped its versions; Redis drops it at its TTL, or the next store replaces it.
+			// Dead since a write bumped its versions; Redis drops it at its TTL, or the
+			// next store replaces it.
 			stats.evicted(CacheStats.Level.L2, "invalidated");
 		}
 		stats.miss(CacheStats.Level.L2);
@@ -157,4 +163,5 @@ public class ReadCache {
 	private static boolean usable(CacheRead read, CachedEntry entry, long now) {
 		return entry.isFresh(now) && read.request.control().accepts(entry.ageMs(now));
 	}
+
 }

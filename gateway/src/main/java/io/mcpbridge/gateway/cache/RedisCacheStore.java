@@ -15,19 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache's Redis operations: L2 entries, the version hash, the stampede locks. Every operation
- * fails open: a Redis error is counted ({@code mcp.cache.redis.failures}) and answered as "nothing
- * known", so the request goes on uncached. Each read is one script, so entry and versions come from
- * one moment (and one hash slot: the tenant's).
+ * The cache's Redis operations: L2 entries, the version hash, the stampede locks. Every
+ * operation fails open: a Redis error is counted ({@code mcp.cache.redis.failures}) and
+ * answered as "nothing known", so the request goes on uncached. Each read is one script,
+ * so entry and versions come from one moment (and one hash slot: the tenant's).
  */
 class RedisCacheStore {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisCacheStore.class);
 
 	/**
-	 * KEYS: version hash, entry, lock (or ""). ARGV: a fresh epoch, read-entry flag, fields...
-	 * Returns: entry or "", lock held 1/0, then the fields' values ("" when absent). Sets the epoch
-	 * when the hash has none (first use, or the hash was lost).
+	 * KEYS: version hash, entry, lock (or ""). ARGV: a fresh epoch, read-entry flag,
+	 * fields... Returns: entry or "", lock held 1/0, then the fields' values ("" when
+	 * absent). Sets the epoch when the hash has none (first use, or the hash was lost).
 	 */
 	private static final CacheRedis.Script LOOKUP = CacheRedis.Script.of("""
 			redis.call('HSETNX', KEYS[1], '*', ARGV[1])
@@ -39,11 +39,12 @@ class RedisCacheStore {
 			""");
 
 	/**
-	 * KEYS: version hash, entry, lock (or ""). ARGV: entry JSON, PX, lock token, then field/value
-	 * pairs. Stores only while every field still has the value the entry was read under: 1 stored, 0
-	 * superseded by a write. Either way it then deletes the lock if this gateway still holds it: one
-	 * round trip for what used to be a store and an unlock, and the entry is in place before the lock
-	 * goes, so a gateway waiting on the lock finds it.
+	 * KEYS: version hash, entry, lock (or ""). ARGV: entry JSON, PX, lock token, then
+	 * field/value pairs. Stores only while every field still has the value the entry was
+	 * read under: 1 stored, 0 superseded by a write. Either way it then deletes the lock
+	 * if this gateway still holds it: one round trip for what used to be a store and an
+	 * unlock, and the entry is in place before the lock goes, so a gateway waiting on the
+	 * lock finds it.
 	 */
 	private static final CacheRedis.Script STORE = CacheRedis.Script.of("""
 			local stored = 1
@@ -70,7 +71,9 @@ class RedisCacheStore {
 	}
 
 	enum LockResult {
+
 		ACQUIRED, HELD_BY_OTHER, UNAVAILABLE
+
 	}
 
 	private final CacheRedis redis;
@@ -83,8 +86,8 @@ class RedisCacheStore {
 	}
 
 	/**
-	 * The current versions, and the entry when {@code readEntry}; empty when Redis failed.
-	 *
+	 * The current versions, and the entry when {@code readEntry}; empty when Redis
+	 * failed.
 	 * @param lockKey also report whether this lock exists; null: do not ask
 	 */
 	Optional<Lookup> lookup(CacheKey key, boolean readEntry, String lockKey) {
@@ -101,14 +104,18 @@ class RedisCacheStore {
 		});
 	}
 
-	/** Stores the entry for {@code keepFor} if its versions are still current; false otherwise or on failure. */
+	/**
+	 * Stores the entry for {@code keepFor} if its versions are still current; false
+	 * otherwise or on failure.
+	 */
 	boolean store(CacheKey key, CachedEntry entry, Duration keepFor) {
 		return store(key, entry, keepFor, null, null);
 	}
 
 	/**
-	 * Stores the entry like {@link #store(CacheKey, CachedEntry, Duration)}, then releases the lock in
-	 * the same script. Should Redis fail, the lock leaves at its TTL (an unlock would fail as well).
+	 * Stores the entry like {@link #store(CacheKey, CachedEntry, Duration)}, then
+	 * releases the lock in the same script. Should Redis fail, the lock leaves at its TTL
+	 * (an unlock would fail as well).
 	 * @param lockKey null: no lock to release
 	 */
 	boolean store(CacheKey key, CachedEntry entry, Duration keepFor, String lockKey, String token) {
@@ -127,8 +134,9 @@ class RedisCacheStore {
 	}
 
 	LockResult tryLock(String lockKey, String token, Duration ttl) {
-		return failOpen("lock", () -> "OK".equals(redis.commands().set(lockKey, token, SetArgs.Builder.nx().px(ttl.toMillis())))
-				? LockResult.ACQUIRED : LockResult.HELD_BY_OTHER)
+		return failOpen("lock",
+				() -> "OK".equals(redis.commands().set(lockKey, token, SetArgs.Builder.nx().px(ttl.toMillis())))
+						? LockResult.ACQUIRED : LockResult.HELD_BY_OTHER)
 			.orElse(LockResult.UNAVAILABLE);
 	}
 
@@ -138,8 +146,8 @@ class RedisCacheStore {
 
 	/** Starts a new epoch: every entry of this tenant and upstream stops being valid. */
 	void resetEpoch(String tenant, String upstream) {
-		failOpen("reset epoch",
-				() -> redis.commands().hset(RedisKeys.cacheVersions(tenant, upstream), CacheDependencies.EPOCH, newEpoch()));
+		failOpen("reset epoch", () -> redis.commands()
+			.hset(RedisKeys.cacheVersions(tenant, upstream), CacheDependencies.EPOCH, newEpoch()));
 	}
 
 	private static String newEpoch() {
@@ -161,10 +169,12 @@ class RedisCacheStore {
 			return Optional.ofNullable(command.get());
 		}
 		catch (RuntimeException failure) {
-			// The cache is optional: without Redis the request goes on uncached (DESIGN: fail open).
+			// The cache is optional: without Redis the request goes on uncached (DESIGN:
+			// fail open).
 			stats.redisFailed();
 			log.debug("cache {} failed, going on uncached: {}", operation, failure.toString());
 			return Optional.empty();
 		}
 	}
+
 }

@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Concurrent misses of one key within this gateway share one upstream call. The key includes the
- * version snapshot the miss was read under: a request that arrives after a write (a newer snapshot)
- * never joins a call that may have started before the write. Bounded by the requests in flight.
+ * Concurrent misses of one key within this gateway share one upstream call. The key
+ * includes the version snapshot the miss was read under: a request that arrives after a
+ * write (a newer snapshot) never joins a call that may have started before the write.
+ * Bounded by the requests in flight.
  */
 class SingleFlight {
 
@@ -46,4 +47,5 @@ class SingleFlight {
 	int size() {
 		return inFlight.size();
 	}
+
 }

@@ -10,10 +10,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which tools of each upstream are annotated {@code readOnlyHint: true}, learnt from the tools/list
- * results that pass through this gateway (a client's, or one the gateway asks for itself when it
- * meets an upstream it knows nothing about). Kept as long as a tools/list entry, and bounded: only
- * upstreams that answered tools/list are ever recorded.
+ * Which tools of each upstream are annotated {@code readOnlyHint: true}, learnt from the
+ * tools/list results that pass through this gateway (a client's, or one the gateway asks
+ * for itself when it meets an upstream it knows nothing about). Kept as long as a
+ * tools/list entry, and bounded: only upstreams that answered tools/list are ever
+ * recorded.
  */
 class ToolAnnotations {
 
@@ -41,11 +42,12 @@ class ToolAnnotations {
 	}
 
 	/**
-	 * Whether the tool is annotated read-only; empty while this upstream's tools are unknown. A tool the
-	 * upstream does not list is not read-only.
+	 * Whether the tool is annotated read-only; empty while this upstream's tools are
+	 * unknown. A tool the upstream does not list is not read-only.
 	 */
 	Optional<Boolean> readOnly(String upstream, String tool) {
 		Map<String, Boolean> tools = readOnlyByUpstream.getIfPresent(upstream);
 		return tools == null ? Optional.empty() : Optional.of(tools.getOrDefault(tool, false));
 	}
+
 }

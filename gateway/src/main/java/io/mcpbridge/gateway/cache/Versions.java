@@ -10,10 +10,11 @@ import io.mcpbridge.common.CacheDependencies;
 import io.mcpbridge.common.CanonicalJson;
 
 /**
- * The values of an entry's dependency fields in the version hash, read before its upstream call. An
- * entry is valid only while the hash still holds these values: a write bumps a field, and every entry
- * read under the old value (even one stored after the write, by a read that started before it) stops
- * being served. An absent field is the empty string (never written).
+ * The values of an entry's dependency fields in the version hash, read before its
+ * upstream call. An entry is valid only while the hash still holds these values: a write
+ * bumps a field, and every entry read under the old value (even one stored after the
+ * write, by a read that started before it) stops being served. An absent field is the
+ * empty string (never written).
  *
  * @param values field → value, in dependency order
  */

@@ -8,9 +8,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The ordered checks before a call is queued (the first stage of {@link CallPipeline}). Empty today:
- * tenancy, rate limits and circuit-open checks each add one {@link CallGuard} bean. The first guard
- * that refuses ends the call; nothing has been read or queued then.
+ * The ordered checks before a call is queued (the first stage of {@link CallPipeline}).
+ * Empty today: tenancy, rate limits and circuit-open checks each add one
+ * {@link CallGuard} bean. The first guard that refuses ends the call; nothing has been
+ * read or queued then.
  */
 @Component
 class CallGuards {
@@ -30,4 +31,5 @@ class CallGuards {
 	int size() {
 		return guards.size();
 	}
+
 }

@@ -5,9 +5,11 @@ import io.mcpbridge.gateway.cache.CacheControl;
 /**
  * How the client asked for a call, in wire-neutral terms.
  *
- * @param idempotent the client named the request ({@code request_id}, {@code Idempotency-Key}): a
- * repeat executes nothing and gets the first result, never a cached one
- * @param async the client wants 202 once queued, the result later (RFC 7240 {@code respond-async})
+ * @param idempotent the client named the request ({@code request_id},
+ * {@code Idempotency-Key}): a repeat executes nothing and gets the first result, never a
+ * cached one
+ * @param async the client wants 202 once queued, the result later (RFC 7240
+ * {@code respond-async})
  * @param control the client's {@code Cache-Control}
  */
 public record CallOptions(boolean idempotent, boolean async, CacheControl control) {

@@ -21,18 +21,19 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The one path of a call through the gateway, whatever its wire format (the REST API and the MCP
- * endpoint are adapters around it). Its stages, in order:
+ * The one path of a call through the gateway, whatever its wire format (the REST API and
+ * the MCP endpoint are adapters around it). Its stages, in order:
  * <ol>
- * <li>{@link CallGuards}: the checks before anything is read or queued (tenancy, rate limits and
- * circuit-open checks plug in there);</li>
+ * <li>{@link CallGuards}: the checks before anything is read or queued (tenancy, rate
+ * limits and circuit-open checks plug in there);</li>
  * <li>{@link CallPolicies}: cacheable, write or bypass, with its reason;</li>
- * <li>the cache ({@link ReadCache}) for a cacheable read; it calls the upstream once on a miss;</li>
- * <li>the queue ({@link RequestSubmitter}) for anything else, or a miss: submit, then follow the
- * request's reply until its deadline.</li>
+ * <li>the cache ({@link ReadCache}) for a cacheable read; it calls the upstream once on a
+ * miss;</li>
+ * <li>the queue ({@link RequestSubmitter}) for anything else, or a miss: submit, then
+ * follow the request's reply until its deadline.</li>
  * </ol>
- * Every stage's refusal is a failed future carrying a {@link BridgeException}, never a thrown one, so
- * the adapters answer it in one place each.
+ * Every stage's refusal is a failed future carrying a {@link BridgeException}, never a
+ * thrown one, so the adapters answer it in one place each.
  */
 @Component
 public class CallPipeline {
@@ -58,7 +59,8 @@ public class CallPipeline {
 
 	/**
 	 * The call's answer: from the cache, or the upstream's result through the queue.
-	 * @return fails with a {@link BridgeException} carrying the bridge's or the upstream's error
+	 * @return fails with a {@link BridgeException} carrying the bridge's or the
+	 * upstream's error
 	 */
 	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope request, CallOptions options) {
 		return decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
@@ -70,14 +72,13 @@ public class CallPipeline {
 	}
 
 	/**
-	 * An asynchronous call: completes once the request is in the queue (its id remembered, so that its
-	 * result can be fetched by id later).
+	 * An asynchronous call: completes once the request is in the queue (its id
+	 * remembered, so that its result can be fetched by id later).
 	 */
 	public CompletableFuture<Void> accept(CallContext context, RequestEnvelope request, CallOptions options) {
-		return decide(context, request, options)
-			.thenCompose(policy -> submitter
-				.submit(policy.kind() == CallPolicy.Kind.WRITE ? request.asWrite() : request, true)
-				.queued());
+		return decide(context, request, options).thenCompose(
+				policy -> submitter.submit(policy.kind() == CallPolicy.Kind.WRITE ? request.asWrite() : request, true)
+					.queued());
 	}
 
 	/** The guards, then the policy. */
@@ -113,12 +114,16 @@ public class CallPipeline {
 	}
 
 	/**
-	 * The upstream's tools/list through the cache, for the policies that need its annotations.
+	 * The upstream's tools/list through the cache, for the policies that need its
+	 * annotations.
 	 */
 	@Component
 	static class ToolsListFetcher {
 
-		/** How long the tools/list that teaches the policies an upstream's annotations may take at most. */
+		/**
+		 * How long the tools/list that teaches the policies an upstream's annotations may
+		 * take at most.
+		 */
 		static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
 		private final ReadCache cache;
@@ -148,5 +153,7 @@ public class CallPipeline {
 						CacheControl.NONE), () -> submitter.submit(list).thenApply(CallPipeline::resultOf))
 				.thenApply(CacheAnswer::result);
 		}
+
 	}
+
 }

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 /**
  * The one decision of what a call is, for both adapters:
  * <ul>
- * <li>tools/list (first page): a cacheable read; later pages bypass (the cache holds first pages);</li>
- * <li>tools/call: the tool's {@link CachePolicies policy} (configured, else the upstream's
- * annotations, fetched through the cache when unknown): a write stays a write whatever else holds; a
- * read is cacheable unless the client named the request (a repeat must get the first result),
- * asked for an asynchronous answer, or may be asked for input by the upstream (what the upstream
- * answers may depend on what it asked this client, which must not reach another session);</li>
+ * <li>tools/list (first page): a cacheable read; later pages bypass (the cache holds
+ * first pages);</li>
+ * <li>tools/call: the tool's {@link CachePolicies policy} (configured, else the
+ * upstream's annotations, fetched through the cache when unknown): a write stays a write
+ * whatever else holds; a read is cacheable unless the client named the request (a repeat
+ * must get the first result), asked for an asynchronous answer, or may be asked for input
+ * by the upstream (what the upstream answers may depend on what it asked this client,
+ * which must not reach another session);</li>
  * <li>every other method: bypass.</li>
  * </ul>
  */
@@ -34,9 +36,9 @@ class CallPolicies {
 
 	CompletableFuture<CallPolicy> decide(RequestEnvelope request, CallOptions options) {
 		if (Methods.TOOLS_LIST.equals(request.method())) {
-			return CompletableFuture.completedFuture(paginated(request)
-					? CallPolicy.bypass("a later page of tools/list: only first pages are cached")
-					: CallPolicy.cacheable("tools/list", cachePolicies.toolsList()));
+			return CompletableFuture.completedFuture(
+					paginated(request) ? CallPolicy.bypass("a later page of tools/list: only first pages are cached")
+							: CallPolicy.cacheable("tools/list", cachePolicies.toolsList()));
 		}
 		if (!Methods.TOOLS_CALL.equals(request.method())) {
 			return CompletableFuture.completedFuture(CallPolicy.bypass("only tools/list and tools/call are cached"));
@@ -66,4 +68,5 @@ class CallPolicies {
 	private static boolean paginated(RequestEnvelope request) {
 		return request.arguments() != null && request.arguments().hasNonNull("cursor");
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The request-duration histogram {@code mcp_bridge_request_duration_seconds}, with the seed's
- * buckets (0.1, 0.5, 1, 2.5, 5, 10 s), tagged by endpoint and outcome (HTTP status).
+ * The request-duration histogram {@code mcp_bridge_request_duration_seconds}, with the
+ * seed's buckets (0.1, 0.5, 1, 2.5, 5, 10 s), tagged by endpoint and outcome (HTTP
+ * status).
  */
 @Component
 public class RequestMetrics {
@@ -32,7 +33,8 @@ public class RequestMetrics {
 	}
 
 	/** Records the time until the response is known, whether it succeeds or fails. */
-	public <T> CompletableFuture<ResponseEntity<T>> time(String endpoint, CompletableFuture<ResponseEntity<T>> response) {
+	public <T> CompletableFuture<ResponseEntity<T>> time(String endpoint,
+			CompletableFuture<ResponseEntity<T>> response) {
 		Timer.Sample sample = Timer.start(registry);
 		return response.whenComplete((entity, failure) -> sample.stop(timer(endpoint, status(entity, failure))));
 	}
@@ -42,7 +44,10 @@ public class RequestMetrics {
 		return Timer.start(registry);
 	}
 
-	/** Stops timing it; {@code endpoint} must come from a bounded set (never the client's raw method). */
+	/**
+	 * Stops timing it; {@code endpoint} must come from a bounded set (never the client's
+	 * raw method).
+	 */
 	public void stop(Timer.Sample sample, String endpoint, int status) {
 		sample.stop(timer(endpoint, status));
 	}
@@ -65,4 +70,5 @@ public class RequestMetrics {
 		return cause instanceof BridgeException bridge ? bridge.code().httpStatus()
 				: ErrorCode.INTERNAL_ERROR.httpStatus();
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Creates the request topics at start-up with {@code bridge.kafka.partitions} partitions, so that a
- * gateway never produces to a topic the broker would auto-create with another count (which would
- * break co-partitioning), and stops the start-up when they exist with another count.
+ * Creates the request topics at start-up with {@code bridge.kafka.partitions} partitions,
+ * so that a gateway never produces to a topic the broker would auto-create with another
+ * count (which would break co-partitioning), and stops the start-up when they exist with
+ * another count.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
@@ -25,4 +26,5 @@ class KafkaTopicsConfig {
 				ProbeAdminConfig.PROBE_TIMEOUT_MS);
 		return () -> layout.ensure(admin, Topics.allRequestTopics());
 	}
+
 }

@@ -7,16 +7,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * On SIGTERM the web server's graceful shutdown lets the requests in hand finish; they wait for
- * replies that arrive through Redis pub/sub. Spring stops lifecycle beans from the highest phase
- * down, and a Redis listener container's default phase is the highest: it would unsubscribe first,
- * and every request still held would then wait out its deadline. Its phase is put below the web
- * server's, so subscriptions start before traffic and stop after the last request is answered.
+ * On SIGTERM the web server's graceful shutdown lets the requests in hand finish; they
+ * wait for replies that arrive through Redis pub/sub. Spring stops lifecycle beans from
+ * the highest phase down, and a Redis listener container's default phase is the highest:
+ * it would unsubscribe first, and every request still held would then wait out its
+ * deadline. Its phase is put below the web server's, so subscriptions start before
+ * traffic and stop after the last request is answered.
  */
 @Configuration(proxyBeanMethods = false)
 class ShutdownOrder {
 
-	/** Below the graceful shutdown (MAX - 1024) and the web server's stop (MAX - 2048). */
+	/**
+	 * Below the graceful shutdown (MAX - 1024) and the web server's stop (MAX - 2048).
+	 */
 	static final int SUBSCRIPTIONS_PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 4096;
 
 	@Bean
@@ -31,4 +34,5 @@ class ShutdownOrder {
 			}
 		};
 	}
+
 }

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure to a JSON error body with a stable code. Unexpected exceptions are logged here
- * with their stack trace and answered as INTERNAL_ERROR without one. Refusals that a client should
- * simply retry (OVERLOADED, QUEUE_UNAVAILABLE) carry {@code Retry-After}.
+ * Maps every failure to a JSON error body with a stable code. Unexpected exceptions are
+ * logged here with their stack trace and answered as INTERNAL_ERROR without one. Refusals
+ * that a client should simply retry (OVERLOADED, QUEUE_UNAVAILABLE) carry
+ * {@code Retry-After}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -45,8 +46,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException failure) {
-		return respond(ErrorCode.METHOD_NOT_ALLOWED, ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED,
-				"method " + failure.getMethod() + " is not allowed here"));
+		return respond(ErrorCode.METHOD_NOT_ALLOWED,
+				ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED, "method " + failure.getMethod() + " is not allowed here"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -72,4 +73,5 @@ class ApiExceptionHandler {
 		mapping.retryAfter(code).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
 		return response.body(body);
 	}
+
 }

@@ -5,8 +5,8 @@ import io.mcpbridge.common.ReplyError;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An expected failure with a stable code: it becomes a JSON error body with the code's HTTP status,
- * never a stack trace.
+ * An expected failure with a stable code: it becomes a JSON error body with the code's
+ * HTTP status, never a stack trace.
  */
 public class BridgeException extends RuntimeException {
 
@@ -56,4 +56,5 @@ public class BridgeException extends RuntimeException {
 	public JsonNode upstreamData() {
 		return upstreamData;
 	}
+
 }

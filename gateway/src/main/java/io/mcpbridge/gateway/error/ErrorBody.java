@@ -6,7 +6,8 @@ import io.mcpbridge.common.ErrorCode;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON body of every error response: {@code {"error": {"code": ..., "message": ...}}}.
+ * The JSON body of every error response: {@code {"error": {"code": ..., "message":
+ * ...}}}.
  */
 public record ErrorBody(@JsonProperty("error") Detail error) {
 

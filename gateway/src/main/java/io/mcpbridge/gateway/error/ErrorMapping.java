@@ -9,15 +9,16 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * What each {@link ErrorCode} becomes on the wire, for the REST API and the MCP endpoint alike: its
- * HTTP status, its JSON-RPC code, and whether it carries {@code Retry-After}.
+ * What each {@link ErrorCode} becomes on the wire, for the REST API and the MCP endpoint
+ * alike: its HTTP status, its JSON-RPC code, and whether it carries {@code Retry-After}.
  */
 @Component
 public class ErrorMapping {
 
 	/**
-	 * Refusals a client should simply retry later: the gateway refused them before they were queued
-	 * ({@code RATE_LIMITED} and {@code UPSTREAM_CIRCUIT_OPEN} join them when they exist).
+	 * Refusals a client should simply retry later: the gateway refused them before they
+	 * were queued ({@code RATE_LIMITED} and {@code UPSTREAM_CIRCUIT_OPEN} join them when
+	 * they exist).
 	 */
 	private static final Set<ErrorCode> RETRY_LATER = Set.of(ErrorCode.OVERLOADED, ErrorCode.QUEUE_UNAVAILABLE);
 
@@ -27,7 +28,10 @@ public class ErrorMapping {
 		this.retryAfterSeconds = Long.toString(retryAfterSeconds(properties.queue().retryAfter().toMillis()));
 	}
 
-	/** Retry-After is whole seconds (RFC 9110); never 0, which would invite an immediate retry storm. */
+	/**
+	 * Retry-After is whole seconds (RFC 9110); never 0, which would invite an immediate
+	 * retry storm.
+	 */
 	static long retryAfterSeconds(long millis) {
 		return Math.max(1, (millis + 999) / 1000);
 	}
@@ -36,7 +40,10 @@ public class ErrorMapping {
 		return code.httpStatus();
 	}
 
-	/** The JSON-RPC error code of a failure of the bridge itself (not the upstream's own error). */
+	/**
+	 * The JSON-RPC error code of a failure of the bridge itself (not the upstream's own
+	 * error).
+	 */
 	public static int jsonRpcCode(ErrorCode code) {
 		return switch (code) {
 			case TIMEOUT, TIMEOUT_IN_QUEUE -> JsonRpcCodes.REQUEST_TIMEOUT;
@@ -47,15 +54,20 @@ public class ErrorMapping {
 	}
 
 	/**
-	 * Whether the call was refused before it was queued, so that the MCP endpoint answers it with an
-	 * HTTP error (a client retries those) rather than a JSON-RPC error in a 200.
+	 * Whether the call was refused before it was queued, so that the MCP endpoint answers
+	 * it with an HTTP error (a client retries those) rather than a JSON-RPC error in a
+	 * 200.
 	 */
 	public static boolean refusedBeforeQueued(ErrorCode code) {
 		return RETRY_LATER.contains(code);
 	}
 
-	/** The {@code Retry-After} value (seconds) of a refusal the client should retry, if it is one. */
+	/**
+	 * The {@code Retry-After} value (seconds) of a refusal the client should retry, if it
+	 * is one.
+	 */
 	public Optional<String> retryAfter(ErrorCode code) {
 		return RETRY_LATER.contains(code) ? Optional.of(retryAfterSeconds) : Optional.empty();
 	}
+
 }

@@ -13,7 +13,10 @@ public final class JsonRpcCodes {
 
 	public static final int INTERNAL_ERROR = -32603;
 
-	/** The bridge's own failures that are not the upstream's (timeout, overload...): JSON-RPC server error range. */
+	/**
+	 * The bridge's own failures that are not the upstream's (timeout, overload...):
+	 * JSON-RPC server error range.
+	 */
 	public static final int SERVER_ERROR = -32000;
 
 	/** JSON-RPC "request timeout", as the MCP SDKs use it. */
@@ -22,12 +25,19 @@ public final class JsonRpcCodes {
 	/** 2026-07-28: an {@code Mcp-*} header is missing or disagrees with the body. */
 	public static final int HEADER_MISMATCH = -32020;
 
-	/** 2026-07-28: the request needs a capability the client did not declare; data names it. */
+	/**
+	 * 2026-07-28: the request needs a capability the client did not declare; data names
+	 * it.
+	 */
 	public static final int MISSING_CAPABILITY = -32021;
 
-	/** 2026-07-28: the request's protocol version is not served here; data lists the supported ones. */
+	/**
+	 * 2026-07-28: the request's protocol version is not served here; data lists the
+	 * supported ones.
+	 */
 	public static final int UNSUPPORTED_VERSION = -32022;
 
 	private JsonRpcCodes() {
 	}
+
 }

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /health}: 200 only when Kafka and Redis both answer, else 503; each dependency is listed
- * with its response time (the seed's shape).
+ * {@code GET /health}: 200 only when Kafka and Redis both answer, else 503; each
+ * dependency is listed with its response time (the seed's shape).
  */
 @RestController
 class HealthController {
@@ -38,10 +38,11 @@ class HealthController {
 	@GetMapping("/health")
 	ResponseEntity<Health> health() {
 		Map<String, DependencyCheck> dependencies = new LinkedHashMap<>();
-		dependencies.put("kafka", DependencyCheck.probe(() -> kafkaAdmin
-			.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
-			.nodes()
-			.get(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
+		dependencies.put("kafka",
+				DependencyCheck
+					.probe(() -> kafkaAdmin.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MS))
+						.nodes()
+						.get(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
 		dependencies.put("redis", DependencyCheck.probe(() -> {
 			try (RedisConnection connection = redis.getConnection()) {
 				connection.ping();
@@ -55,4 +56,5 @@ class HealthController {
 	record Health(@JsonProperty("status") String status, @JsonProperty("timestamp") String timestamp,
 			@JsonProperty("dependencies") Map<String, DependencyCheck> dependencies) {
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Readiness contributor {@code kafka} on the management port ({@code /actuator/health/readiness}
- * includes it with {@code redis}); the seed-shaped {@code /health} on the traffic port probes the same.
+ * Readiness contributor {@code kafka} on the management port
+ * ({@code /actuator/health/readiness} includes it with {@code redis}); the seed-shaped
+ * {@code /health} on the traffic port probes the same.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadinessConfig {
@@ -19,4 +20,5 @@ class ReadinessConfig {
 	KafkaReachability kafkaHealthIndicator(@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin admin) {
 		return new KafkaReachability(admin, ProbeAdminConfig.PROBE_TIMEOUT_MS);
 	}
+
 }

@@ -4,8 +4,9 @@ import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.error.BridgeException;
 
 /**
- * The outcome of claiming a request id: this request is the first with the id, or a repeat of an
- * earlier one (whose record is given). A different request under a known id is a conflict.
+ * The outcome of claiming a request id: this request is the first with the id, or a
+ * repeat of an earlier one (whose record is given). A different request under a known id
+ * is a conflict.
  */
 public sealed interface Claim {
 
@@ -18,9 +19,10 @@ public sealed interface Claim {
 	}
 
 	/**
-	 * Decides between first and repeat given what the SET NX found, or fails with IDEMPOTENCY_CONFLICT
-	 * when the earlier request differs.
-	 * @param existing the record already stored, or null when this request's record was written
+	 * Decides between first and repeat given what the SET NX found, or fails with
+	 * IDEMPOTENCY_CONFLICT when the earlier request differs.
+	 * @param existing the record already stored, or null when this request's record was
+	 * written
 	 */
 	public static Claim decide(IdempotencyRecord existing, String fingerprint, String requestId) {
 		if (existing == null) {
@@ -32,4 +34,5 @@ public sealed interface Claim {
 		}
 		return new Repeat(existing);
 	}
+
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mcpbridge.common.ReplyEnvelope;
 
 /**
- * What Redis remembers about a request id, under {@code RedisKeys.dedup(tenant, id)}, for the
- * idempotency TTL. Written by the gateway that accepted the request first (SET NX); the reply is added
- * when a gateway sees it, so it outlives the workers' result key.
+ * What Redis remembers about a request id, under {@code RedisKeys.dedup(tenant, id)}, for
+ * the idempotency TTL. Written by the gateway that accepted the request first (SET NX);
+ * the reply is added when a gateway sees it, so it outlives the workers' result key.
  *
  * @param fingerprint {@link RequestFingerprint} of the first request
  * @param deadlineEpochMs the first request's deadline

@@ -17,14 +17,18 @@ import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
- * The request ids of a tenant, shared by every gateway replica through Redis. The first request with
- * an id wins a SET NX on its dedup key; later ones read the record and either answer from it or wait.
- * Redis is required here (as for correlation): without it no request is accepted at all.
+ * The request ids of a tenant, shared by every gateway replica through Redis. The first
+ * request with an id wins a SET NX on its dedup key; later ones read the record and
+ * either answer from it or wait. Redis is required here (as for correlation): without it
+ * no request is accepted at all.
  */
 @Component
 public class IdempotencyStore {
 
-	/** A claim may lose a race against a first request that released its id; retrying once or twice settles it. */
+	/**
+	 * A claim may lose a race against a first request that released its id; retrying once
+	 * or twice settles it.
+	 */
 	private static final int CLAIM_ATTEMPTS = 3;
 
 	private final StringRedisTemplate redis;
@@ -39,7 +43,10 @@ public class IdempotencyStore {
 		this.gatewayId = properties.gatewayId();
 	}
 
-	/** Claims the request's id for it, or finds the earlier request that holds it (409 if it differs). */
+	/**
+	 * Claims the request's id for it, or finds the earlier request that holds it (409 if
+	 * it differs).
+	 */
 	public Claim claim(RequestEnvelope request, String fingerprint) {
 		String key = RedisKeys.dedup(request.tenant(), request.requestId());
 		String mine = json(new IdempotencyRecord(fingerprint, request.deadlineEpochMs(), gatewayId, null));
@@ -61,9 +68,9 @@ public class IdempotencyStore {
 	}
 
 	/**
-	 * Keeps the first reply under the dedup key for the rest of its TTL (the result key expires
-	 * sooner). Any gateway that learns the reply may call this; the first write wins in effect, since
-	 * every writer holds the same reply.
+	 * Keeps the first reply under the dedup key for the rest of its TTL (the result key
+	 * expires sooner). Any gateway that learns the reply may call this; the first write
+	 * wins in effect, since every writer holds the same reply.
 	 */
 	public void complete(ReplyEnvelope reply) {
 		find(reply.tenant(), reply.requestId()).filter(record -> record.reply() == null).ifPresent(record -> {
@@ -74,7 +81,10 @@ public class IdempotencyStore {
 		});
 	}
 
-	/** Frees an id whose request never entered the queue, so that a retry with it can execute. */
+	/**
+	 * Frees an id whose request never entered the queue, so that a retry with it can
+	 * execute.
+	 */
 	public void release(String tenant, String requestId) {
 		redis.delete(RedisKeys.dedup(tenant, requestId));
 	}
@@ -86,4 +96,5 @@ public class IdempotencyStore {
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
+
 }

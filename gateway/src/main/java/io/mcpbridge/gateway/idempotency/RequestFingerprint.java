@@ -6,10 +6,10 @@ import io.mcpbridge.common.RequestEnvelope;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What makes two requests "the same request" for idempotency: method, upstream, tool and arguments,
- * hashed over their {@link CanonicalJson} form, so that key order, formatting and {@code 1} vs
- * {@code 1.0} do not matter. Session, priority and timeout are left out: a client may retry from a new
- * session or with another deadline.
+ * What makes two requests "the same request" for idempotency: method, upstream, tool and
+ * arguments, hashed over their {@link CanonicalJson} form, so that key order, formatting
+ * and {@code 1} vs {@code 1.0} do not matter. Session, priority and timeout are left out:
+ * a client may retry from a new session or with another deadline.
  */
 public final class RequestFingerprint {
 
@@ -26,8 +26,9 @@ public final class RequestFingerprint {
 		identity.put("method", method);
 		identity.put("upstream", upstream);
 		identity.put("tool", tool);
-		identity.set("arguments", arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode()
-				: arguments);
+		identity.set("arguments",
+				arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode() : arguments);
 		return CanonicalJson.sha256(identity);
 	}
+
 }

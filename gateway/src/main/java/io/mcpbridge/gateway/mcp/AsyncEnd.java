@@ -3,7 +3,10 @@ package io.mcpbridge.gateway.mcp;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 
-/** What the endpoint does when an async request ends: by timeout, by error (a client gone), or completed. */
+/**
+ * What the endpoint does when an async request ends: by timeout, by error (a client
+ * gone), or completed.
+ */
 final class AsyncEnd implements AsyncListener {
 
 	private final Runnable onTimeout;
@@ -41,4 +44,5 @@ final class AsyncEnd implements AsyncListener {
 	@Override
 	public void onStartAsync(AsyncEvent event) {
 	}
+
 }

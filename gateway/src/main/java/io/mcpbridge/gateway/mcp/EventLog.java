@@ -12,9 +12,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the per-request event lists the workers append to ({@code RedisKeys.events}): to fill a gap
- * when pub/sub delivered events out of order, to send what a stream missed before its final answer,
- * and to replay a stream a client resumes.
+ * Reads the per-request event lists the workers append to ({@code RedisKeys.events}): to
+ * fill a gap when pub/sub delivered events out of order, to send what a stream missed
+ * before its final answer, and to replay a stream a client resumes.
  */
 @Component
 class EventLog {
@@ -25,23 +25,32 @@ class EventLog {
 		this.redis = redis;
 	}
 
-	/** Events after position {@code afterSequence} (positions start at 1), oldest first. */
+	/**
+	 * Events after position {@code afterSequence} (positions start at 1), oldest first.
+	 */
 	List<JsonNode> after(String tenant, String sessionId, String requestId, long afterSequence) {
 		List<String> stored = redis.opsForList()
 			.range(RedisKeys.events(tenant, sessionId, requestId), afterSequence, -1);
 		return stored == null ? List.of() : stored.stream().map(json -> BridgeJson.mapper().readTree(json)).toList();
 	}
 
-	/** Remembers the client's id of a request whose answer became a stream, for a resumed stream's end. */
+	/**
+	 * Remembers the client's id of a request whose answer became a stream, for a resumed
+	 * stream's end.
+	 */
 	void rememberClientId(String tenant, String sessionId, String requestId, JsonNode clientId, Duration ttl) {
 		redis.opsForValue()
-			.set(RedisKeys.streamedRequestId(tenant, sessionId, requestId), BridgeJson.mapper().writeValueAsString(clientId),
-					ttl);
+			.set(RedisKeys.streamedRequestId(tenant, sessionId, requestId),
+					BridgeJson.mapper().writeValueAsString(clientId), ttl);
 	}
 
-	/** The client id of a streamed request of this session; empty when the session never streamed it. */
+	/**
+	 * The client id of a streamed request of this session; empty when the session never
+	 * streamed it.
+	 */
 	Optional<JsonNode> clientId(String tenant, String sessionId, String requestId) {
 		String stored = redis.opsForValue().get(RedisKeys.streamedRequestId(tenant, sessionId, requestId));
 		return Optional.ofNullable(stored).map(json -> BridgeJson.mapper().readTree(json));
 	}
+
 }

@@ -18,8 +18,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands the events workers publish on this gateway's event channel to the exchange of their request.
- * Bounded like the pending replies: an exchange is registered only while its request is pending.
+ * Hands the events workers publish on this gateway's event channel to the exchange of
+ * their request. Bounded like the pending replies: an exchange is registered only while
+ * its request is pending.
  */
 @Component
 class EventRouter {
@@ -68,5 +69,7 @@ class EventRouter {
 			}, new ChannelTopic(RedisKeys.eventChannel(properties.gatewayId())));
 			return container;
 		}
+
 	}
+
 }

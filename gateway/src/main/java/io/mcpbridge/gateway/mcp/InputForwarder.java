@@ -11,9 +11,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A client's answer to a request its upstream sent (sampling, elicitation, roots), posted to any
- * gateway: forwarded to the worker whose upstream process waits for it, if it belongs to the
- * client's own session.
+ * A client's answer to a request its upstream sent (sampling, elicitation, roots), posted
+ * to any gateway: forwarded to the worker whose upstream process waits for it, if it
+ * belongs to the client's own session.
  */
 @Component
 class InputForwarder {
@@ -39,4 +39,5 @@ class InputForwarder {
 		redis.convertAndSend(RedisKeys.inputChannel(route.path("worker").asString()),
 				BridgeJson.mapper().writeValueAsString(answer));
 	}
+
 }

@@ -25,12 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The retry of a 2026-07-28 request that got an input-required result, on any gateway: checks its
- * {@code requestState}, forwards each answer to the upstream request waiting for it (as a session's
- * answer would go, {@link InputForwarder}), then follows the original request from where the last
- * round left it, like a resumed stream ({@link StreamResumer}): its event list and its result key.
- * The next request of its upstream makes another round; its result answers the retry. The client
- * that leaves cancels the request, as it would have the first time.
+ * The retry of a 2026-07-28 request that got an input-required result, on any gateway:
+ * checks its {@code requestState}, forwards each answer to the upstream request waiting
+ * for it (as a session's answer would go, {@link InputForwarder}), then follows the
+ * original request from where the last round left it, like a resumed stream
+ * ({@link StreamResumer}): its event list and its result key. The next request of its
+ * upstream makes another round; its result answers the retry. The client that leaves
+ * cancels the request, as it would have the first time.
  */
 @Component
 class InputRetries {
@@ -92,7 +93,10 @@ class InputRetries {
 		exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
 	}
 
-	/** The retry's exchange reads the original request's events; leaving cancels that request. */
+	/**
+	 * The retry's exchange reads the original request's events; leaving cancels that
+	 * request.
+	 */
 	private McpExchange.Context context(McpCall call, RequestState state, Follower follower, InputRound round) {
 		return new McpExchange.Context() {
 			@Override
@@ -132,8 +136,9 @@ class InputRetries {
 	}
 
 	/**
-	 * Forwards what the client answered; returns the requests it left unanswered (asked again). All
-	 * answers are checked before any is forwarded: a malformed retry changes nothing.
+	 * Forwards what the client answered; returns the requests it left unanswered (asked
+	 * again). All answers are checked before any is forwarded: a malformed retry changes
+	 * nothing.
 	 */
 	private Map<String, RequestState.Input> forwardAnswers(McpCall call, RequestState state) {
 		JsonNode responses = call.params().get("inputResponses");
@@ -164,7 +169,9 @@ class InputRetries {
 		return unanswered;
 	}
 
-	/** Follows the original request's event list and result key for one retry's exchange. */
+	/**
+	 * Follows the original request's event list and result key for one retry's exchange.
+	 */
 	private final class Follower {
 
 		private final McpCall call;
@@ -230,5 +237,7 @@ class InputRetries {
 				scheduler.release();
 			}
 		}
+
 	}
+
 }

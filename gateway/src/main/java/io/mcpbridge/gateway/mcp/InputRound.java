@@ -15,23 +15,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One exchange of a 2026-07-28 request whose upstream may ask the client something (multi-round-trip
- * requests, SEP-2322). The upstream asks the 2025 way, mid-call; the worker relays the request as an
- * event. Instead of a request on the stream (which this revision forbids), the exchange ends with an
- * {@code InputRequiredResult}: the upstream's requests by key, and a {@code requestState} for the
- * retry, while the upstream call keeps waiting in the worker. The round waits {@link #GATHER_MS}
- * after the first request for more: an upstream asking several things at once gets them in one round.
+ * One exchange of a 2026-07-28 request whose upstream may ask the client something
+ * (multi-round-trip requests, SEP-2322). The upstream asks the 2025 way, mid-call; the
+ * worker relays the request as an event. Instead of a request on the stream (which this
+ * revision forbids), the exchange ends with an {@code InputRequiredResult}: the
+ * upstream's requests by key, and a {@code requestState} for the retry, while the
+ * upstream call keeps waiting in the worker. The round waits {@link #GATHER_MS} after the
+ * first request for more: an upstream asking several things at once gets them in one
+ * round.
  *
  * <p>
- * It also answers a call that failed after its upstream asked for what the client did not declare
- * with the capability it lacked (-32021, HTTP 400).
+ * It also answers a call that failed after its upstream asked for what the client did not
+ * declare with the capability it lacked (-32021, HTTP 400).
  */
 final class InputRound {
 
-	/** How long after the upstream's first request the round waits for others sent with it. */
+	/**
+	 * How long after the upstream's first request the round waits for others sent with
+	 * it.
+	 */
 	static final long GATHER_MS = 50;
 
-	/** Where the upstream may name the key of its request (a 2025 request has only a JSON-RPC id). */
+	/**
+	 * Where the upstream may name the key of its request (a 2025 request has only a
+	 * JSON-RPC id).
+	 */
 	static final String META_INPUT_KEY = "io.mcpbridge/inputKey";
 
 	private static final Logger log = LoggerFactory.getLogger(InputRound.class);
@@ -59,8 +67,8 @@ final class InputRound {
 	private boolean answering;
 
 	/**
-	 * @param origin the request and its client request; its inputs are requests still unanswered
-	 * from an earlier round (asked again at once)
+	 * @param origin the request and its client request; its inputs are requests still
+	 * unanswered from an earlier round (asked again at once)
 	 * @param onInputRequired runs once the exchange ended with an input-required result
 	 */
 	InputRound(String tenant, RequestState origin, JsonNode clientId, RequestStates states, StreamScheduler scheduler,
@@ -106,9 +114,13 @@ final class InputRound {
 		return true;
 	}
 
-	/** The request's final answer, or the -32021 error when it failed for want of a capability. */
+	/**
+	 * The request's final answer, or the -32021 error when it failed for want of a
+	 * capability.
+	 */
 	void finish(int status, JsonNode answer, Map<String, String> headers) {
-		// The reply and the events travel on different channels: the refusals must all be in first.
+		// The reply and the events travel on different channels: the refusals must all be
+		// in first.
 		exchange.catchUp();
 		JsonNode missing = missingCapabilityError(answer);
 		if (missing != null) {
@@ -126,7 +138,9 @@ final class InputRound {
 		}
 	}
 
-	/** Built under the exchange's lock, once every event published before it was handled. */
+	/**
+	 * Built under the exchange's lock, once every event published before it was handled.
+	 */
 	private synchronized JsonNode inputRequired() {
 		ObjectNode result = BridgeJson.mapper().createObjectNode();
 		result.put("resultType", "input_required");
@@ -156,7 +170,10 @@ final class InputRound {
 				"the request needs client capabilities it did not declare: " + String.join(", ", refused), data);
 	}
 
-	/** The upstream's own key when it names a free one, else the unguessable id of the request. */
+	/**
+	 * The upstream's own key when it names a free one, else the unguessable id of the
+	 * request.
+	 */
 	private String keyOf(JsonNode message, String inputId) {
 		String named = message.path("params").path("_meta").path(META_INPUT_KEY).asString(null);
 		return named != null && Identifiers.isValidName(named) && !inputs.containsKey(named) ? named : inputId;
@@ -170,4 +187,5 @@ final class InputRound {
 			default -> method;
 		};
 	}
+
 }

@@ -1,7 +1,6 @@
 package io.mcpbridge.gateway.mcp;
 
 import io.mcpbridge.gateway.error.ErrorMapping;
-import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
@@ -39,8 +38,8 @@ final class JsonRpc {
 	}
 
 	/**
-	 * The upstream's own JSON-RPC error when it answered with one; otherwise a server error naming the
-	 * bridge's code (TIMEOUT, UPSTREAM_CRASHED...) in {@code data}.
+	 * The upstream's own JSON-RPC error when it answered with one; otherwise a server
+	 * error naming the bridge's code (TIMEOUT, UPSTREAM_CRASHED...) in {@code data}.
 	 */
 	static ObjectNode error(JsonNode id, ReplyError error, String requestId) {
 		if (error.upstreamCode() != null) {
@@ -57,7 +56,6 @@ final class JsonRpc {
 				bridgeData(failure.code(), failure.requestId()));
 	}
 
-
 	private static ObjectNode bridgeData(ErrorCode code, String requestId) {
 		ObjectNode data = BridgeJson.mapper().createObjectNode();
 		data.put("bridge_code", code.name());
@@ -73,4 +71,5 @@ final class JsonRpc {
 		message.set("id", id == null ? BridgeJson.mapper().nullNode() : id);
 		return message;
 	}
+
 }

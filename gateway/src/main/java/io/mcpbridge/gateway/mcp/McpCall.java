@@ -16,10 +16,13 @@ import tools.jackson.databind.JsonNode;
  * @param clientId the client's JSON-RPC id, echoed in the answer
  * @param params the request's params, may be null
  * @param relay what the client can receive while it runs
- * @param entityHint the entity named by an {@code Mcp-Param-Entity-Id} header, may be null
+ * @param entityHint the entity named by an {@code Mcp-Param-Entity-Id} header, may be
+ * null
  * @param headers response headers (e.g. {@code Mcp-Session-Id})
- * @param shape turns the upstream's result into the client's (e.g. initialize, server/discover)
- * @param cancelOnDisconnect the stateless era's rule: a client that goes away cancels its request
+ * @param shape turns the upstream's result into the client's (e.g. initialize,
+ * server/discover)
+ * @param cancelOnDisconnect the stateless era's rule: a client that goes away cancels its
+ * request
  */
 record McpCall(String tenant, String sessionId, String upstream, String method, JsonNode clientId, JsonNode params,
 		Relay relay, String entityHint, Map<String, String> headers, Shape shape, boolean cancelOnDisconnect) {
@@ -34,5 +37,6 @@ record McpCall(String tenant, String sessionId, String upstream, String method, 
 	interface Shape {
 
 		JsonNode apply(JsonNode upstreamResult, CacheAnswer cache);
+
 	}
 }

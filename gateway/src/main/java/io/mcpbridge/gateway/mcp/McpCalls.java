@@ -31,15 +31,19 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one MCP request through the {@link CallPipeline}, like the REST API does (reads the cache can
- * answer never reach the queue), and answers it on the HTTP exchange: a JSON body with a
- * {@code Cache-Status} header, or an SSE stream once the upstream sends something during the call.
- * The servlet thread returns at once; the answer is written when the reply arrives.
+ * Sends one MCP request through the {@link CallPipeline}, like the REST API does (reads
+ * the cache can answer never reach the queue), and answers it on the HTTP exchange: a
+ * JSON body with a {@code Cache-Status} header, or an SSE stream once the upstream sends
+ * something during the call. The servlet thread returns at once; the answer is written
+ * when the reply arrives.
  */
 @Component
 class McpCalls {
 
-	/** The HTTP exchange outlives the request's deadline by this much, so the deadline's own answer wins. */
+	/**
+	 * The HTTP exchange outlives the request's deadline by this much, so the deadline's
+	 * own answer wins.
+	 */
 	static final Duration EXCHANGE_MARGIN = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(McpCalls.class);
@@ -67,8 +71,8 @@ class McpCalls {
 	private final RequestStates states;
 
 	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
-			RequestCancellations cancellations, RequestMetrics metrics, CallPipeline pipeline, StreamScheduler scheduler,
-			RequestStates states, ErrorMapping errors, GatewayProperties properties) {
+			RequestCancellations cancellations, RequestMetrics metrics, CallPipeline pipeline,
+			StreamScheduler scheduler, RequestStates states, ErrorMapping errors, GatewayProperties properties) {
 		this.states = states;
 		this.scheduler = scheduler;
 		this.disconnectCheckMs = properties.mcp().disconnectCheckInterval().toMillis();
@@ -84,18 +88,19 @@ class McpCalls {
 
 	void run(McpCall call, HttpServletRequest http) {
 		RequestEnvelope request = envelope(call, http);
-		// The method is one of a fixed set here (passed-through methods, initialize, server/discover).
+		// The method is one of a fixed set here (passed-through methods, initialize,
+		// server/discover).
 		String endpoint = "mcp " + call.method();
 		Timer.Sample timing = metrics.start();
 		AsyncContext async = http.startAsync();
 		long timeoutMs = request.deadlineEpochMs() - System.currentTimeMillis() + EXCHANGE_MARGIN.toMillis();
 		InputRound round = call.relay().stateless() ? new InputRound(call.tenant(),
-				new RequestState(request.requestId(), call.method(), StatelessEra.targetOf(call.method(), call.params()),
-						0, request.deadlineEpochMs(), Map.of()),
+				new RequestState(request.requestId(), call.method(),
+						StatelessEra.targetOf(call.method(), call.params()), 0, request.deadlineEpochMs(), Map.of()),
 				call.clientId(), states, scheduler, () -> router.unregister(request.requestId())) : null;
 		McpExchange exchange = new McpExchange(async, request.requestId(), call.headers(), timeoutMs,
-				context(call, request, round), JsonRpc.error(call.clientId(), JsonRpcCodes.REQUEST_TIMEOUT,
-						"no answer before the deadline", null));
+				context(call, request, round),
+				JsonRpc.error(call.clientId(), JsonRpcCodes.REQUEST_TIMEOUT, "no answer before the deadline", null));
 		if (round != null) {
 			round.attach(exchange);
 		}
@@ -119,12 +124,15 @@ class McpCalls {
 						return;
 					}
 					BridgeException bridge = bridgeFailure(failure, request);
-					// The upstream's own error is an answer like any other: 200 with a JSON-RPC error.
+					// The upstream's own error is an answer like any other: 200 with a
+					// JSON-RPC error.
 					metrics.stop(timing, endpoint, bridge.upstreamCode() != null ? 200 : bridge.code().httpStatus());
 					if (ErrorMapping.refusedBeforeQueued(bridge.code())) {
-						// Refused before it was queued: an HTTP error the client can retry.
+						// Refused before it was queued: an HTTP error the client can
+						// retry.
 						exchange.finish(ErrorMapping.httpStatus(bridge.code()), JsonRpc.error(call.clientId(), bridge),
-								errors.retryAfter(bridge.code()).map(seconds -> Map.of("Retry-After", seconds))
+								errors.retryAfter(bridge.code())
+									.map(seconds -> Map.of("Retry-After", seconds))
 									.orElse(Map.of()));
 					}
 					else {
@@ -140,7 +148,10 @@ class McpCalls {
 		}
 	}
 
-	/** The answer, through the request's input round when it has one (it may say a capability was missing). */
+	/**
+	 * The answer, through the request's input round when it has one (it may say a
+	 * capability was missing).
+	 */
 	private static void finish(McpExchange exchange, InputRound round, int status, JsonNode answer,
 			Map<String, String> headers) {
 		if (round == null) {
@@ -151,15 +162,18 @@ class McpCalls {
 		}
 	}
 
-	/** The client's answer; a failure to shape it (e.g. Redis down while saving a session) is an error answer. */
+	/**
+	 * The client's answer; a failure to shape it (e.g. Redis down while saving a session)
+	 * is an error answer.
+	 */
 	static JsonNode answer(McpCall call, CacheAnswer answer, String requestId) {
 		try {
 			return JsonRpc.result(call.clientId(), call.shape().apply(answer.result(), answer));
 		}
 		catch (RuntimeException ex) {
 			log.warn("could not complete the answer to {} ({}): {}", call.method(), requestId, ex.toString());
-			return JsonRpc.error(call.clientId(), JsonRpcCodes.INTERNAL_ERROR, "the bridge could not complete the answer",
-					null);
+			return JsonRpc.error(call.clientId(), JsonRpcCodes.INTERNAL_ERROR,
+					"the bridge could not complete the answer", null);
 		}
 	}
 
@@ -183,8 +197,8 @@ class McpCalls {
 			Priority priority = policies.priority(tool, http.getHeader(HttpHeaders.PRIORITY));
 			Duration timeout = policies.timeout(tool, http.getHeader(HttpHeaders.TIMEOUT));
 			String method = "server/discover".equals(call.method()) ? Methods.INITIALIZE : call.method();
-			return envelopes.create(call.tenant(), call.sessionId(), call.upstream(), method, tool, arguments,
-					priority, timeout, meta, call.relay(), call.entityHint());
+			return envelopes.create(call.tenant(), call.sessionId(), call.upstream(), method, tool, arguments, priority,
+					timeout, meta, call.relay(), call.entityHint());
 		}
 		catch (BridgeException | IllegalArgumentException invalid) {
 			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, invalid.getMessage());
@@ -236,4 +250,5 @@ class McpCalls {
 		log.error("MCP request {} failed unexpectedly", request.requestId(), cause);
 		return new BridgeException(ErrorCode.INTERNAL_ERROR, "internal error", request.requestId());
 	}
+
 }

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Mounts the MCP endpoint at {@code /mcp} (exact) and {@code /mcp/u/*}; the REST API's
- * {@code /mcp/initialize}, {@code /mcp/tools/...}, {@code /mcp/status} stay with Spring MVC.
+ * {@code /mcp/initialize}, {@code /mcp/tools/...}, {@code /mcp/status} stay with Spring
+ * MVC.
  */
 @Configuration(proxyBeanMethods = false)
 class McpEndpointConfig {
@@ -20,11 +21,12 @@ class McpEndpointConfig {
 			StatelessEra statelessEra, StreamResumer resumer, StandaloneStreams standalone, SessionStore sessions,
 			KnownUpstreams upstreams, GatewayProperties properties) {
 		ServletRegistrationBean<McpServlet> registration = new ServletRegistrationBean<>(
-				new McpServlet(guard, sessionEra, statelessEra, resumer, standalone, sessions, upstreams, properties), "/mcp",
-				"/mcp/u/*");
+				new McpServlet(guard, sessionEra, statelessEra, resumer, standalone, sessions, upstreams, properties),
+				"/mcp", "/mcp/u/*");
 		registration.setName("mcp-endpoint");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
 		return registration;
 	}
+
 }

@@ -3,20 +3,11 @@ package io.mcpbridge.gateway.mcp;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A refusal of the MCP endpoint: the HTTP status and the JSON-RPC error the client gets. Thrown
- * anywhere in the endpoint, turned into a response in one place ({@link McpServlet}).
+ * A refusal of the MCP endpoint: the HTTP status and the JSON-RPC error the client gets.
+ * Thrown anywhere in the endpoint, turned into a response in one place
+ * ({@link McpServlet}).
  */
 final class McpError extends RuntimeException {
-
-
-
-
-
-
-
-
-
-
 
 	private final int httpStatus;
 
@@ -47,4 +38,5 @@ final class McpError extends RuntimeException {
 	JsonNode data() {
 		return data;
 	}
+
 }

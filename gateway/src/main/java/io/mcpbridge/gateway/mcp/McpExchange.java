@@ -15,25 +15,28 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The response to one JSON-RPC request on the MCP endpoint while the request runs. It starts
- * undecided: if the answer comes first, it is one JSON body; if an event comes first (progress, a
- * log message, a request to the client), the response becomes an SSE stream carrying the events in
- * order and then the answer. Events and answers arrive on different threads; every write happens
- * under this object's lock.
+ * The response to one JSON-RPC request on the MCP endpoint while the request runs. It
+ * starts undecided: if the answer comes first, it is one JSON body; if an event comes
+ * first (progress, a log message, a request to the client), the response becomes an SSE
+ * stream carrying the events in order and then the answer. Events and answers arrive on
+ * different threads; every write happens under this object's lock.
  *
  * <p>
- * A request whose client's disconnect cancels it (2026-07-28) gets a heartbeat: nothing else writes
- * to a response still waiting to be JSON, so a client that closed its connection would go unnoticed
- * until the deadline. Once the heartbeat fires, the response is an SSE stream and every beat writes a
- * comment; the failed write is the disconnect.
+ * A request whose client's disconnect cancels it (2026-07-28) gets a heartbeat: nothing
+ * else writes to a response still waiting to be JSON, so a client that closed its
+ * connection would go unnoticed until the deadline. Once the heartbeat fires, the
+ * response is an SSE stream and every beat writes a comment; the failed write is the
+ * disconnect.
  *
  * <p>
- * SSE event ids are {@code <requestId>.<position>}: unique in the session, and enough for any
- * gateway to resume the stream from the request's event list.
+ * SSE event ids are {@code <requestId>.<position>}: unique in the session, and enough for
+ * any gateway to resume the stream from the request's event list.
  */
 final class McpExchange {
 
-	/** What the exchange needs from outside: the event list and the client-went-away hook. */
+	/**
+	 * What the exchange needs from outside: the event list and the client-went-away hook.
+	 */
 	interface Context {
 
 		List<JsonNode> eventsAfter(long sequence);
@@ -43,12 +46,13 @@ final class McpExchange {
 		void clientGone();
 
 		/**
-		 * Whether a message is not for the client's stream: the stateless era turns the upstream's
-		 * requests into the request's result ({@link InputRound}).
+		 * Whether a message is not for the client's stream: the stateless era turns the
+		 * upstream's requests into the request's result ({@link InputRound}).
 		 */
 		default boolean divert(JsonNode message, long sequence) {
 			return false;
 		}
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(McpExchange.class);
@@ -72,7 +76,8 @@ final class McpExchange {
 	private Future<?> heartbeat;
 
 	/**
-	 * @param timeoutMs the exchange ends after this long whatever happens, answered with {@code timeoutAnswer}
+	 * @param timeoutMs the exchange ends after this long whatever happens, answered with
+	 * {@code timeoutAnswer}
 	 */
 	McpExchange(AsyncContext async, String requestId, Map<String, String> headers, long timeoutMs, Context context,
 			JsonNode timeoutAnswer) {
@@ -92,7 +97,10 @@ final class McpExchange {
 		return requestId;
 	}
 
-	/** A retried request's exchange: what the list holds up to {@code sequence} was handled by an earlier one. */
+	/**
+	 * A retried request's exchange: what the list holds up to {@code sequence} was
+	 * handled by an earlier one.
+	 */
 	synchronized void startAfter(long sequence) {
 		lastSequence = Math.max(lastSequence, sequence);
 	}
@@ -101,7 +109,10 @@ final class McpExchange {
 		return done;
 	}
 
-	/** An event published by the worker; a gap (pub/sub reordering) is filled from the event list. */
+	/**
+	 * An event published by the worker; a gap (pub/sub reordering) is filled from the
+	 * event list.
+	 */
 	synchronized void onEvent(CallEvent event) {
 		if (done || event.sequence() <= lastSequence) {
 			return;
@@ -114,14 +125,20 @@ final class McpExchange {
 		}
 	}
 
-	/** Handles the events the list holds beyond those delivered (pub/sub may still be carrying them). */
+	/**
+	 * Handles the events the list holds beyond those delivered (pub/sub may still be
+	 * carrying them).
+	 */
 	synchronized void catchUp() {
 		if (!done) {
 			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
 		}
 	}
 
-	/** The periodic {@link #beat()}, stopped when the exchange ends (at once if it already has). */
+	/**
+	 * The periodic {@link #beat()}, stopped when the exchange ends (at once if it already
+	 * has).
+	 */
 	synchronized void heartbeatWith(Future<?> task) {
 		if (done) {
 			task.cancel(false);
@@ -162,13 +179,17 @@ final class McpExchange {
 		finish(status, () -> message, extraHeaders);
 	}
 
-	/** An answer made only once the events published before it are handled (they may change it). */
+	/**
+	 * An answer made only once the events published before it are handled (they may
+	 * change it).
+	 */
 	synchronized void finish(int status, Supplier<JsonNode> answer, Map<String, String> extraHeaders) {
 		if (done) {
 			return;
 		}
 		if (stream != null) {
-			// Events published just before the answer may still be on their way: send them first.
+			// Events published just before the answer may still be on their way: send
+			// them first.
 			writeEvents(context.eventsAfter(lastSequence), lastSequence + 1);
 			if (done) {
 				return;
@@ -215,7 +236,8 @@ final class McpExchange {
 	private void startStream() throws IOException {
 		headers.forEach(response::setHeader);
 		stream = SseWriter.start(response);
-		// The priming event: gives the client an id to resume from before anything else comes.
+		// The priming event: gives the client an id to resume from before anything else
+		// comes.
 		stream.event(requestId + ".0", "");
 		context.streamStarted();
 	}
@@ -240,11 +262,15 @@ final class McpExchange {
 		}
 	}
 
-	/** However the exchange ended: the response may be recycled now, nothing may write to it. */
+	/**
+	 * However the exchange ended: the response may be recycled now, nothing may write to
+	 * it.
+	 */
 	private synchronized void ended() {
 		done = true;
 		if (heartbeat != null) {
 			heartbeat.cancel(false);
 		}
 	}
+
 }

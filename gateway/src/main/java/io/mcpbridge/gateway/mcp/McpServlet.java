@@ -22,11 +22,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The standard MCP endpoint (Streamable HTTP) at {@code /mcp}, and {@code /mcp/u/<upstream>} for a
- * named upstream. One endpoint serves both protocol eras: a request is stateless (2026-07-28) when its
- * version header or {@code _meta} says so or it is {@code server/discover}; otherwise it belongs to a
- * session (2025 revisions). A plain servlet rather than a Spring MVC controller: the response must
- * decide between a JSON body and an SSE stream only when the first message is ready.
+ * The standard MCP endpoint (Streamable HTTP) at {@code /mcp}, and
+ * {@code /mcp/u/<upstream>} for a named upstream. One endpoint serves both protocol eras:
+ * a request is stateless (2026-07-28) when its version header or {@code _meta} says so or
+ * it is {@code server/discover}; otherwise it belongs to a session (2025 revisions). A
+ * plain servlet rather than a Spring MVC controller: the response must decide between a
+ * JSON body and an SSE stream only when the first message is ready.
  */
 class McpServlet extends HttpServlet {
 
@@ -136,7 +137,8 @@ class McpServlet extends HttpServlet {
 	private void get(HttpServletRequest request, HttpServletResponse response) {
 		if (ProtocolVersions.STATELESS.equals(request.getHeader(SessionEra.VERSION_HEADER))) {
 			response.setHeader("Allow", "POST");
-			throw new McpError(405, JsonRpcCodes.INVALID_REQUEST, "Method not allowed in " + ProtocolVersions.STATELESS);
+			throw new McpError(405, JsonRpcCodes.INVALID_REQUEST,
+					"Method not allowed in " + ProtocolVersions.STATELESS);
 		}
 		RequestGuard.checkGet(request);
 		Session session = sessionEra.session(request);
@@ -152,7 +154,8 @@ class McpServlet extends HttpServlet {
 	private void delete(HttpServletRequest request, HttpServletResponse response) {
 		if (ProtocolVersions.STATELESS.equals(request.getHeader(SessionEra.VERSION_HEADER))) {
 			response.setHeader("Allow", "POST");
-			throw new McpError(405, JsonRpcCodes.INVALID_REQUEST, "Method not allowed in " + ProtocolVersions.STATELESS);
+			throw new McpError(405, JsonRpcCodes.INVALID_REQUEST,
+					"Method not allowed in " + ProtocolVersions.STATELESS);
 		}
 		Session session = sessionEra.session(request);
 		sessions.delete(session.tenant(), session.id());
@@ -226,4 +229,5 @@ class McpServlet extends HttpServlet {
 			log.debug("could not answer: {}", ex.toString());
 		}
 	}
+
 }

@@ -21,16 +21,20 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Cancels requests for clients, wherever they run. A request still queued gets a CANCELLED result
- * ({@code SET NX}: a real result is never overwritten), which a worker finds before executing it; a
- * running one is stopped by the worker that runs it, reached through the broadcast cancellation
- * channel. In the session era the client names the request by its own JSON-RPC id, which any
- * gateway resolves through a short-lived Redis key written when the request was sent.
+ * Cancels requests for clients, wherever they run. A request still queued gets a
+ * CANCELLED result ({@code SET NX}: a real result is never overwritten), which a worker
+ * finds before executing it; a running one is stopped by the worker that runs it, reached
+ * through the broadcast cancellation channel. In the session era the client names the
+ * request by its own JSON-RPC id, which any gateway resolves through a short-lived Redis
+ * key written when the request was sent.
  */
 @Component
 class RequestCancellations {
 
-	/** How long a cancelled marker result lives: longer than any queued request's deadline. */
+	/**
+	 * How long a cancelled marker result lives: longer than any queued request's
+	 * deadline.
+	 */
 	private static final Duration MARKER_TTL = Duration.ofMinutes(10);
 
 	private static final Logger log = LoggerFactory.getLogger(RequestCancellations.class);
@@ -44,18 +48,24 @@ class RequestCancellations {
 		this.gatewayId = properties.gatewayId();
 	}
 
-	/** Remembers which bridge request a client's JSON-RPC id stands for, until the request's deadline. */
+	/**
+	 * Remembers which bridge request a client's JSON-RPC id stands for, until the
+	 * request's deadline.
+	 */
 	void remember(String tenant, String sessionId, JsonNode clientId, String requestId, Duration untilDeadline) {
 		try {
 			redis.opsForValue().set(key(tenant, sessionId, clientId), requestId, untilDeadline);
 		}
 		catch (RuntimeException ex) {
-			// Cancellation is advisory: the request still runs, it just cannot be cancelled by its id.
+			// Cancellation is advisory: the request still runs, it just cannot be
+			// cancelled by its id.
 			log.warn("could not remember request {} for cancellation: {}", requestId, ex.toString());
 		}
 	}
 
-	/** notifications/cancelled: true when the client's id named a request of this session. */
+	/**
+	 * notifications/cancelled: true when the client's id named a request of this session.
+	 */
 	boolean cancelByClientId(String tenant, String sessionId, JsonNode clientId, String reason) {
 		String requestId = redis.opsForValue().get(key(tenant, sessionId, clientId));
 		if (requestId == null) {
@@ -95,4 +105,5 @@ class RequestCancellations {
 			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
 		}
 	}
+
 }

@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The transport's checks before anything else runs: Origin and Host against allow-lists (a web page
- * must not reach a local bridge through DNS rebinding: 403), and the Accept and Content-Type rules
- * of Streamable HTTP.
+ * The transport's checks before anything else runs: Origin and Host against allow-lists
+ * (a web page must not reach a local bridge through DNS rebinding: 403), and the Accept
+ * and Content-Type rules of Streamable HTTP.
  */
 @Component
 class RequestGuard {
@@ -94,4 +94,5 @@ class RequestGuard {
 	private static String lower(String value) {
 		return value == null ? "" : value.toLowerCase(Locale.ROOT).trim();
 	}
+
 }

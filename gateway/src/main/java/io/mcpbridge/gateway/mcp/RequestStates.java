@@ -13,10 +13,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and resolves the opaque {@code requestState} of input-required results. The token is
- * random and the state lives in Redis under the tenant, so any gateway resolves a retry, a client
- * cannot forge or alter one (a changed token finds nothing), nor use another tenant's; the state
- * expires with the request's deadline, when the upstream stops waiting anyway.
+ * Issues and resolves the opaque {@code requestState} of input-required results. The
+ * token is random and the state lives in Redis under the tenant, so any gateway resolves
+ * a retry, a client cannot forge or alter one (a changed token finds nothing), nor use
+ * another tenant's; the state expires with the request's deadline, when the upstream
+ * stops waiting anyway.
  */
 @Component
 class RequestStates {
@@ -47,4 +48,5 @@ class RequestStates {
 		String json = redis.opsForValue().get(RedisKeys.requestState(tenant, token));
 		return Optional.ofNullable(json).map(stored -> BridgeJson.mapper().readValue(stored, RequestState.class));
 	}
+
 }

@@ -5,10 +5,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The capabilities the bridge announces for an upstream: the upstream's own, minus the promises the
- * bridge cannot keep across shared processes and replicas (change notifications and resource update
- * subscriptions arrive outside any request, on a process many sessions share), plus logging, which
- * the bridge handles per session.
+ * The capabilities the bridge announces for an upstream: the upstream's own, minus the
+ * promises the bridge cannot keep across shared processes and replicas (change
+ * notifications and resource update subscriptions arrive outside any request, on a
+ * process many sessions share), plus logging, which the bridge handles per session.
  */
 final class ServerCapabilities {
 
@@ -29,4 +29,5 @@ final class ServerCapabilities {
 		}
 		return capabilities;
 	}
+
 }

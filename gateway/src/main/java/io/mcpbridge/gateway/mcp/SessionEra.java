@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The 2025 revisions of Streamable HTTP: initialize creates a session stored in Redis (any replica
- * serves it), later messages carry {@code Mcp-Session-Id}.
+ * The 2025 revisions of Streamable HTTP: initialize creates a session stored in Redis
+ * (any replica serves it), later messages carry {@code Mcp-Session-Id}.
  */
 @Component
 class SessionEra {
@@ -70,8 +70,10 @@ class SessionEra {
 				: session.capabilities();
 		Relay relay = new Relay(true, capabilities.has("sampling"), capabilities.has("elicitation"),
 				capabilities.has("roots"), session.logLevel());
-		calls.run(new McpCall(session.tenant(), session.id(), session.upstream(), method, id, params, relay,
-				http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(SESSION_HEADER, session.id()), null, false), http);
+		calls.run(
+				new McpCall(session.tenant(), session.id(), session.upstream(), method, id, params, relay,
+						http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(SESSION_HEADER, session.id()), null, false),
+				http);
 	}
 
 	void notification(HttpServletRequest http, HttpServletResponse response, JsonNode message) {
@@ -93,7 +95,9 @@ class SessionEra {
 		response.setStatus(202);
 	}
 
-	/** The session a request names; 400 without the header, 404 when unknown or expired. */
+	/**
+	 * The session a request names; 400 without the header, 404 when unknown or expired.
+	 */
 	Session session(HttpServletRequest http) {
 		String sessionId = http.getHeader(SESSION_HEADER);
 		if (sessionId == null || sessionId.isBlank()) {
@@ -102,9 +106,10 @@ class SessionEra {
 		}
 		String version = http.getHeader(VERSION_HEADER);
 		if (version != null && !ProtocolVersions.SESSION_ERA.contains(version)) {
-			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "Bad Request: unsupported protocol version " + version
-					+ " (supported: " + String.join(", ", ProtocolVersions.SESSION_ERA) + ", "
-					+ ProtocolVersions.STATELESS + ")");
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST,
+					"Bad Request: unsupported protocol version " + version + " (supported: "
+							+ String.join(", ", ProtocolVersions.SESSION_ERA) + ", " + ProtocolVersions.STATELESS
+							+ ")");
 		}
 		if (!Identifiers.isValidId(sessionId)) {
 			throw new McpError(404, SESSION_NOT_FOUND, "Session not found");
@@ -147,11 +152,12 @@ class SessionEra {
 	private void setLevel(HttpServletResponse response, Session session, JsonNode id, JsonNode params) {
 		String level = params == null ? null : params.path("level").asString(null);
 		if (level == null || !Relay.isLogLevel(level)) {
-			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "params.level must be one of debug, info, notice, "
-					+ "warning, error, critical, alert, emergency");
+			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS,
+					"params.level must be one of debug, info, notice, " + "warning, error, critical, alert, emergency");
 		}
 		sessions.update(session.withLogLevel(level));
 		McpServlet.writeJson(response, 200, JsonRpc.result(id, BridgeJson.mapper().createObjectNode()),
 				Map.of(SESSION_HEADER, session.id()));
 	}
+
 }

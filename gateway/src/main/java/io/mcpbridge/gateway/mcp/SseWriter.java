@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes Server-Sent Events: {@code id} and {@code data} lines, comments, one flush per event. */
+/**
+ * Writes Server-Sent Events: {@code id} and {@code data} lines, comments, one flush per
+ * event.
+ */
 final class SseWriter {
 
 	private final OutputStream out;
@@ -47,4 +50,5 @@ final class SseWriter {
 		out.write(text.getBytes(StandardCharsets.UTF_8));
 		out.flush();
 	}
+
 }

@@ -14,10 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * The session era's GET stream for messages outside requests. The bridge sends none yet (change
- * notifications of shared upstream processes are not routed to sessions), so the stream only keeps
- * alive, bounded in time (the client reconnects) and in number. Offering it rather than 405 lets
- * clients that insist on one work.
+ * The session era's GET stream for messages outside requests. The bridge sends none yet
+ * (change notifications of shared upstream processes are not routed to sessions), so the
+ * stream only keeps alive, bounded in time (the client reconnects) and in number.
+ * Offering it rather than 405 lets clients that insist on one work.
  */
 @Component
 class StandaloneStreams {
@@ -75,4 +75,5 @@ class StandaloneStreams {
 			end.run();
 		}
 	}
+
 }

@@ -10,31 +10,38 @@ import io.mcpbridge.common.Relay;
 import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The 2026-07-28 revision: no session, every request carries its protocol version and client
- * capabilities in {@code _meta}, mirrored in headers a load balancer can route on; the headers must
- * agree with the body. A client that disconnects cancels its request.
+ * The 2026-07-28 revision: no session, every request carries its protocol version and
+ * client capabilities in {@code _meta}, mirrored in headers a load balancer can route on;
+ * the headers must agree with the body. A client that disconnects cancels its request.
  */
 @Component
 class StatelessEra {
 
 	static final String DISCOVER = "server/discover";
 
-	/** Methods whose target is mirrored in {@code Mcp-Name}, and the param that holds it. */
+	/**
+	 * Methods whose target is mirrored in {@code Mcp-Name}, and the param that holds it.
+	 */
 	private static final Map<String, String> NAMED = Map.of(Methods.TOOLS_CALL, "name", Methods.PROMPTS_GET, "name",
 			Methods.RESOURCES_READ, "uri");
 
-	/** Removed in 2026-07-28: ping, logging/setLevel; subscriptions go through subscriptions/listen. */
+	/**
+	 * Removed in 2026-07-28: ping, logging/setLevel; subscriptions go through
+	 * subscriptions/listen.
+	 */
 	private static final Set<String> NOT_IN_THIS_REVISION = Set.of(Methods.PING, Methods.RESOURCES_SUBSCRIBE,
 			Methods.RESOURCES_UNSUBSCRIBE);
 
-	/** The least severe log message the client wants during this request; without it, none. */
+	/**
+	 * The least severe log message the client wants during this request; without it,
+	 * none.
+	 */
 	static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
 
 	private final McpCalls calls;
@@ -69,7 +76,8 @@ class StatelessEra {
 				&& (!Methods.PASSED_THROUGH.contains(method) || NOT_IN_THIS_REVISION.contains(method))) {
 			throw new McpError(404, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
-		// The upstream's requests to the client become input-required results (InputRound), for the
+		// The upstream's requests to the client become input-required results
+		// (InputRound), for the
 		// capabilities the client declared; notifications go on the request's stream.
 		JsonNode meta = params.get("_meta");
 		JsonNode capabilities = meta.get(ProtocolVersions.META_CLIENT_CAPABILITIES);
@@ -89,7 +97,10 @@ class StatelessEra {
 		}
 	}
 
-	/** What a request names in {@code Mcp-Name} (a tool, a prompt, a resource), null for other methods. */
+	/**
+	 * What a request names in {@code Mcp-Name} (a tool, a prompt, a resource), null for
+	 * other methods.
+	 */
 	static String targetOf(String method, JsonNode params) {
 		String nameParam = NAMED.get(method);
 		return nameParam == null || params == null ? null : params.path(nameParam).asString(null);
@@ -127,7 +138,10 @@ class StatelessEra {
 		}
 	}
 
-	/** server/discover: the upstream's identity and capabilities, in this revision's shape. */
+	/**
+	 * server/discover: the upstream's identity and capabilities, in this revision's
+	 * shape.
+	 */
 	private static JsonNode discoverResult(JsonNode upstream, CacheAnswer notCached) {
 		ObjectNode result = BridgeJson.mapper().createObjectNode();
 		result.put("resultType", "complete");
@@ -144,8 +158,8 @@ class StatelessEra {
 	}
 
 	/**
-	 * Results of this revision say they are complete (not an input-required round trip), and the
-	 * cacheable ones carry their caching hints.
+	 * Results of this revision say they are complete (not an input-required round trip),
+	 * and the cacheable ones carry their caching hints.
 	 */
 	private static JsonNode complete(String method, JsonNode result, CacheAnswer cache) {
 		if (!(result instanceof ObjectNode object)) {
@@ -160,4 +174,5 @@ class StatelessEra {
 		}
 		return copy;
 	}
+
 }

@@ -22,10 +22,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Resumes a request's SSE stream on any gateway ({@code GET} with {@code Last-Event-ID}): replays
- * the events after that id from the request's event list, then follows the list and the result key
- * until the answer, which ends the stream. Only streams of the client's own session can be resumed:
- * the list's key holds the session.
+ * Resumes a request's SSE stream on any gateway ({@code GET} with {@code Last-Event-ID}):
+ * replays the events after that id from the request's event list, then follows the list
+ * and the result key until the answer, which ends the stream. Only streams of the
+ * client's own session can be resumed: the list's key holds the session.
  */
 @Component
 class StreamResumer {
@@ -81,7 +81,9 @@ class StreamResumer {
 		}
 	}
 
-	/** One resumed stream: sends what the list holds beyond its position, then the answer. */
+	/**
+	 * One resumed stream: sends what the list holds beyond its position, then the answer.
+	 */
 	private final class Follower {
 
 		private final Session session;
@@ -138,7 +140,8 @@ class StreamResumer {
 				}
 				else if (System.currentTimeMillis() - startedMs > maxDurationMs
 						|| events.clientId(session.tenant(), session.id(), requestId).isEmpty()) {
-					// Past the request's deadline (its key expired) with no answer: nothing more will come.
+					// Past the request's deadline (its key expired) with no answer:
+					// nothing more will come.
 					end();
 				}
 			}
@@ -167,5 +170,7 @@ class StreamResumer {
 				// The container ended it already (timeout or client gone).
 			}
 		}
+
 	}
+
 }

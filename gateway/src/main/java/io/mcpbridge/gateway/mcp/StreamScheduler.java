@@ -13,10 +13,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the periodic work of the SSE streams: keep-alives and polls of the streams that live outside
- * a pending request (GET streams and resumed streams), which count against
- * {@code bridge.mcp.max-streams}, and the disconnect checks of pending 2026-07-28 requests (bounded
- * by {@code bridge.queue.max-pending}, not counted here).
+ * Runs the periodic work of the SSE streams: keep-alives and polls of the streams that
+ * live outside a pending request (GET streams and resumed streams), which count against
+ * {@code bridge.mcp.max-streams}, and the disconnect checks of pending 2026-07-28
+ * requests (bounded by {@code bridge.queue.max-pending}, not counted here).
  */
 @Component
 class StreamScheduler implements DisposableBean {
@@ -35,12 +35,14 @@ class StreamScheduler implements DisposableBean {
 		this.maxStreams = properties.mcp().maxStreams();
 	}
 
-	/** Takes a stream slot; 503 when all are in use. Give it back with {@link #release()}. */
+	/**
+	 * Takes a stream slot; 503 when all are in use. Give it back with {@link #release()}.
+	 */
 	void acquire() {
 		if (open.incrementAndGet() > maxStreams) {
 			open.decrementAndGet();
-			throw new McpError(503, JsonRpcCodes.SERVER_ERROR, "this gateway serves " + maxStreams
-					+ " streams already; retry later");
+			throw new McpError(503, JsonRpcCodes.SERVER_ERROR,
+					"this gateway serves " + maxStreams + " streams already; retry later");
 		}
 	}
 
@@ -60,4 +62,5 @@ class StreamScheduler implements DisposableBean {
 	public void destroy() {
 		executor.shutdownNow();
 	}
+
 }

@@ -14,9 +14,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The requests this gateway instance waits on, by request id. A request is registered before it is
- * produced and removed when its reply arrives, when producing fails, or at its deadline. The map is
- * bounded by {@code bridge.queue.max-pending}; past it new requests are refused with OVERLOADED.
+ * The requests this gateway instance waits on, by request id. A request is registered
+ * before it is produced and removed when its reply arrives, when producing fails, or at
+ * its deadline. The map is bounded by {@code bridge.queue.max-pending}; past it new
+ * requests are refused with OVERLOADED.
  */
 @Component
 public class PendingReplies implements DisposableBean {
@@ -33,8 +34,9 @@ public class PendingReplies implements DisposableBean {
 
 	/**
 	 * Registers a waiter for a request.
-	 * @return the registration; {@link Registration#isNew()} is false when the same request id is
-	 * already pending here, in which case the caller joins it instead of producing it again
+	 * @return the registration; {@link Registration#isNew()} is false when the same
+	 * request id is already pending here, in which case the caller joins it instead of
+	 * producing it again
 	 */
 	public Registration register(String requestId, String tenant) {
 		Waiter existing = waiting.get(requestId);
@@ -56,7 +58,10 @@ public class PendingReplies implements DisposableBean {
 		return new Registration(fresh.reply(), true);
 	}
 
-	/** Completes the waiter of a reply; a reply nobody waits for any more is logged and dropped. */
+	/**
+	 * Completes the waiter of a reply; a reply nobody waits for any more is logged and
+	 * dropped.
+	 */
 	public void complete(ReplyEnvelope reply) {
 		Waiter waiter = waiting.get(reply.requestId());
 		if (waiter == null || !waiter.tenant().equals(reply.tenant())) {
@@ -102,4 +107,5 @@ public class PendingReplies implements DisposableBean {
 
 	private record Waiter(String tenant, CompletableFuture<ReplyEnvelope> reply) {
 	}
+
 }

@@ -16,9 +16,9 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * Subscribes this gateway instance to its own reply channel. Pub/sub delivers at most once: a reply
- * published while the subscription is down is lost, which is why a timeout first reads the result key
- * ({@link ResultReader}).
+ * Subscribes this gateway instance to its own reply channel. Pub/sub delivers at most
+ * once: a reply published while the subscription is down is lost, which is why a timeout
+ * first reads the result key ({@link ResultReader}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReplySubscriptionConfig {
@@ -50,4 +50,5 @@ class ReplySubscriptionConfig {
 			pending.complete(reply);
 		}
 	}
+
 }

@@ -21,22 +21,28 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits for the result of a request that another gateway (or an earlier HTTP request) put in flight:
- * the worker publishes the reply on the FIRST gateway's channel only, so a repeat arriving here polls
- * the result key instead, with exponential backoff (50 ms doubling to 1 s by default) until the repeat's
- * deadline, and feeds what it finds into {@link PendingReplies} like a published reply.
+ * Waits for the result of a request that another gateway (or an earlier HTTP request) put
+ * in flight: the worker publishes the reply on the FIRST gateway's channel only, so a
+ * repeat arriving here polls the result key instead, with exponential backoff (50 ms
+ * doubling to 1 s by default) until the repeat's deadline, and feeds what it finds into
+ * {@link PendingReplies} like a published reply.
  *
- * <p>Why polling: it needs nothing from the workers or from Redis' configuration (keyspace
- * notifications are off by default and not delivered across a Redis Cluster), a missed notification
- * cannot strand a waiter, and its cost is bounded: at most one scheduled poll per pending waiter
- * (itself bounded by {@code queue.max-pending}), each a GET or two.
+ * <p>
+ * Why polling: it needs nothing from the workers or from Redis' configuration (keyspace
+ * notifications are off by default and not delivered across a Redis Cluster), a missed
+ * notification cannot strand a waiter, and its cost is bounded: at most one scheduled
+ * poll per pending waiter (itself bounded by {@code queue.max-pending}), each a GET or
+ * two.
  */
 @Component
 public class ResultPoller implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ResultPoller.class);
 
-	/** A worker that started the first request before its deadline may answer shortly after it. */
+	/**
+	 * A worker that started the first request before its deadline may answer shortly
+	 * after it.
+	 */
 	public static final Duration LATE_RESULT_GRACE = Duration.ofSeconds(5);
 
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
@@ -52,8 +58,7 @@ public class ResultPoller implements DisposableBean {
 
 	private final Duration maxInterval;
 
-	ResultPoller(PendingReplies pending, ResultReader results, IdempotencyStore records,
-			GatewayProperties properties) {
+	ResultPoller(PendingReplies pending, ResultReader results, IdempotencyStore records, GatewayProperties properties) {
 		this.pending = pending;
 		this.results = results;
 		this.records = records;
@@ -62,7 +67,8 @@ public class ResultPoller implements DisposableBean {
 	}
 
 	/**
-	 * Starts polling for the result of {@code repeat}, already registered in {@link PendingReplies}.
+	 * Starts polling for the result of {@code repeat}, already registered in
+	 * {@link PendingReplies}.
 	 * @param first what the first request with the same id left in Redis
 	 */
 	public void watch(RequestEnvelope repeat, IdempotencyRecord first) {
@@ -111,8 +117,7 @@ public class ResultPoller implements DisposableBean {
 		}
 		if (System.currentTimeMillis() > firstDeadlineMs + LATE_RESULT_GRACE.toMillis()) {
 			pending.fail(id, new BridgeException(ErrorCode.TIMEOUT,
-					"the first request with this id passed its deadline without a result; its outcome is unknown",
-					id));
+					"the first request with this id passed its deadline without a result; its outcome is unknown", id));
 			return true;
 		}
 		return false;
@@ -122,4 +127,5 @@ public class ResultPoller implements DisposableBean {
 	public void destroy() {
 		scheduler.shutdownNow();
 	}
+
 }

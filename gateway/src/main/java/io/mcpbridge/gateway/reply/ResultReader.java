@@ -9,7 +9,9 @@ import io.mcpbridge.common.ReplyEnvelope;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads a request's result key, the source of truth when a published reply was missed. */
+/**
+ * Reads a request's result key, the source of truth when a published reply was missed.
+ */
 @Component
 public class ResultReader {
 
@@ -23,4 +25,5 @@ public class ResultReader {
 		String stored = redis.opsForValue().get(RedisKeys.result(tenant, requestId));
 		return Optional.ofNullable(stored).map(json -> BridgeJson.mapper().readValue(json, ReplyEnvelope.class));
 	}
+
 }

@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sessions this gateway read from Redis lately, reused for a short TTL so that a busy session
- * costs no Redis round trip per request. Bounded: when full, expired entries are swept, and a session
- * that still finds no room is simply not kept (it is read from Redis each time, as without this map).
+ * The sessions this gateway read from Redis lately, reused for a short TTL so that a busy
+ * session costs no Redis round trip per request. Bounded: when full, expired entries are
+ * swept, and a session that still finds no room is simply not kept (it is read from Redis
+ * each time, as without this map).
  */
 final class LocalSessions {
 
@@ -16,7 +17,9 @@ final class LocalSessions {
 
 	private final int maxEntries;
 
-	/** @param ttlMs 0 turns the map off */
+	/**
+	 * @param ttlMs 0 turns the map off
+	 */
 	LocalSessions(long ttlMs, int maxEntries) {
 		this.ttlMs = ttlMs;
 		this.maxEntries = maxEntries;
@@ -67,4 +70,5 @@ final class LocalSessions {
 
 	private record Kept(Session session, long untilMs) {
 	}
+
 }

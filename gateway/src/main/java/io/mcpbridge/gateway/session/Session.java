@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client session as stored in Redis. It costs no upstream process: it only remembers which
- * upstream the client talks to and what it announced at initialize.
+ * A client session as stored in Redis. It costs no upstream process: it only remembers
+ * which upstream the client talks to and what it announced at initialize.
  *
  * @param id session id (visible ASCII, unguessable when generated)
  * @param tenant owner
@@ -14,12 +14,16 @@ import tools.jackson.databind.JsonNode;
  * @param clientInfo what the client sent as clientInfo
  * @param protocolVersion the protocol version agreed at initialize
  * @param createdEpochMs creation time
- * @param lastSeenEpochMs when it was last used, to within {@code bridge.sessions.last-seen-interval}
- * (0 in sessions stored before this field existed)
- * @param idleTtlMs how long it lives unused; fixed at creation, so that every replica slides it alike
- * (0 in sessions stored before this field existed: the replica's configured idle TTL applies)
- * @param capabilities what the client declared at initialize (MCP endpoint), null for the REST API
- * @param logLevel the level the client set with {@code logging/setLevel}, null until it does
+ * @param lastSeenEpochMs when it was last used, to within
+ * {@code bridge.sessions.last-seen-interval} (0 in sessions stored before this field
+ * existed)
+ * @param idleTtlMs how long it lives unused; fixed at creation, so that every replica
+ * slides it alike (0 in sessions stored before this field existed: the replica's
+ * configured idle TTL applies)
+ * @param capabilities what the client declared at initialize (MCP endpoint), null for the
+ * REST API
+ * @param logLevel the level the client set with {@code logging/setLevel}, null until it
+ * does
  */
 public record Session(@JsonProperty("id") String id, @JsonProperty("tenant") String tenant,
 		@JsonProperty("upstream") String upstream, @JsonProperty("client_info") JsonNode clientInfo,
@@ -28,14 +32,16 @@ public record Session(@JsonProperty("id") String id, @JsonProperty("tenant") Str
 		@JsonProperty("capabilities") JsonNode capabilities, @JsonProperty("log_level") String logLevel) {
 
 	/** A session of the REST API created now. */
-	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo,
-			String protocolVersion, long nowEpochMs, long idleTtlMs) {
+	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
+			long nowEpochMs, long idleTtlMs) {
 		return start(id, tenant, upstream, clientInfo, protocolVersion, nowEpochMs, idleTtlMs, null);
 	}
 
-	/** A session created now, with the capabilities its client declared (MCP endpoint). */
-	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo,
-			String protocolVersion, long nowEpochMs, long idleTtlMs, JsonNode capabilities) {
+	/**
+	 * A session created now, with the capabilities its client declared (MCP endpoint).
+	 */
+	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
+			long nowEpochMs, long idleTtlMs, JsonNode capabilities) {
 		return new Session(id, tenant, upstream, clientInfo, protocolVersion, nowEpochMs, nowEpochMs, idleTtlMs,
 				capabilities, null);
 	}

@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Removes expired sessions from the session index once a minute, so that it holds no more than the
- * live sessions plus a minute of expired ones. Every replica does it; doing it twice is harmless.
+ * Removes expired sessions from the session index once a minute, so that it holds no more
+ * than the live sessions plus a minute of expired ones. Every replica does it; doing it
+ * twice is harmless.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,4 +35,5 @@ class SessionIndexCleanup {
 			log.info("could not clean the session index: {}", ex.toString());
 		}
 	}
+
 }

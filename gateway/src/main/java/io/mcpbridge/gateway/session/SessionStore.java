@@ -14,13 +14,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions live in Redis with an idle TTL, so any gateway replica serves any session and no sticky
- * load balancing is needed. A use costs one round trip (GETEX slides the TTL), except that a session
- * read lately is reused from this gateway's memory for {@code bridge.sessions.local-ttl}
- * ({@link LocalSessions}): a busy session costs no round trip, its TTL slides at most that often, and
- * a deletion through another replica shows here at most that late. {@code last_seen} is rewritten
- * only when it is older than {@code bridge.sessions.last-seen-interval}, so a busy session does not
- * cost a write per request.
+ * Sessions live in Redis with an idle TTL, so any gateway replica serves any session and
+ * no sticky load balancing is needed. A use costs one round trip (GETEX slides the TTL),
+ * except that a session read lately is reused from this gateway's memory for
+ * {@code bridge.sessions.local-ttl} ({@link LocalSessions}): a busy session costs no
+ * round trip, its TTL slides at most that often, and a deletion through another replica
+ * shows here at most that late. {@code last_seen} is rewritten only when it is older than
+ * {@code bridge.sessions.last-seen-interval}, so a busy session does not cost a write per
+ * request.
  */
 @Component
 public class SessionStore {
@@ -53,7 +54,10 @@ public class SessionStore {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	/** Stores a new session (or replaces one re-initialized under the same id) with this replica's idle TTL. */
+	/**
+	 * Stores a new session (or replaces one re-initialized under the same id) with this
+	 * replica's idle TTL.
+	 */
 	public Session create(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion) {
 		return create(id, tenant, upstream, clientInfo, protocolVersion, null);
 	}
@@ -69,10 +73,13 @@ public class SessionStore {
 		return session;
 	}
 
-	/** Stores a changed session (e.g. its log level), only if it has not expired meanwhile. */
+	/**
+	 * Stores a changed session (e.g. its log level), only if it has not expired
+	 * meanwhile.
+	 */
 	public void update(Session session) {
-		if (Boolean.TRUE.equals(
-				redis.opsForValue().setIfPresent(key(session), json(session), Duration.ofMillis(session.idleTtlMs())))) {
+		if (Boolean.TRUE.equals(redis.opsForValue()
+			.setIfPresent(key(session), json(session), Duration.ofMillis(session.idleTtlMs())))) {
 			local.put(session, System.currentTimeMillis());
 		}
 		else {
@@ -106,7 +113,8 @@ public class SessionStore {
 		Session session = withDefaults(BridgeJson.mapper().readValue(stored, Session.class));
 		Duration ownTtl = Duration.ofMillis(session.idleTtlMs());
 		if (!ownTtl.equals(idleTtl)) {
-			// Created by a replica configured otherwise: the session keeps the TTL it was created with.
+			// Created by a replica configured otherwise: the session keeps the TTL it was
+			// created with.
 			redis.expire(key, ownTtl);
 		}
 		long now = System.currentTimeMillis();
@@ -114,7 +122,8 @@ public class SessionStore {
 			return Optional.of(session);
 		}
 		Session seen = session.seenAt(now);
-		// Only if still present: a write must never bring back a session that expired meanwhile.
+		// Only if still present: a write must never bring back a session that expired
+		// meanwhile.
 		if (Boolean.TRUE.equals(redis.opsForValue().setIfPresent(key, json(seen), ownTtl))) {
 			index.put(seen);
 		}
@@ -126,7 +135,10 @@ public class SessionStore {
 		return index.countActive(System.currentTimeMillis());
 	}
 
-	/** Sessions stored before last_seen and idle_ttl existed get the values they implicitly had. */
+	/**
+	 * Sessions stored before last_seen and idle_ttl existed get the values they
+	 * implicitly had.
+	 */
 	private Session withDefaults(Session session) {
 		if (session.idleTtlMs() > 0 && session.lastSeenEpochMs() > 0) {
 			return session;
@@ -145,4 +157,5 @@ public class SessionStore {
 	private static String json(Session session) {
 		return BridgeJson.mapper().writeValueAsString(session);
 	}
+
 }

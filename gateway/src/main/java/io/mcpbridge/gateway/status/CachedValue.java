@@ -5,9 +5,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A value computed at most once per {@code ttl}. A failure is remembered for the same time, so that
- * a dependency that is down is asked once per period, not once per caller. Callers that arrive
- * during a refresh wait for it instead of refreshing too.
+ * A value computed at most once per {@code ttl}. A failure is remembered for the same
+ * time, so that a dependency that is down is asked once per period, not once per caller.
+ * Callers that arrive during a refresh wait for it instead of refreshing too.
  */
 final class CachedValue<T> {
 
@@ -35,7 +35,9 @@ final class CachedValue<T> {
 		this.nanoClock = nanoClock;
 	}
 
-	/** The cached value, recomputed when older than the TTL; rethrows a cached failure. */
+	/**
+	 * The cached value, recomputed when older than the TTL; rethrows a cached failure.
+	 */
 	synchronized T get() {
 		long now = nanoClock.getAsLong();
 		if (!loaded || now - expiresNanos >= 0) {
@@ -55,4 +57,5 @@ final class CachedValue<T> {
 		}
 		return value;
 	}
+
 }

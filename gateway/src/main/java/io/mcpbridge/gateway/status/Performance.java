@@ -16,16 +16,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code performance} section, from this gateway's request timer (all endpoints and statuses
- * together): requests, errors (5xx), mean and max response time, the rate over the last minute or
- * so, and percentiles as the seed's histogram gives them: the bucket (100, 500, 1000, 2500, 5000,
- * 10000 ms) that the percentile falls in, named {@code pNN_at_most_ms}; none when it is beyond the
- * last bucket. Read from memory: no dependency can make it unavailable.
+ * The {@code performance} section, from this gateway's request timer (all endpoints and
+ * statuses together): requests, errors (5xx), mean and max response time, the rate over
+ * the last minute or so, and percentiles as the seed's histogram gives them: the bucket
+ * (100, 500, 1000, 2500, 5000, 10000 ms) that the percentile falls in, named
+ * {@code pNN_at_most_ms}; none when it is beyond the last bucket. Read from memory: no
+ * dependency can make it unavailable.
  */
 @Component
 class Performance {
 
-	/** The rate is measured since a sample at least this old and, when read often, at most twice as old. */
+	/**
+	 * The rate is measured since a sample at least this old and, when read often, at most
+	 * twice as old.
+	 */
 	private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(60);
 
 	private static final double[] PERCENTILES = { 0.50, 0.95, 0.99 };
@@ -88,8 +92,8 @@ class Performance {
 	}
 
 	/**
-	 * Requests per second since the older of two samples taken a window apart: the rate covers the
-	 * last one to two minutes when status is read at least once a minute.
+	 * Requests per second since the older of two samples taken a window apart: the rate
+	 * covers the last one to two minutes when status is read at least once a minute.
 	 */
 	private double rate(long requests) {
 		long now = nanoClock.getAsLong();
@@ -101,7 +105,10 @@ class Performance {
 		return seconds <= 0 ? 0.0 : (requests - older.count()) / seconds;
 	}
 
-	/** The smallest bucket bound holding the percentile; null beyond the last bucket or without requests. */
+	/**
+	 * The smallest bucket bound holding the percentile; null beyond the last bucket or
+	 * without requests.
+	 */
 	private static Double bucketOf(double percentile, long requests, Map<Double, Long> cumulativeAtMostMs) {
 		if (requests == 0) {
 			return null;
@@ -117,4 +124,5 @@ class Performance {
 	private static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
+
 }

@@ -24,10 +24,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Per priority topic: its end offset (requests ever queued, summed over partitions) and the workers'
- * consumer-group lag (queued, not yet committed as done), read with the Kafka admin client and
- * cached for {@code bridge.status.queue-cache-ttl}. A partition the group never committed counts
- * from its first retained offset, as the workers start there ({@code auto.offset.reset=earliest}).
+ * Per priority topic: its end offset (requests ever queued, summed over partitions) and
+ * the workers' consumer-group lag (queued, not yet committed as done), read with the
+ * Kafka admin client and cached for {@code bridge.status.queue-cache-ttl}. A partition
+ * the group never committed counts from its first retained offset, as the workers start
+ * there ({@code auto.offset.reset=earliest}).
  */
 @Component
 class QueueOffsets {
@@ -47,7 +48,9 @@ class QueueOffsets {
 		this.offsets = new CachedValue<>(this::read, properties.queueCacheTtl());
 	}
 
-	/** @throws RuntimeException when Kafka does not answer in time */
+	/**
+	 * @throws RuntimeException when Kafka does not answer in time
+	 */
 	Map<Priority, TopicOffsets> byPriority() {
 		return offsets.get();
 	}
@@ -105,4 +108,5 @@ class QueueOffsets {
 			throw new IllegalStateException("Kafka did not answer within " + TIMEOUT_MS + " ms", ex);
 		}
 	}
+
 }

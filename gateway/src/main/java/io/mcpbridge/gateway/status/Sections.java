@@ -24,8 +24,8 @@ final class Sections {
 	}
 
 	/**
-	 * The section, or {@code {"status": "unavailable", "error": ...}} when its dependency failed:
-	 * one part that is down never takes the whole status page with it.
+	 * The section, or {@code {"status": "unavailable", "error": ...}} when its dependency
+	 * failed: one part that is down never takes the whole status page with it.
 	 */
 	static JsonNode guarded(String name, Supplier<JsonNode> section) {
 		try {
@@ -59,7 +59,10 @@ final class Sections {
 		return section;
 	}
 
-	/** Kafka's view per priority, with what the live workers hold in memory when their reports are at hand. */
+	/**
+	 * Kafka's view per priority, with what the live workers hold in memory when their
+	 * reports are at hand.
+	 */
 	static ObjectNode queue(Map<Priority, TopicOffsets> offsets, List<WorkerReport> workers) {
 		ObjectNode section = BridgeJson.mapper().createObjectNode();
 		section.put("consumer_group", Topics.WORKER_GROUP);
@@ -71,9 +74,10 @@ final class Sections {
 			level.put("end_offset", topic.endOffset());
 			level.put("lag", topic.lag());
 			if (workers != null) {
-				level.put("buffered_in_workers", workers.stream()
-					.mapToLong(worker -> worker.bufferedByPriority().getOrDefault(priority.name(), 0))
-					.sum());
+				level.put("buffered_in_workers",
+						workers.stream()
+							.mapToLong(worker -> worker.bufferedByPriority().getOrDefault(priority.name(), 0))
+							.sum());
 			}
 		});
 		return section;
@@ -91,5 +95,9 @@ final class Sections {
 		return section;
 	}
 
-	/** Filled in by the gateway's read cache once it exists (issue 6 exposes its statistics). */
+	/**
+	 * Filled in by the gateway's read cache once it exists (issue 6 exposes its
+	 * statistics).
+	 */
+
 }

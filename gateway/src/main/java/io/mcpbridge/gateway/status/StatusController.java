@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /mcp/status}: the bridge as a whole, aggregated over the live workers' reports, the
- * session index and the Kafka offsets; always 200 (a part that cannot be read says so in place).
+ * {@code GET /mcp/status}: the bridge as a whole, aggregated over the live workers'
+ * reports, the session index and the Kafka offsets; always 200 (a part that cannot be
+ * read says so in place).
  */
 @RestController
 class StatusController {
@@ -22,4 +23,5 @@ class StatusController {
 	ObjectNode status() {
 		return document.build();
 	}
+
 }

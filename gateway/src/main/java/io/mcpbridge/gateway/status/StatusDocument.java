@@ -15,10 +15,11 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The whole {@code /mcp/status} document: the seed's sections ({@code bridge}, {@code sessions},
- * {@code queue}, {@code cache}, {@code performance}) plus {@code upstreams} and {@code workers}.
- * Every part that needs Redis or Kafka is cached briefly, so the page is cheap to poll, and is
- * guarded, so a dependency that is down marks its sections unavailable and the rest is served.
+ * The whole {@code /mcp/status} document: the seed's sections ({@code bridge},
+ * {@code sessions}, {@code queue}, {@code cache}, {@code performance}) plus
+ * {@code upstreams} and {@code workers}. Every part that needs Redis or Kafka is cached
+ * briefly, so the page is cheap to poll, and is guarded, so a dependency that is down
+ * marks its sections unavailable and the rest is served.
  */
 @Component
 class StatusDocument {
@@ -58,12 +59,14 @@ class StatusDocument {
 	ObjectNode build() {
 		ObjectNode document = BridgeJson.mapper().createObjectNode();
 		ObjectNode bridge = document.putObject("bridge");
-		// One read of the reports per document: sections built from two reads could disagree when
-		// the cached list is refreshed between them (a worker counted in one section, not another).
+		// One read of the reports per document: sections built from two reads could
+		// disagree when
+		// the cached list is refreshed between them (a worker counted in one section, not
+		// another).
 		Reports reports = readReports();
 		List<WorkerReport> live = reports.live();
-		document.set("sessions", Sections.guarded("sessions",
-				() -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
+		document.set("sessions",
+				Sections.guarded("sessions", () -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
 		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
 		document.set("cache", Sections.guarded("cache", () -> BridgeJson.mapper().valueToTree(cache.snapshot())));
 		document.set("performance", performance.snapshot());
@@ -89,13 +92,17 @@ class StatusDocument {
 	}
 
 	/**
-	 * The live workers' reports as read once for a document, or why they could not be read.
+	 * The live workers' reports as read once for a document, or why they could not be
+	 * read.
 	 *
 	 * @param live null when Redis could not be read
 	 */
 	private record Reports(List<WorkerReport> live, RuntimeException failure) {
 
-		/** For a guarded section: the reports, or the failure that marks the section unavailable. */
+		/**
+		 * For a guarded section: the reports, or the failure that marks the section
+		 * unavailable.
+		 */
 		List<WorkerReport> orThrow() {
 			if (failure != null) {
 				throw failure;
@@ -107,4 +114,5 @@ class StatusDocument {
 	private static boolean anyUnavailable(ObjectNode document) {
 		return document.properties().stream().anyMatch(section -> Sections.isUnavailable(section.getValue()));
 	}
+
 }

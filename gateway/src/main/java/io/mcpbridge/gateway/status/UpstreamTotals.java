@@ -10,14 +10,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code upstreams} section: per upstream, its pools' counts summed over the live workers, and
- * each worker's pool status as that worker reported it ({@code by_worker}).
+ * The {@code upstreams} section: per upstream, its pools' counts summed over the live
+ * workers, and each worker's pool status as that worker reported it ({@code by_worker}).
  *
  * <p>
- * The workers send their pools' status as they have it, so this sums by shape rather than by name:
- * an integer field is a count and is summed (processes, calls, errors, restarts...), and so is each
- * integer inside an object field (processes by state). Fields ending in {@code _ms} are times, not
- * counts; they, decimals, text and lists (pids) appear per worker only.
+ * The workers send their pools' status as they have it, so this sums by shape rather than
+ * by name: an integer field is a count and is summed (processes, calls, errors,
+ * restarts...), and so is each integer inside an object field (processes by state).
+ * Fields ending in {@code _ms} are times, not counts; they, decimals, text and lists
+ * (pids) appear per worker only.
  */
 final class UpstreamTotals {
 
@@ -38,7 +39,8 @@ final class UpstreamTotals {
 		}
 		ObjectNode section = BridgeJson.mapper().createObjectNode();
 		byUpstream.forEach((name, totals) -> {
-			totals.set("by_worker", totals.remove("by_worker")); // after the sums, for readers
+			totals.set("by_worker", totals.remove("by_worker")); // after the sums, for
+																	// readers
 			section.set(name, totals);
 		});
 		return section;
@@ -61,8 +63,8 @@ final class UpstreamTotals {
 			else if (value.isObject() && !name.endsWith("_ms")) {
 				for (Map.Entry<String, JsonNode> inner : value.properties()) {
 					if (isCount(inner.getKey(), inner.getValue())) {
-						ObjectNode sums = totals.has(name) && totals.get(name).isObject() ? (ObjectNode) totals.get(name)
-								: totals.putObject(name);
+						ObjectNode sums = totals.has(name) && totals.get(name).isObject()
+								? (ObjectNode) totals.get(name) : totals.putObject(name);
 						add(sums, inner.getKey(), inner.getValue().asLong());
 					}
 				}
@@ -79,4 +81,5 @@ final class UpstreamTotals {
 		JsonNode before = sums.get(name);
 		sums.put(name, (before == null ? 0 : before.asLong()) + amount);
 	}
+
 }

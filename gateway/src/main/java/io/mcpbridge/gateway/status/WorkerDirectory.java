@@ -15,9 +15,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The workers alive now, from the reports they keep rewriting in Redis (two round trips: the index
- * entries that have not expired, then their reports), cached for {@code bridge.status.cache-ttl}.
- * A worker whose report expired is gone, whatever the index still says.
+ * The workers alive now, from the reports they keep rewriting in Redis (two round trips:
+ * the index entries that have not expired, then their reports), cached for
+ * {@code bridge.status.cache-ttl}. A worker whose report expired is gone, whatever the
+ * index still says.
  */
 @Component
 public class WorkerDirectory implements LiveUpstreams {
@@ -39,7 +40,10 @@ public class WorkerDirectory implements LiveUpstreams {
 		return live.get();
 	}
 
-	/** The upstream names of all live workers, in the order their configurations list them. */
+	/**
+	 * The upstream names of all live workers, in the order their configurations list
+	 * them.
+	 */
 	@Override
 	public Set<String> upstreamNames() {
 		Set<String> names = new LinkedHashSet<>();
@@ -63,4 +67,5 @@ public class WorkerDirectory implements LiveUpstreams {
 		}
 		return List.copyOf(reports);
 	}
+
 }

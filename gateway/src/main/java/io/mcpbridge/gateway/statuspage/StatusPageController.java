@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /status}: a live page for people, over the same document as {@code GET /mcp/status}, which its small
- * script polls. Three files from the classpath, read once; no front-end build chain and no external asset (no CDN),
- * so the page works on an isolated network, and a strict Content-Security-Policy allows nothing but this origin.
+ * {@code GET /status}: a live page for people, over the same document as
+ * {@code GET /mcp/status}, which its small script polls. Three files from the classpath,
+ * read once; no front-end build chain and no external asset (no CDN), so the page works
+ * on an isolated network, and a strict Content-Security-Policy allows nothing but this
+ * origin.
  */
 @RestController
 class StatusPageController {

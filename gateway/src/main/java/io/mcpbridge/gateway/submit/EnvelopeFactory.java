@@ -12,11 +12,17 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
-/** Builds request envelopes: ids, absolute deadline, reply-to and the entity part of the key. */
+/**
+ * Builds request envelopes: ids, absolute deadline, reply-to and the entity part of the
+ * key.
+ */
 @Component
 public class EnvelopeFactory {
 
-	/** The argument whose value names the entity a call touches (the seed's Home Assistant tools). */
+	/**
+	 * The argument whose value names the entity a call touches (the seed's Home Assistant
+	 * tools).
+	 */
 	static final String ENTITY_ARGUMENT = "entity_id";
 
 	private final String gatewayId;
@@ -42,9 +48,10 @@ public class EnvelopeFactory {
 	}
 
 	/**
-	 * A request of the MCP endpoint: the client's {@code _meta} goes to the upstream, what the client
-	 * can receive while it runs is in {@code relay}, and {@code entityHint} (an {@code Mcp-Param-Entity-Id}
-	 * header) names the entity when the arguments do not.
+	 * A request of the MCP endpoint: the client's {@code _meta} goes to the upstream,
+	 * what the client can receive while it runs is in {@code relay}, and
+	 * {@code entityHint} (an {@code Mcp-Param-Entity-Id} header) names the entity when
+	 * the arguments do not.
 	 */
 	public RequestEnvelope create(String tenant, String sessionId, String upstream, String method, String tool,
 			JsonNode arguments, Priority priority, Duration timeout, JsonNode meta, Relay relay, String entityHint) {
@@ -62,4 +69,5 @@ public class EnvelopeFactory {
 		}
 		return fallback;
 	}
+
 }

@@ -10,7 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Produces a request to its priority's topic, keyed by entity; completes when the broker acknowledged it. */
+/**
+ * Produces a request to its priority's topic, keyed by entity; completes when the broker
+ * acknowledged it.
+ */
 @Component
 class QueueProducer {
 
@@ -31,4 +34,5 @@ class QueueProducer {
 			return CompletableFuture.failedFuture(failure);
 		}
 	}
+
 }

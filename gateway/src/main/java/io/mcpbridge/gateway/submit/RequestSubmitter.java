@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a request into the queue and returns its reply. In order: register the waiter (this gateway's
- * bound), count it against its tenant (the cluster-wide bound), claim its id when it has one (a repeat
- * executes nothing: it answers from Redis or polls for the first's result), produce, then wait until the
- * deadline. A failed produce removes the waiter, frees the id and answers QUEUE_UNAVAILABLE. At the
- * deadline the result key is read once before answering TIMEOUT, because a reply published while this
- * gateway was not subscribed is lost.
+ * Sends a request into the queue and returns its reply. In order: register the waiter
+ * (this gateway's bound), count it against its tenant (the cluster-wide bound), claim its
+ * id when it has one (a repeat executes nothing: it answers from Redis or polls for the
+ * first's result), produce, then wait until the deadline. A failed produce removes the
+ * waiter, frees the id and answers QUEUE_UNAVAILABLE. At the deadline the result key is
+ * read once before answering TIMEOUT, because a reply published while this gateway was
+ * not subscribed is lost.
  */
 @Component
 public class RequestSubmitter {
@@ -68,16 +69,17 @@ public class RequestSubmitter {
 	}
 
 	/**
-	 * @param idempotent remember the request's id for the idempotency TTL: a repeat within it, through
-	 * any gateway, executes nothing and gets the first reply
-	 * @throws BridgeException OVERLOADED past a bound, IDEMPOTENCY_CONFLICT for a known id with another
-	 * request
+	 * @param idempotent remember the request's id for the idempotency TTL: a repeat
+	 * within it, through any gateway, executes nothing and gets the first reply
+	 * @throws BridgeException OVERLOADED past a bound, IDEMPOTENCY_CONFLICT for a known
+	 * id with another request
 	 */
 	public Submission submit(RequestEnvelope request, boolean idempotent) {
 		String fingerprint = idempotent ? RequestFingerprint.of(request) : null;
 		Registration registration = pending.register(request.requestId(), request.tenant());
 		if (!registration.isNew()) {
-			// The same id is already awaited here: join it, once sure it is the same request.
+			// The same id is already awaited here: join it, once sure it is the same
+			// request.
 			if (idempotent) {
 				records.find(request.tenant(), request.requestId())
 					.ifPresent(first -> Claim.decide(first, fingerprint, request.requestId()));
@@ -151,11 +153,12 @@ public class RequestSubmitter {
 		if (cause instanceof TimeoutException) {
 			pending.remove(request.requestId());
 			return results.find(request.tenant(), request.requestId())
-				.orElseThrow(() -> new BridgeException(ErrorCode.TIMEOUT,
-						"no reply before the deadline (" + (request.deadlineEpochMs() - request.createdEpochMs())
-								+ " ms)",
+				.orElseThrow(() -> new BridgeException(
+						ErrorCode.TIMEOUT, "no reply before the deadline ("
+								+ (request.deadlineEpochMs() - request.createdEpochMs()) + " ms)",
 						request.requestId()));
 		}
 		throw new IllegalStateException("waiting for request " + request.requestId() + " failed", cause);
 	}
+
 }

@@ -15,8 +15,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 class SubmitConfig {
 
 	/**
-	 * Finishes requests whose wait ended without a reply (timeout: one Redis read). Kept off the
-	 * shared timer thread of CompletableFuture, and bounded: at most one task per pending request.
+	 * Finishes requests whose wait ended without a reply (timeout: one Redis read). Kept
+	 * off the shared timer thread of CompletableFuture, and bounded: at most one task per
+	 * pending request.
 	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService replyCompletionExecutor(GatewayProperties properties) {
@@ -24,4 +25,5 @@ class SubmitConfig {
 				new ArrayBlockingQueue<>(properties.queue().maxPending()),
 				new CustomizableThreadFactory("reply-completion-"), new ThreadPoolExecutor.CallerRunsPolicy());
 	}
+
 }

@@ -14,9 +14,9 @@ import io.mcpbridge.gateway.error.BridgeException;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses a request's priority and deadline: the client's {@code X-Priority} / {@code X-Timeout} when
- * given, else the tool's configured default (the seed's table), else MEDIUM and the queue's default
- * timeout.
+ * Chooses a request's priority and deadline: the client's {@code X-Priority} /
+ * {@code X-Timeout} when given, else the tool's configured default (the seed's table),
+ * else MEDIUM and the queue's default timeout.
  */
 @Component
 public class ToolPolicies {
@@ -43,8 +43,8 @@ public class ToolPolicies {
 	}
 
 	/**
-	 * How long the client waits: {@code X-Timeout} seconds when given (up to the configured maximum),
-	 * else the tool's timeout, else the queue's default.
+	 * How long the client waits: {@code X-Timeout} seconds when given (up to the
+	 * configured maximum), else the tool's timeout, else the queue's default.
 	 */
 	public Duration timeout(String tool, String requestedSeconds) {
 		if (requestedSeconds != null && !requestedSeconds.isBlank()) {
@@ -69,4 +69,5 @@ public class ToolPolicies {
 		}
 		return Duration.ofMillis(Math.round(seconds * 1000));
 	}
+
 }

@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an upstream name at initialize against the upstreams the live workers report, so that a
- * typo is answered at once instead of after a round trip through Kafka. When no worker has reported
- * yet (the cluster is starting) or Redis cannot be read, the name passes and the worker decides, as
- * it always did: a wrong refusal would be worse than a slower one.
+ * Checks an upstream name at initialize against the upstreams the live workers report, so
+ * that a typo is answered at once instead of after a round trip through Kafka. When no
+ * worker has reported yet (the cluster is starting) or Redis cannot be read, the name
+ * passes and the worker decides, as it always did: a wrong refusal would be worse than a
+ * slower one.
  */
 @Component
 public class KnownUpstreams {
@@ -26,7 +27,10 @@ public class KnownUpstreams {
 		this.workers = workers;
 	}
 
-	/** @throws BridgeException UNKNOWN_UPSTREAM, listing the known names, when no live worker serves it */
+	/**
+	 * @throws BridgeException UNKNOWN_UPSTREAM, listing the known names, when no live
+	 * worker serves it
+	 */
 	public void requireKnown(String upstream) {
 		Set<String> known;
 		try {
@@ -41,4 +45,5 @@ public class KnownUpstreams {
 					"unknown upstream '" + upstream + "'; known upstreams: " + String.join(", ", known));
 		}
 	}
+
 }

@@ -3,8 +3,9 @@ package io.mcpbridge.gateway.upstream;
 import java.util.Set;
 
 /**
- * The upstream names the live workers serve. Implemented by the status feature, which reads the
- * workers' reports anyway; declared here so that the call path never depends on the status page.
+ * The upstream names the live workers serve. Implemented by the status feature, which
+ * reads the workers' reports anyway; declared here so that the call path never depends on
+ * the status page.
  */
 public interface LiveUpstreams {
 
@@ -13,4 +14,5 @@ public interface LiveUpstreams {
 	 * @throws RuntimeException when they cannot be read
 	 */
 	Set<String> upstreamNames();
+
 }

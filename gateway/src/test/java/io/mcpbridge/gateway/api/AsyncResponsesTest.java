@@ -30,4 +30,5 @@ class AsyncResponsesTest {
 		assertThat(accepted.getHeaders().getFirst("Preference-Applied")).isEqualTo("respond-async");
 		assertThat(accepted.getBody()).hasToString("{\"request_id\":\"r-1\",\"status\":\"pending\"}");
 	}
+
 }

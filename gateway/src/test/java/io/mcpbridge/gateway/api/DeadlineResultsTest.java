@@ -29,4 +29,5 @@ class DeadlineResultsTest {
 		response.completeExceptionally(new CompletionException(overloaded));
 		assertThat(deferred.getResult()).isSameAs(overloaded);
 	}
+
 }

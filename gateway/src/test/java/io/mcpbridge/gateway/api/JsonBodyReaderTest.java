@@ -58,4 +58,5 @@ class JsonBodyReaderTest {
 		MockHttpServletRequest request = body("{\"name\":\"" + "x".repeat(100) + "\"}");
 		assertThat(codeOf(() -> reader.read(request))).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
 	}
+
 }

@@ -14,8 +14,8 @@ class RequestStatusTest {
 
 	private static final long DEADLINE = 10_000;
 
-	private final ReplyEnvelope reply = new ReplyEnvelope("r1", "acme",
-			BridgeJson.mapper().readTree("{\"ok\":true}"), null, "w1", 1, false, null);
+	private final ReplyEnvelope reply = new ReplyEnvelope("r1", "acme", BridgeJson.mapper().readTree("{\"ok\":true}"),
+			null, "w1", 1, false, null);
 
 	private final IdempotencyRecord inFlight = new IdempotencyRecord("fp", DEADLINE, "gw-a", null);
 
@@ -55,4 +55,5 @@ class RequestStatusTest {
 	void nothingStoredIsUnknown() {
 		assertThat(RequestStatus.of(Optional.empty(), Optional.empty(), 0)).isInstanceOf(RequestStatus.Unknown.class);
 	}
+
 }

@@ -24,7 +24,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The per-tenant bound on the real Redis at 127.0.0.1:6379, each test with a tenant of its own. */
+/**
+ * The per-tenant bound on the real Redis at 127.0.0.1:6379, each test with a tenant of
+ * its own.
+ */
 class TenantInFlightTest {
 
 	private static LocalRedis local;
@@ -102,4 +105,5 @@ class TenantInFlightTest {
 				defaults.cache());
 		return new TenantInFlight(redis, properties, new SimpleMeterRegistry());
 	}
+
 }

@@ -24,7 +24,8 @@ class CacheAnswerTest {
 	void aStaleAnswerHasANegativeTtlAndTheUpstreamStatus() {
 		CacheAnswer stale = CacheAnswer.stale(ENTRY, 504, 63_500);
 		assertThat(stale.stale()).isTrue();
-		assertThat(stale.cacheStatus()).isEqualTo("mcp-bridge; hit; fwd=miss; fwd-status=504; ttl=-3; detail=stale-if-error");
+		assertThat(stale.cacheStatus())
+			.isEqualTo("mcp-bridge; hit; fwd=miss; fwd-status=504; ttl=-3; detail=stale-if-error");
 	}
 
 	@Test
@@ -37,4 +38,5 @@ class CacheAnswerTest {
 		assertThat(collapsed.cacheStatus()).isEqualTo("mcp-bridge; fwd=miss; stored; collapsed");
 		assertThat(collapsed.asCollapsed()).isEqualTo(collapsed);
 	}
+
 }

@@ -49,4 +49,5 @@ class CacheControlTest {
 				.hasMessageContaining("max-age");
 		}
 	}
+
 }

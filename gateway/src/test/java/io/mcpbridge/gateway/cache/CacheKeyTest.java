@@ -23,7 +23,8 @@ class CacheKeyTest {
 
 	@Test
 	void argumentKeyOrderAndWhitespaceDoNotChangeTheKey() {
-		CacheKey compact = key("acme", "get_history", "{\"entity_id\":\"switch.tv\",\"start\":\"2000\"}", ALL_ARGUMENTS);
+		CacheKey compact = key("acme", "get_history", "{\"entity_id\":\"switch.tv\",\"start\":\"2000\"}",
+				ALL_ARGUMENTS);
 		CacheKey reordered = key("acme", "get_history", "{ \"start\" : \"2000\",\n\"entity_id\": \"switch.tv\" }",
 				ALL_ARGUMENTS);
 		assertThat(reordered.redisKey()).isEqualTo(compact.redisKey());
@@ -57,7 +58,8 @@ class CacheKeyTest {
 	void anEntryDependsOnItsEntityOrDomainAndTheToolsListOnlyOnTheEpoch() {
 		assertThat(key("t", "get_entity_state", "{\"entity_id\":\"light.a\"}", ALL_ARGUMENTS).dependencies())
 			.contains("e:light.a");
-		assertThat(key("t", "get_entities", "{\"domain\":\"light\"}", ALL_ARGUMENTS).dependencies()).contains("d:light");
+		assertThat(key("t", "get_entities", "{\"domain\":\"light\"}", ALL_ARGUMENTS).dependencies())
+			.contains("d:light");
 		CacheKey tools = CacheKey.of(CacheRequest.toolsList("t", "home", ALL_ARGUMENTS, CacheControl.NONE));
 		assertThat(tools.redisKey()).isEqualTo("mcp:{t}:cache:home:tools/list");
 		assertThat(tools.dependencies()).containsExactly("*");
@@ -69,6 +71,8 @@ class CacheKeyTest {
 		Versions before = Versions.of(key.dependencies(), List.of("epoch", "", ""));
 		Versions after = Versions.of(key.dependencies(), List.of("epoch", "", "1"));
 		assertThat(key.lockKey(before)).startsWith(key.redisKey() + ":lock:").isNotEqualTo(key.lockKey(after));
-		assertThat(key.lockKey(before)).isEqualTo(key.lockKey(Versions.of(key.dependencies(), List.of("epoch", "", ""))));
+		assertThat(key.lockKey(before))
+			.isEqualTo(key.lockKey(Versions.of(key.dependencies(), List.of("epoch", "", ""))));
 	}
+
 }

@@ -36,8 +36,8 @@ class CachePoliciesTest {
 
 	@Test
 	void theSeedsPoliciesComeFromConfiguration() {
-		assertThat(resolve("get_entity_state")).isEqualTo(new CachePolicy(Duration.ofSeconds(10),
-				List.of("entity_id"), false));
+		assertThat(resolve("get_entity_state"))
+			.isEqualTo(new CachePolicy(Duration.ofSeconds(10), List.of("entity_id"), false));
 		assertThat(resolve("get_entities").ttl()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(resolve("call_service")).isEqualTo(CachePolicy.WRITE);
 		assertThat(policies.toolsList().ttl()).isEqualTo(Duration.ofHours(1));
@@ -62,8 +62,10 @@ class CachePoliciesTest {
 
 	@Test
 	void withoutTheToolsListAToolIsTreatedAsAWrite() {
-		CachePolicy policy = policies.resolve("home", "get_history",
-				() -> CompletableFuture.failedFuture(new BridgeException(ErrorCode.TIMEOUT, "no"))).join();
+		CachePolicy policy = policies
+			.resolve("home", "get_history",
+					() -> CompletableFuture.failedFuture(new BridgeException(ErrorCode.TIMEOUT, "no")))
+			.join();
 		assertThat(policy).isEqualTo(CachePolicy.WRITE);
 	}
 
@@ -74,4 +76,5 @@ class CachePoliciesTest {
 		assertThat(resolve("call_service")).isEqualTo(CachePolicy.UNCACHED_READ);
 		assertThat(CachePolicy.UNCACHED_READ.cacheable()).isFalse();
 	}
+
 }

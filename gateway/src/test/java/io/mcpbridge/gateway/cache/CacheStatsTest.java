@@ -51,4 +51,5 @@ class CacheStatsTest {
 	void withoutReadsTheHitRateIsZero() {
 		assertThat(stats.snapshot().get("hit_rate")).isEqualTo(0.0);
 	}
+
 }

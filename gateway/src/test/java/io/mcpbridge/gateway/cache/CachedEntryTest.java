@@ -36,4 +36,5 @@ class CachedEntryTest {
 		CachedEntry withoutEpoch = new CachedEntry(entry.result(), 0, 1, Map.of("*", "", "e:light.a", "3"));
 		assertThat(withoutEpoch.isValidUnder(Versions.of(fields, List.of("", "3")))).isFalse();
 	}
+
 }

@@ -22,7 +22,8 @@ class L1CacheTest {
 
 	private static CachedEntry entry(String state) {
 		long now = System.currentTimeMillis();
-		return new CachedEntry(BridgeJson.mapper().readTree("{\"state\":\"" + state + "\"}"), now, now + 10_000, Map.of());
+		return new CachedEntry(BridgeJson.mapper().readTree("{\"state\":\"" + state + "\"}"), now, now + 10_000,
+				Map.of());
 	}
 
 	@Test
@@ -64,4 +65,5 @@ class L1CacheTest {
 		l1.clear();
 		assertThat(l1.size()).isZero();
 	}
+
 }

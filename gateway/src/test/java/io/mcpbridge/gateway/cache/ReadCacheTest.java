@@ -29,7 +29,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The read path against a mocked Redis store: which level answers, what is stored, when it fails open. */
+/**
+ * The read path against a mocked Redis store: which level answers, what is stored, when
+ * it fails open.
+ */
 class ReadCacheTest {
 
 	private static final CachePolicy TEN_SECONDS = new CachePolicy(Duration.ofSeconds(10), List.of(), false);
@@ -67,8 +70,8 @@ class ReadCacheTest {
 	}
 
 	private void redisHas(Versions versions, CachedEntry entry) {
-		when(store.lookup(any(), anyBoolean(), any())).thenReturn(Optional.of(new RedisCacheStore.Lookup(versions,
-				entry, false)));
+		when(store.lookup(any(), anyBoolean(), any()))
+			.thenReturn(Optional.of(new RedisCacheStore.Lookup(versions, entry, false)));
 	}
 
 	private CacheAnswer answer(CacheRequest request, CompletableFuture<JsonNode> upstream) {
@@ -93,7 +96,8 @@ class ReadCacheTest {
 
 		assertThat(miss.cached()).isFalse();
 		assertThat(miss.cacheStatus()).isEqualTo("mcp-bridge; fwd=miss; stored");
-		// One script stores the entry and releases the lock: no separate unlock round trip.
+		// One script stores the entry and releases the lock: no separate unlock round
+		// trip.
 		verify(store).store(eq(key()), any(), eq(Duration.ofSeconds(70)), anyString(), anyString());
 		verify(store, never()).unlock(anyString(), anyString());
 		assertThat(hit.cached()).isTrue();
@@ -214,4 +218,5 @@ class ReadCacheTest {
 		assertThat(upstreamCalls).hasValue(0);
 		assertThat(stats.snapshot().get("collapsed")).isEqualTo(1L);
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The cache's Redis operations against the real Redis on 127.0.0.1:6379, on a tenant of their own. */
+/**
+ * The cache's Redis operations against the real Redis on 127.0.0.1:6379, on a tenant of
+ * their own.
+ */
 class RedisCacheStoreTest {
 
 	private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
@@ -55,7 +58,8 @@ class RedisCacheStoreTest {
 
 	private static CachedEntry entry(Versions versions) {
 		long now = System.currentTimeMillis();
-		return new CachedEntry(BridgeJson.mapper().readTree("{\"state\":\"on\"}"), now, now + 10_000, versions.values());
+		return new CachedEntry(BridgeJson.mapper().readTree("{\"state\":\"on\"}"), now, now + 10_000,
+				versions.values());
 	}
 
 	@Test
@@ -169,4 +173,5 @@ class RedisCacheStoreTest {
 		assertThat(store.tryLock("lock", "a", Duration.ofSeconds(1))).isEqualTo(RedisCacheStore.LockResult.UNAVAILABLE);
 		assertThat((Long) stats.snapshot().get("redis_failures")).isEqualTo(3L);
 	}
+
 }

@@ -64,4 +64,5 @@ class SingleFlightTest {
 		assertThat(flight.result()).isCompletedExceptionally();
 		assertThat(flights.size()).isZero();
 	}
+
 }

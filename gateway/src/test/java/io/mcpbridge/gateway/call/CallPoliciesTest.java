@@ -89,4 +89,5 @@ class CallPoliciesTest {
 		return new RequestEnvelope("r-1", "t", "s", "home", method, tool, arguments, Priority.HIGH, now + 5000, "gw",
 				"s", Map.of(), now);
 	}
+
 }

@@ -34,4 +34,5 @@ class ApiExceptionHandlerTest {
 		assertThat(ErrorMapping.retryAfterSeconds(1000)).isEqualTo(1);
 		assertThat(ErrorMapping.retryAfterSeconds(1001)).isEqualTo(2);
 	}
+
 }

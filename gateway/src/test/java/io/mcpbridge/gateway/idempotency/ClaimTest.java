@@ -31,4 +31,5 @@ class ClaimTest {
 				assertThat(((BridgeException) failure).requestId()).isEqualTo("r1");
 			});
 	}
+
 }

@@ -22,4 +22,5 @@ class IdempotencyRecordJsonTest {
 		String json = BridgeJson.mapper().writeValueAsString(record);
 		assertThat(BridgeJson.mapper().readValue(json, IdempotencyRecord.class)).isEqualTo(record);
 	}
+
 }

@@ -19,7 +19,8 @@ class RequestFingerprintTest {
 
 	@Test
 	void keyOrderAndWhitespaceDoNotMatter() {
-		String compact = call("call_service", "{\"domain\":\"light\",\"service\":\"toggle\",\"data\":{\"a\":1,\"b\":[1,2]}}");
+		String compact = call("call_service",
+				"{\"domain\":\"light\",\"service\":\"toggle\",\"data\":{\"a\":1,\"b\":[1,2]}}");
 		String reordered = call("call_service",
 				"{ \"data\" : { \"b\" : [ 1 , 2 ] ,\n \"a\" : 1 } ,\t\"service\":\"toggle\", \"domain\": \"light\" }");
 		assertThat(reordered).isEqualTo(compact);
@@ -52,4 +53,5 @@ class RequestFingerprintTest {
 		assertThat(call("a", "{}")).isNotEqualTo(call("b", "{}"));
 		assertThat(RequestFingerprint.of(Methods.TOOLS_CALL, "other", "a", null)).isNotEqualTo(call("a", null));
 	}
+
 }

@@ -20,7 +20,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** How one exchange of a 2026-07-28 request turns the upstream's requests and refusals into its answer. */
+/**
+ * How one exchange of a 2026-07-28 request turns the upstream's requests and refusals
+ * into its answer.
+ */
 class InputRoundTest {
 
 	private final RequestStates states = mock(RequestStates.class);
@@ -81,7 +84,8 @@ class InputRoundTest {
 				Map.of());
 
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getContentAsString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":[]}}");
+		assertThat(response.getContentAsString())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":[]}}");
 	}
 
 	private static CallEvent event(long sequence, String message) {
@@ -95,4 +99,5 @@ class InputRoundTest {
 		round.attach(created);
 		return created;
 	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The disconnect check of a pending request: keep-alive comments on an SSE stream, stopped with the exchange. */
+/**
+ * The disconnect check of a pending request: keep-alive comments on an SSE stream,
+ * stopped with the exchange.
+ */
 class McpExchangeHeartbeatTest {
 
 	private final AtomicInteger clientsGone = new AtomicInteger();
@@ -100,5 +103,7 @@ class McpExchangeHeartbeatTest {
 		@Override
 		public void setWriteListener(WriteListener listener) {
 		}
+
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.function.BiPredicate;
 
 import tools.jackson.databind.JsonNode;
 
-/** An exchange's context for unit tests: an empty event list, and the hooks a test watches. */
+/**
+ * An exchange's context for unit tests: an empty event list, and the hooks a test
+ * watches.
+ */
 final class NoEventsContext implements McpExchange.Context {
 
 	private final Runnable onClientGone;
@@ -35,4 +38,5 @@ final class NoEventsContext implements McpExchange.Context {
 	public boolean divert(JsonNode message, long sequence) {
 		return divert.test(message, sequence);
 	}
+
 }

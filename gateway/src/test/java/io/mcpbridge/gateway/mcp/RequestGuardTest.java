@@ -65,4 +65,5 @@ class RequestGuardTest {
 		request.addHeader("Host", host);
 		return request;
 	}
+
 }

@@ -67,4 +67,5 @@ class PendingRepliesTest {
 		assertThat(registration.reply()).isCompletedExceptionally();
 		assertThat(pending.size()).isZero();
 	}
+
 }

@@ -9,8 +9,8 @@ class SessionJsonTest {
 
 	@Test
 	void roundTrips() {
-		Session session = Session.start("s", "acme", "home", BridgeJson.mapper().readTree("{\"name\":\"c\"}"), "2025-06-18",
-				1000, 60_000);
+		Session session = Session.start("s", "acme", "home", BridgeJson.mapper().readTree("{\"name\":\"c\"}"),
+				"2025-06-18", 1000, 60_000);
 
 		String json = BridgeJson.mapper().writeValueAsString(session);
 
@@ -26,4 +26,5 @@ class SessionJsonTest {
 		assertThat(session.lastSeenEpochMs()).isZero();
 		assertThat(session.idleTtlMs()).isZero();
 	}
+
 }

@@ -16,7 +16,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The session store on the real Redis at 127.0.0.1:6379, each test with a tenant of its own. */
+/**
+ * The session store on the real Redis at 127.0.0.1:6379, each test with a tenant of its
+ * own.
+ */
 class SessionStoreTest {
 
 	private static LocalRedis local;
@@ -95,7 +98,8 @@ class SessionStoreTest {
 	void aSessionReadLatelyIsReusedWithoutAskingRedis() {
 		SessionStore store = localStore(Duration.ofMinutes(1));
 		store.create("s5", tenant, "home", null, "2025-06-18");
-		redis.delete(RedisKeys.session(tenant, "s5")); // as if another replica had deleted it
+		redis.delete(RedisKeys.session(tenant, "s5")); // as if another replica had
+														// deleted it
 
 		assertThat(store.findAndTouch(tenant, "s5")).as("reused from memory").isPresent();
 	}
@@ -106,9 +110,7 @@ class SessionStoreTest {
 		store.create("s6", tenant, "home", null, "2025-06-18");
 		redis.delete(RedisKeys.session(tenant, "s6"));
 
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(2))
-			.until(() -> store.findAndTouch(tenant, "s6").isEmpty());
+		Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> store.findAndTouch(tenant, "s6").isEmpty());
 	}
 
 	@Test
@@ -141,4 +143,5 @@ class SessionStoreTest {
 	private static SessionStore store(Duration idleTtl, Duration lastSeenInterval) {
 		return new SessionStore(redis, new SessionIndex(redis), TestProperties.withSessions(idleTtl, lastSeenInterval));
 	}
+
 }

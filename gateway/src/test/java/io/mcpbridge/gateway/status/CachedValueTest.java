@@ -41,4 +41,5 @@ class CachedValueTest {
 		assertThatThrownBy(cached::get).hasMessage("down");
 		assertThat(reads).hasValue(2);
 	}
+
 }

@@ -90,4 +90,5 @@ class PerformanceTest {
 			timer.record(each);
 		}
 	}
+
 }

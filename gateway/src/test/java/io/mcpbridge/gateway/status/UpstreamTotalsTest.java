@@ -15,12 +15,12 @@ class UpstreamTotalsTest {
 
 	@Test
 	void countsAreSummedOverWorkersAndEachWorkersPoolIsKeptAsReported() {
-		WorkerReport first = report("w-1", Map.of("home",
-				"{\"size\":2,\"live\":2,\"idle\":1,\"calls\":10,\"errors\":1,\"pids\":[11,12],"
+		WorkerReport first = report("w-1",
+				Map.of("home", "{\"size\":2,\"live\":2,\"idle\":1,\"calls\":10,\"errors\":1,\"pids\":[11,12],"
 						+ "\"processes_by_state\":{\"healthy\":1,\"busy\":1}}"));
-		WorkerReport second = report("w-2", Map.of("home",
-				"{\"size\":2,\"live\":1,\"idle\":1,\"calls\":5,\"errors\":0,\"pids\":[21],"
-						+ "\"processes_by_state\":{\"healthy\":1,\"restarting\":1},\"last_start_failure\":\"ENOENT\"}"));
+		WorkerReport second = report("w-2", Map
+			.of("home", "{\"size\":2,\"live\":1,\"idle\":1,\"calls\":5,\"errors\":0,\"pids\":[21],"
+					+ "\"processes_by_state\":{\"healthy\":1,\"restarting\":1},\"last_start_failure\":\"ENOENT\"}"));
 
 		JsonNode home = UpstreamTotals.of(List.of(first, second)).get("home");
 
@@ -69,4 +69,5 @@ class UpstreamTotalsTest {
 		pools.forEach((name, json) -> upstreams.put(name, BridgeJson.mapper().readTree(json)));
 		return new WorkerReport(id, 0, 0, 15000, upstreams, Map.of());
 	}
+
 }

@@ -48,4 +48,5 @@ class EnvelopeFactoryTest {
 				Priority.HIGH, Duration.ofSeconds(1));
 		assertThat(first.requestId()).isNotEqualTo(second.requestId());
 	}
+
 }

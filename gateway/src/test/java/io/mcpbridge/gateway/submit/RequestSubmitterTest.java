@@ -170,4 +170,5 @@ class RequestSubmitterTest {
 		assertThat(second.reply().join()).isEqualTo(first.reply().join());
 		verify(producer).send(any());
 	}
+
 }

@@ -61,4 +61,5 @@ class ToolPoliciesTest {
 	void longTimeoutsUpToTheMaximumAreAllowed() {
 		assertThat(policies.timeout("create_automation", "300")).isEqualTo(Duration.ofSeconds(300));
 	}
+
 }

@@ -55,4 +55,5 @@ class KnownUpstreamsTest {
 
 		assertThatCode(() -> upstreams.requireKnown("anything")).doesNotThrowAnyException();
 	}
+
 }

@@ -10,20 +10,26 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Decides, one uniform draw per tool call from a generator seeded at start, which fault (if any) the call gets, so a
- * process given the same seed and the same calls misbehaves the same way every run. The draw is taken before the
- * tool's body runs: a failed, hung or crashed call never changes the home, which lets tests count the writes that
- * really happened in the call log.
+ * Decides, one uniform draw per tool call from a generator seeded at start, which fault
+ * (if any) the call gets, so a process given the same seed and the same calls misbehaves
+ * the same way every run. The draw is taken before the tool's body runs: a failed, hung
+ * or crashed call never changes the home, which lets tests count the writes that really
+ * happened in the call log.
  *
- * <p>With a faults file, the rates can change while the process runs (to watch a circuit breaker open, then close
- * once the upstream recovers): the file holds {@code name=value} lines with the option names of {@link FaultRates}
- * ({@code #} starts a comment). It is read again whenever its modification time or size changes; while it is
- * absent the command-line rates apply; a file that cannot be parsed keeps the rates in force and says why on stderr,
- * because a typo must not take a running server down.
+ * <p>
+ * With a faults file, the rates can change while the process runs (to watch a circuit
+ * breaker open, then close once the upstream recovers): the file holds {@code name=value}
+ * lines with the option names of {@link FaultRates} ({@code #} starts a comment). It is
+ * read again whenever its modification time or size changes; while it is absent the
+ * command-line rates apply; a file that cannot be parsed keeps the rates in force and
+ * says why on stderr, because a typo must not take a running server down.
  */
 public final class FaultInjector {
 
-	/** Exit code of a process ended by an injected crash, so that it cannot be mistaken for a real failure. */
+	/**
+	 * Exit code of a process ended by an injected crash, so that it cannot be mistaken
+	 * for a real failure.
+	 */
 	public static final int CRASH_EXIT_CODE = 3;
 
 	private final FaultRates commandLine;
@@ -120,7 +126,9 @@ public final class FaultInjector {
 		return FaultRates.of(values, base);
 	}
 
-	/** The fault of one call; {@code delayMs} is the wait of a {@link Fault#SLOW} call. */
+	/**
+	 * The fault of one call; {@code delayMs} is the wait of a {@link Fault#SLOW} call.
+	 */
 	public record Decision(Fault fault, long delayMs) {
 
 	}

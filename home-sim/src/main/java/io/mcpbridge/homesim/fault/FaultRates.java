@@ -3,14 +3,17 @@ package io.mcpbridge.homesim.fault;
 import java.util.Map;
 
 /**
- * How often a tool call misbehaves, each rate a probability in [0, 1]; the four rates add up to at most 1 because one
- * uniform draw per call picks at most one fault (see {@link FaultInjector}).
+ * How often a tool call misbehaves, each rate a probability in [0, 1]; the four rates add
+ * up to at most 1 because one uniform draw per call picks at most one fault (see
+ * {@link FaultInjector}).
  *
- * @param failRate share of calls answered with a JSON-RPC internal error (-32603) instead of a result
+ * @param failRate share of calls answered with a JSON-RPC internal error (-32603) instead
+ * of a result
  * @param slowRate share of calls that first wait {@code slowMs}, then run normally
  * @param slowMs how long a slow call waits
  * @param hangRate share of calls that never answer (the process keeps running)
- * @param crashRate share of calls that end the process (exit code {@value FaultInjector#CRASH_EXIT_CODE})
+ * @param crashRate share of calls that end the process (exit code
+ * {@value FaultInjector#CRASH_EXIT_CODE})
  */
 public record FaultRates(double failRate, double slowRate, long slowMs, double hangRate, double crashRate) {
 
@@ -41,9 +44,9 @@ public record FaultRates(double failRate, double slowRate, long slowMs, double h
 	}
 
 	/**
-	 * The rates given by {@code name -> value} pairs ({@code fail-rate}, {@code slow-rate}, {@code slow-ms},
-	 * {@code hang-rate}, {@code crash-rate}), the others taken from {@code base}. Names it does not know are left to
-	 * the caller.
+	 * The rates given by {@code name -> value} pairs ({@code fail-rate},
+	 * {@code slow-rate}, {@code slow-ms}, {@code hang-rate}, {@code crash-rate}), the
+	 * others taken from {@code base}. Names it does not know are left to the caller.
 	 * @throws IllegalArgumentException for a value that is not a number or out of range
 	 */
 	public static FaultRates of(Map<String, String> values, FaultRates base) {

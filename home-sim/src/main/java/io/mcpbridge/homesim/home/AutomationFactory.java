@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Validates an automation (alias, one trigger, one or more actions) and builds its {@code automation.<slug>}
- * entity. Checks what a typo would break: the trigger platform, the entities and services it refers to.
+ * Validates an automation (alias, one trigger, one or more actions) and builds its
+ * {@code automation.<slug>} entity. Checks what a typo would break: the trigger platform,
+ * the entities and services it refers to.
  */
 final class AutomationFactory {
 
@@ -32,7 +33,8 @@ final class AutomationFactory {
 
 	static String entityId(String alias) {
 		if (alias == null || alias.isBlank() || alias.length() > MAX_ALIAS_LENGTH) {
-			throw HomeException.invalid("alias must be a non-blank string of at most " + MAX_ALIAS_LENGTH + " characters");
+			throw HomeException
+				.invalid("alias must be a non-blank string of at most " + MAX_ALIAS_LENGTH + " characters");
 		}
 		String slug = alias.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
 		if (slug.isEmpty()) {
@@ -91,7 +93,8 @@ final class AutomationFactory {
 		Object service = map.get("service");
 		String[] parts = service instanceof String s ? s.split("\\.", -1) : new String[0];
 		if (parts.length != 2 || !this.services.exists(parts[0], parts[1])) {
-			throw HomeException.invalid("action.service must name an existing service as domain.service, got " + service);
+			throw HomeException
+				.invalid("action.service must name an existing service as domain.service, got " + service);
 		}
 		if (map.containsKey("entity_id")) {
 			checkEntity("action.entity_id", map.get("entity_id"), parts[0]);

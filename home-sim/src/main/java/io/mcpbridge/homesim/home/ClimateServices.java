@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** climate.set_temperature and set_hvac_mode. The state of a climate entity is its HVAC mode, as in Home Assistant. */
+/**
+ * climate.set_temperature and set_hvac_mode. The state of a climate entity is its HVAC
+ * mode, as in Home Assistant.
+ */
 final class ClimateServices {
 
 	static final double MIN_TEMP = 7.0;

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** cover.open_cover / close_cover / set_cover_position. Position 0 is closed; anything above is open. */
+/**
+ * cover.open_cover / close_cover / set_cover_position. Position 0 is closed; anything
+ * above is open.
+ */
 final class CoverServices {
 
 	private CoverServices() {

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One immutable snapshot of an entity, as Home Assistant reports it. Attributes keep their insertion order (stable
- * JSON output) and may hold null values (a light that is off has {@code brightness: null}, like Home Assistant).
+ * One immutable snapshot of an entity, as Home Assistant reports it. Attributes keep
+ * their insertion order (stable JSON output) and may hold null values (a light that is
+ * off has {@code brightness: null}, like Home Assistant).
  */
 public record EntityState(String entityId, String state, Map<String, Object> attributes, Instant lastChanged) {
 

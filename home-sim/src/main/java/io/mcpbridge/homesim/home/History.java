@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every snapshot an entity went through in this process, oldest first. Bounded per entity so a long load test
- * cannot exhaust memory: past the limit the oldest snapshots (the initial one first) are dropped. Not thread-safe:
- * {@link Home} serializes access.
+ * Every snapshot an entity went through in this process, oldest first. Bounded per entity
+ * so a long load test cannot exhaust memory: past the limit the oldest snapshots (the
+ * initial one first) are dropped. Not thread-safe: {@link Home} serializes access.
  */
 final class History {
 

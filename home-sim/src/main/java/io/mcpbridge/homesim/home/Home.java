@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The simulated home: current states, services and history. Thread-safe: the MCP server runs tool calls
- * concurrently, and every method is a short in-memory operation, so one monitor is simple and cheap enough.
+ * The simulated home: current states, services and history. Thread-safe: the MCP server
+ * runs tool calls concurrently, and every method is a short in-memory operation, so one
+ * monitor is simple and cheap enough.
  *
- * <p>Every change is a {@link Mutation} applied at an explicit instant, in two steps ({@link #prepare} validates and
- * computes, {@link #commit} stores): {@link JournaledHome} writes the mutation to the shared journal in between, so
- * a failed validation is never journaled and a failed journal write never changes this home.
+ * <p>
+ * Every change is a {@link Mutation} applied at an explicit instant, in two steps
+ * ({@link #prepare} validates and computes, {@link #commit} stores):
+ * {@link JournaledHome} writes the mutation to the shared journal in between, so a failed
+ * validation is never journaled and a failed journal write never changes this home.
  */
 public final class Home {
 
@@ -37,7 +40,10 @@ public final class Home {
 
 	private int automationCount;
 
-	/** A validated change, not yet stored; {@code changes} is false when it would store nothing (same automation). */
+	/**
+	 * A validated change, not yet stored; {@code changes} is false when it would store
+	 * nothing (same automation).
+	 */
 	public record Prepared(EntityState state, boolean changes) {
 	}
 
@@ -65,7 +71,10 @@ public final class Home {
 		return state;
 	}
 
-	/** Applies {@code domain.service} to one entity of that domain and records the new state in the history. */
+	/**
+	 * Applies {@code domain.service} to one entity of that domain and records the new
+	 * state in the history.
+	 */
 	public EntityState callService(String domain, String service, String entityId, Map<String, Object> data) {
 		return apply(new Mutation.CallService(domain, service, entityId, data));
 	}
@@ -86,8 +95,9 @@ public final class Home {
 	}
 
 	/**
-	 * Creates {@code automation.<slug of alias>}. Idempotent: the same definition again returns the stored
-	 * automation unchanged, so a retried call is harmless; a different definition under the same alias is a CONFLICT.
+	 * Creates {@code automation.<slug of alias>}. Idempotent: the same definition again
+	 * returns the stored automation unchanged, so a retried call is harmless; a different
+	 * definition under the same alias is a CONFLICT.
 	 */
 	public EntityState createAutomation(String alias, Map<String, Object> trigger, Object action) {
 		return apply(new Mutation.CreateAutomation(alias, trigger, action));
@@ -109,19 +119,27 @@ public final class Home {
 		return new Prepared(candidate, true);
 	}
 
-	/** The in-memory path: validate and store in one step, stamped with this home's clock. */
+	/**
+	 * The in-memory path: validate and store in one step, stamped with this home's clock.
+	 */
 	synchronized EntityState apply(Mutation mutation) {
 		Prepared prepared = prepare(mutation, now());
 		commit(prepared);
 		return prepared.state();
 	}
 
-	/** Validates {@code mutation} against the current state; stores nothing. @throws HomeException for a bad request */
+	/**
+	 * Validates {@code mutation} against the current state; stores nothing. @throws
+	 * HomeException for a bad request
+	 */
 	synchronized Prepared prepare(Mutation mutation, Instant at) {
 		return mutation.prepare(this, at);
 	}
 
-	/** Stores what {@link #prepare} returned; the caller guarantees no other change came in between. */
+	/**
+	 * Stores what {@link #prepare} returned; the caller guarantees no other change came
+	 * in between.
+	 */
 	synchronized void commit(Prepared prepared) {
 		if (!prepared.changes()) {
 			return;
@@ -132,7 +150,10 @@ public final class Home {
 		put(prepared.state());
 	}
 
-	/** The recorded snapshots of an entity, oldest first, with start <= last_changed <= end (null = open). */
+	/**
+	 * The recorded snapshots of an entity, oldest first, with start <= last_changed <=
+	 * end (null = open).
+	 */
 	public synchronized List<EntityState> history(String entityId, Instant start, Instant end) {
 		entity(entityId);
 		if (start != null && end != null && start.isAfter(end)) {
@@ -151,7 +172,10 @@ public final class Home {
 		return this.seed;
 	}
 
-	/** Microseconds are plenty and keep the ISO strings short (and survive the journal's ISO round trip). */
+	/**
+	 * Microseconds are plenty and keep the ISO strings short (and survive the journal's
+	 * ISO round trip).
+	 */
 	Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}

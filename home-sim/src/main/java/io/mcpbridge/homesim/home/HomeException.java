@@ -1,8 +1,9 @@
 package io.mcpbridge.homesim.home;
 
 /**
- * An expected failure of a request to the home (unknown name, bad argument, conflict). The tool layer turns it
- * into a tool error result ({@code isError: true}); it never means a bug.
+ * An expected failure of a request to the home (unknown name, bad argument, conflict).
+ * The tool layer turns it into a tool error result ({@code isError: true}); it never
+ * means a bug.
  */
 public final class HomeException extends RuntimeException {
 
@@ -16,7 +17,8 @@ public final class HomeException extends RuntimeException {
 	private final Kind kind;
 
 	public HomeException(Kind kind, String message) {
-		// No stack trace: these are ordinary outcomes of bad requests, thrown on a hot path.
+		// No stack trace: these are ordinary outcomes of bad requests, thrown on a hot
+		// path.
 		super(message, null, false, false);
 		this.kind = kind;
 	}

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The furnished home at start-up: 34 entities in six domains. Lights, switches and covers start in fixed states;
- * sensor readings, binary sensors and room temperatures come from the seed, so two servers with the same seed agree.
+ * The furnished home at start-up: 34 entities in six domains. Lights, switches and covers
+ * start in fixed states; sensor readings, binary sensors and room temperatures come from
+ * the seed, so two servers with the same seed agree.
  */
 final class InitialHome {
 
@@ -82,7 +83,8 @@ final class InitialHome {
 		attributes.put("unit_of_measurement", unit);
 		attributes.put("device_class", deviceClass);
 		attributes.put("state_class", "measurement");
-		// Home Assistant states are strings; Locale.ROOT keeps the decimal point a dot everywhere.
+		// Home Assistant states are strings; Locale.ROOT keeps the decimal point a dot
+		// everywhere.
 		add(entityId, String.format(Locale.ROOT, "%." + decimals + "f", value), attributes);
 	}
 
@@ -130,7 +132,8 @@ final class InitialHome {
 		String entityId = "binary_sensor." + id;
 		Map<String, Object> attributes = named(name);
 		attributes.put("device_class", deviceClass);
-		// A smoke alarm that is on at start-up would surprise every demo: only the others come from the seed.
+		// A smoke alarm that is on at start-up would surprise every demo: only the others
+		// come from the seed.
 		boolean on = !"smoke".equals(deviceClass) && this.values.flag(entityId);
 		add(entityId, on ? "on" : "off", attributes);
 	}

@@ -12,18 +12,24 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 
 /**
- * The journal's line format, one JSON object per line:
- * {@code {"op":"init","seed":42}} first, then {@code {"op":"call_service","at":"<ISO instant>","args":{...}}} per
+ * The journal's line format, one JSON object per line: {@code {"op":"init","seed":42}}
+ * first, then {@code {"op":"call_service","at":"<ISO instant>","args":{...}}} per
  * mutation. {@code at} is the last_changed the writer chose, so replay is deterministic.
  */
 final class JournalCodec {
 
-	/** Bound on one line, read or written: a corrupt file must not make a reader buffer without limit. */
+	/**
+	 * Bound on one line, read or written: a corrupt file must not make a reader buffer
+	 * without limit.
+	 */
 	static final int MAX_LINE_BYTES = 1 << 20;
 
 	private static final String INIT = "init";
 
-	/** A decoded line: a mutation and its instant, or (mutation null) the header with the journal's seed. */
+	/**
+	 * A decoded line: a mutation and its instant, or (mutation null) the header with the
+	 * journal's seed.
+	 */
 	record Entry(Mutation mutation, Instant at, Long seed) {
 	}
 
@@ -36,7 +42,10 @@ final class JournalCodec {
 		return toLine(line);
 	}
 
-	/** @throws HomeException INVALID_ARGUMENT when the line would exceed the bound: no reader would accept it */
+	/**
+	 * @throws HomeException INVALID_ARGUMENT when the line would exceed the bound: no
+	 * reader would accept it
+	 */
 	byte[] encode(Mutation mutation, Instant at) {
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("op", mutation.op());
@@ -49,7 +58,10 @@ final class JournalCodec {
 		return bytes;
 	}
 
-	/** @param line without its newline. @throws IllegalArgumentException for anything that is not a valid line */
+	/**
+	 * @param line without its newline. @throws IllegalArgumentException for anything that
+	 * is not a valid line
+	 */
 	@SuppressWarnings("unchecked")
 	Entry decode(byte[] line) {
 		Map<String, Object> json;

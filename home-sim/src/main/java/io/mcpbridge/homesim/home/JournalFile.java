@@ -13,15 +13,16 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The journal file: locking, reading new lines, appending. Every access runs inside {@link #locked}: a shared file
- * lock to read, an exclusive one to append, so a reader never sees half of a line being written and appends never
- * interleave, across processes.
+ * The journal file: locking, reading new lines, appending. Every access runs inside
+ * {@link #locked}: a shared file lock to read, an exclusive one to append, so a reader
+ * never sees half of a line being written and appends never interleave, across processes.
  */
 final class JournalFile implements Closeable {
 
 	/**
-	 * FileChannel locks are held by the whole JVM (a second overlapping lock throws instead of waiting), so threads,
-	 * and several instances on one file (tests), first take this in-process lock, one per file.
+	 * FileChannel locks are held by the whole JVM (a second overlapping lock throws
+	 * instead of waiting), so threads, and several instances on one file (tests), first
+	 * take this in-process lock, one per file.
 	 */
 	private static final ConcurrentMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
 
@@ -48,7 +49,8 @@ final class JournalFile implements Closeable {
 	}
 
 	<T> T locked(boolean shared, Body<T> body) {
-		// An interrupt during FileChannel I/O closes the channel (for all threads): run the I/O uninterrupted.
+		// An interrupt during FileChannel I/O closes the channel (for all threads): run
+		// the I/O uninterrupted.
 		boolean interrupted = Thread.interrupted();
 		this.processLock.lock();
 		try {
@@ -83,16 +85,18 @@ final class JournalFile implements Closeable {
 	}
 
 	/**
-	 * One positional write at the end, then past it: this process has applied the line already. No force(): other
-	 * processes see the write through the page cache as soon as it returns, and a killed process loses nothing.
-	 * fsync would only survive an OS crash, and measured ~1 ms median, 10-60 ms p99 per write, held under the
-	 * exclusive lock that every reader in every process waits for.
+	 * One positional write at the end, then past it: this process has applied the line
+	 * already. No force(): other processes see the write through the page cache as soon
+	 * as it returns, and a killed process loses nothing. fsync would only survive an OS
+	 * crash, and measured ~1 ms median, 10-60 ms p99 per write, held under the exclusive
+	 * lock that every reader in every process waits for.
 	 */
 	void append(byte[] line) throws IOException {
 		long position = this.channel.size();
 		ByteBuffer bytes = ByteBuffer.wrap(line);
 		if (this.reader.offset() < position) {
-			// A writer died mid-line. Terminate that line so it stays one garbage line, skipped by every process,
+			// A writer died mid-line. Terminate that line so it stays one garbage line,
+			// skipped by every process,
 			// instead of swallowing ours.
 			warn(this.reader.offset(), "torn line (no newline)");
 			bytes = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line).flip();
@@ -104,11 +108,13 @@ final class JournalFile implements Closeable {
 	}
 
 	void warn(long start, String reason) {
-		System.err.println("home-sim: state file " + this.path + ": skipping the line at byte " + start + ": " + reason);
+		System.err
+			.println("home-sim: state file " + this.path + ": skipping the line at byte " + start + ": " + reason);
 	}
 
 	private FileChannel openChannel() throws IOException {
-		return FileChannel.open(this.path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+		return FileChannel.open(this.path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+				StandardOpenOption.WRITE);
 	}
 
 	@Override

@@ -6,17 +6,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Reads the complete lines appended to the journal since the previous call, remembering the byte offset reached.
- * Only newline-terminated lines are consumed: callers hold the file lock, so an unterminated tail is a torn write
- * (its writer died mid-line) that stays pending until the next writer terminates it ({@link JournalFile#append}).
- * Not thread-safe: {@link JournaledHome} serializes access.
+ * Reads the complete lines appended to the journal since the previous call, remembering
+ * the byte offset reached. Only newline-terminated lines are consumed: callers hold the
+ * file lock, so an unterminated tail is a torn write (its writer died mid-line) that
+ * stays pending until the next writer terminates it ({@link JournalFile#append}). Not
+ * thread-safe: {@link JournaledHome} serializes access.
  */
 final class JournalReader {
 
 	/** Receives each line in file order. */
 	interface Lines {
 
-		/** @param line the bytes without the newline, or null when the line exceeded the bound and was not kept */
+		/**
+		 * @param line the bytes without the newline, or null when the line exceeded the
+		 * bound and was not kept
+		 */
 		void accept(long start, byte[] line);
 
 	}
@@ -56,7 +60,8 @@ final class JournalReader {
 					line.reset();
 					oversized = false;
 					lineStart = position + i + 1;
-					// Per line: if a later line throws, the lines before it are not applied twice.
+					// Per line: if a later line throws, the lines before it are not
+					// applied twice.
 					this.offset = lineStart;
 					from = i + 1;
 				}
@@ -66,7 +71,10 @@ final class JournalReader {
 		}
 	}
 
-	/** Appends to the current line unless that would pass the bound; returns whether the line is oversized. */
+	/**
+	 * Appends to the current line unless that would pass the bound; returns whether the
+	 * line is oversized.
+	 */
 	private static boolean keep(ByteArrayOutputStream line, boolean oversized, byte[] bytes, int from, int length) {
 		if (oversized || line.size() + length > JournalCodec.MAX_LINE_BYTES) {
 			line.reset();

@@ -8,11 +8,12 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * A home shared by every process given the same journal file ({@code --state-file}). The journal is the truth: each
- * process's {@link Home} is the replay of it, in file order, and each line carries the instant its writer chose, so
- * every process has the same states, history and last_changed. Before any read or write a process catches up with
- * the lines appended since its last read; a write appends under the exclusive lock, after validating against the
- * state every other process will have when it replays the line.
+ * A home shared by every process given the same journal file ({@code --state-file}). The
+ * journal is the truth: each process's {@link Home} is the replay of it, in file order,
+ * and each line carries the instant its writer chose, so every process has the same
+ * states, history and last_changed. Before any read or write a process catches up with
+ * the lines appended since its last read; a write appends under the exclusive lock, after
+ * validating against the state every other process will have when it replays the line.
  */
 public final class JournaledHome implements HomeAccess, Closeable {
 
@@ -31,8 +32,9 @@ public final class JournaledHome implements HomeAccess, Closeable {
 	}
 
 	/**
-	 * Opens the journal (created if missing) and replays it into {@code home}, a fresh home built with the journal's
-	 * seed. @throws IllegalStateException when the journal was started with another seed: replay would diverge
+	 * Opens the journal (created if missing) and replays it into {@code home}, a fresh
+	 * home built with the journal's seed. @throws IllegalStateException when the journal
+	 * was started with another seed: replay would diverge
 	 */
 	public static JournaledHome open(Path path, Home home) throws IOException {
 		JournaledHome journaled = new JournaledHome(path, home);
@@ -66,7 +68,8 @@ public final class JournaledHome implements HomeAccess, Closeable {
 			catchUp();
 			Instant at = this.home.now();
 			byte[] line = this.codec.encode(mutation, at);
-			// Apply what the others will replay (the JSON round trip), not the caller's objects: identical state.
+			// Apply what the others will replay (the JSON round trip), not the caller's
+			// objects: identical state.
 			Mutation replayed = this.codec.decode(Arrays.copyOf(line, line.length - 1)).mutation();
 			Home.Prepared prepared = this.home.prepare(replayed, at);
 			if (prepared.changes()) {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deep, immutable copies of JSON-shaped values, so a caller keeping a reference cannot change stored state. */
+/**
+ * Deep, immutable copies of JSON-shaped values, so a caller keeping a reference cannot
+ * change stored state.
+ */
 final class Json {
 
 	private Json() {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * light.turn_on / turn_off / toggle with Home Assistant's semantics: brightness 0..255, brightness 0 turns the light
- * off, an off light reports {@code brightness: null}, and turning on without a brightness restores full brightness.
+ * light.turn_on / turn_off / toggle with Home Assistant's semantics: brightness 0..255,
+ * brightness 0 turns the light off, an off light reports {@code brightness: null}, and
+ * turning on without a brightness restores full brightness.
  */
 final class LightServices {
 
@@ -17,9 +18,8 @@ final class LightServices {
 	}
 
 	static List<Service> all() {
-		return List.of(
-				new Service("light", "turn_on", "Turn a light on, optionally at a brightness.",
-						Map.of("brightness", "integer 0..255, optional (0 turns the light off)"), LightServices::turnOn),
+		return List.of(new Service("light", "turn_on", "Turn a light on, optionally at a brightness.",
+				Map.of("brightness", "integer 0..255, optional (0 turns the light off)"), LightServices::turnOn),
 				new Service("light", "turn_off", "Turn a light off.", Map.of(), LightServices::turnOff),
 				new Service("light", "toggle", "Turn a light on if it is off, off if it is on.", Map.of(),
 						LightServices::toggle));

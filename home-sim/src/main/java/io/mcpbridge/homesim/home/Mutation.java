@@ -5,27 +5,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One change to the home, named like the tool that asks for it. A value, not an action: the same mutation at the
- * same instant, applied to the same state, gives the same result in every process. That is what lets
- * {@link JournaledHome} share one home between processes by journaling mutations instead of states.
+ * One change to the home, named like the tool that asks for it. A value, not an action:
+ * the same mutation at the same instant, applied to the same state, gives the same result
+ * in every process. That is what lets {@link JournaledHome} share one home between
+ * processes by journaling mutations instead of states.
  */
 public sealed interface Mutation permits Mutation.CallService, Mutation.CreateAutomation {
 
 	/** The journal's name for it: the tool's name. */
 	String op();
 
-	/** The journal's arguments: the tool's own argument names, so a journal line reads like the call. */
+	/**
+	 * The journal's arguments: the tool's own argument names, so a journal line reads
+	 * like the call.
+	 */
 	Map<String, Object> arguments();
 
 	Home.Prepared prepare(Home home, Instant at);
 
-	/** Decodes {@link #op()} and {@link #arguments()}. @throws IllegalArgumentException for anything else */
+	/**
+	 * Decodes {@link #op()} and {@link #arguments()}. @throws IllegalArgumentException
+	 * for anything else
+	 */
 	static Mutation of(String op, Map<String, Object> arguments) {
 		return switch (op) {
 			case CallService.OP -> new CallService(string(arguments, "domain"), string(arguments, "service"),
 					string(arguments, "entity_id"), object(arguments, "data"));
-			case CreateAutomation.OP -> new CreateAutomation(string(arguments, "alias"), object(arguments, "trigger"),
-					arguments.get("action"));
+			case CreateAutomation.OP ->
+				new CreateAutomation(string(arguments, "alias"), object(arguments, "trigger"), arguments.get("action"));
 			default -> throw new IllegalArgumentException("unknown op " + op);
 		};
 	}

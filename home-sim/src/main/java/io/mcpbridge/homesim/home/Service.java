@@ -3,8 +3,8 @@ package io.mcpbridge.homesim.home;
 import java.util.Map;
 
 /**
- * One service of a domain ({@code light.turn_on}): its description, the data fields it accepts (name to
- * human-readable description) and how it changes an entity.
+ * One service of a domain ({@code light.turn_on}): its description, the data fields it
+ * accepts (name to human-readable description) and how it changes an entity.
  */
 record Service(String domain, String name, String description, Map<String, String> fields, Handler handler) {
 
@@ -12,7 +12,10 @@ record Service(String domain, String name, String description, Map<String, Strin
 		fields = Map.copyOf(fields);
 	}
 
-	/** Computes the next state of an entity; throws HomeException for bad data. Pure: the caller stamps the time. */
+	/**
+	 * Computes the next state of an entity; throws HomeException for bad data. Pure: the
+	 * caller stamps the time.
+	 */
 	@FunctionalInterface
 	interface Handler {
 

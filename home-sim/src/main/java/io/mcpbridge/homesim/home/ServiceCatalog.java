@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Every service of the home, by domain. Sensors and binary sensors are read-only: they have none. */
+/**
+ * Every service of the home, by domain. Sensors and binary sensors are read-only: they
+ * have none.
+ */
 final class ServiceCatalog {
 
 	private final Map<String, Service> byName = new LinkedHashMap<>();
@@ -25,8 +28,9 @@ final class ServiceCatalog {
 	}
 
 	/**
-	 * @throws HomeException UNKNOWN_DOMAIN for a domain the home does not know, UNKNOWN_SERVICE for a service the
-	 * domain does not have (the message lists the ones it has)
+	 * @throws HomeException UNKNOWN_DOMAIN for a domain the home does not know,
+	 * UNKNOWN_SERVICE for a service the domain does not have (the message lists the ones
+	 * it has)
 	 */
 	Service find(String domain, String service) {
 		Domain.parse(domain);
@@ -34,8 +38,9 @@ final class ServiceCatalog {
 		if (found == null) {
 			List<String> available = new ArrayList<>();
 			this.byName.values().stream().filter(s -> s.domain().equals(domain)).forEach(s -> available.add(s.name()));
-			throw new HomeException(HomeException.Kind.UNKNOWN_SERVICE, "Unknown service: " + domain + "." + service
-					+ (available.isEmpty() ? " (domain " + domain + " has no services)" : " (available: " + available + ")"));
+			throw new HomeException(HomeException.Kind.UNKNOWN_SERVICE,
+					"Unknown service: " + domain + "." + service + (available.isEmpty()
+							? " (domain " + domain + " has no services)" : " (available: " + available + ")"));
 		}
 		return found;
 	}
@@ -49,7 +54,8 @@ final class ServiceCatalog {
 	}
 
 	private static List<Service> onOffServices(String domain) {
-		return List.of(new Service(domain, "turn_on", "Turn on.", Map.of(), (current, data) -> onOff(data, "on", current)),
+		return List.of(
+				new Service(domain, "turn_on", "Turn on.", Map.of(), (current, data) -> onOff(data, "on", current)),
 				new Service(domain, "turn_off", "Turn off.", Map.of(), (current, data) -> onOff(data, "off", current)),
 				new Service(domain, "toggle", "Turn on if off, off if on.", Map.of(),
 						(current, data) -> onOff(data, "on".equals(current.state()) ? "off" : "on", current)));

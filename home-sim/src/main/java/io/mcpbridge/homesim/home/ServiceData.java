@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code data} object of a service call, read with validation. Every failure is an INVALID_ARGUMENT naming the
- * field, like Home Assistant's own "extra keys not allowed" and range checks.
+ * The {@code data} object of a service call, read with validation. Every failure is an
+ * INVALID_ARGUMENT naming the field, like Home Assistant's own "extra keys not allowed"
+ * and range checks.
  */
 final class ServiceData {
 
@@ -19,7 +20,10 @@ final class ServiceData {
 		this.data = data == null ? Map.of() : data;
 	}
 
-	/** Rejects fields the service does not take, so a typo is reported instead of silently ignored. */
+	/**
+	 * Rejects fields the service does not take, so a typo is reported instead of silently
+	 * ignored.
+	 */
 	void allowOnly(Set<String> fields) {
 		Set<String> unknown = new TreeSet<>(this.data.keySet());
 		unknown.removeAll(fields);
@@ -29,7 +33,10 @@ final class ServiceData {
 		}
 	}
 
-	/** An integral number in [min, max], or null when absent. JSON may carry 120 as 120.0: both are accepted. */
+	/**
+	 * An integral number in [min, max], or null when absent. JSON may carry 120 as 120.0:
+	 * both are accepted.
+	 */
 	Integer optionalInt(String field, int min, int max) {
 		Object value = this.data.get(field);
 		if (value == null) {

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What {@code get_services} reports about one service: no handler, only the description of its contract. */
+/**
+ * What {@code get_services} reports about one service: no handler, only the description
+ * of its contract.
+ */
 public record ServiceInfo(String domain, String service, String description, Map<String, String> fields) {
 
 	public ServiceInfo {

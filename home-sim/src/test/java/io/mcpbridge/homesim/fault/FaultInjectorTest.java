@@ -27,7 +27,8 @@ class FaultInjectorTest {
 	@Test
 	void theSameSeedGivesTheSameFaultsInTheSameOrder() {
 		FaultRates rates = new FaultRates(0.2, 0.2, 10, 0.1, 0.1);
-		assertThat(draws(new FaultInjector(rates, null, 7), 200)).isEqualTo(draws(new FaultInjector(rates, null, 7), 200))
+		assertThat(draws(new FaultInjector(rates, null, 7), 200))
+			.isEqualTo(draws(new FaultInjector(rates, null, 7), 200))
 			.isNotEqualTo(draws(new FaultInjector(rates, null, 8), 200));
 	}
 

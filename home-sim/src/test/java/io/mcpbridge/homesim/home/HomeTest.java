@@ -16,7 +16,10 @@ class HomeTest {
 
 	private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-	/** Each service call gets a later instant than the previous: history order is then observable. */
+	/**
+	 * Each service call gets a later instant than the previous: history order is then
+	 * observable.
+	 */
 	private final TickingClock clock = new TickingClock(T0);
 
 	private final Home home = new Home(42, this.clock);
@@ -38,12 +41,14 @@ class HomeTest {
 		assertThat(this.home.entity("light.kitchen").attributes()).containsEntry("brightness", 200);
 		assertThat(this.home.entity("climate.living_room").attributes()).containsKeys("temperature", "hvac_mode");
 		assertThat(this.home.entity("cover.garage_door").attributes()).containsEntry("current_position", 0);
-		assertThat(this.home.entity("sensor.outdoor_temperature").attributes()).containsEntry("unit_of_measurement", "°C");
+		assertThat(this.home.entity("sensor.outdoor_temperature").attributes()).containsEntry("unit_of_measurement",
+				"°C");
 	}
 
 	@Test
 	void filtersByDomain() {
-		assertThat(this.home.entities("cover")).extracting(EntityState::entityId).allMatch(id -> id.startsWith("cover."));
+		assertThat(this.home.entities("cover")).extracting(EntityState::entityId)
+			.allMatch(id -> id.startsWith("cover."));
 		assertThat(this.home.entities("automation")).isEmpty();
 	}
 
@@ -74,8 +79,8 @@ class HomeTest {
 
 	@Test
 	void turnOffClearsBrightnessAndToggleFlips() {
-		assertThat(this.home.callService("light", "turn_off", "light.kitchen", null).attributes()).containsEntry("brightness",
-				null);
+		assertThat(this.home.callService("light", "turn_off", "light.kitchen", null).attributes())
+			.containsEntry("brightness", null);
 		assertThat(this.home.callService("light", "toggle", "light.kitchen", null).state()).isEqualTo("on");
 		assertThat(this.home.callService("switch", "toggle", "switch.tv", null).state()).isEqualTo("off");
 	}
@@ -106,13 +111,16 @@ class HomeTest {
 	void climateAndCoverServicesChangeTheirAttributes() {
 		assertThat(this.home.callService("climate", "set_temperature", "climate.bedroom", Map.of("temperature", 22.5))
 			.attributes()).containsEntry("temperature", 22.5);
-		EntityState cooling = this.home.callService("climate", "set_hvac_mode", "climate.bedroom", Map.of("hvac_mode", "cool"));
+		EntityState cooling = this.home.callService("climate", "set_hvac_mode", "climate.bedroom",
+				Map.of("hvac_mode", "cool"));
 		assertThat(cooling.state()).isEqualTo("cool");
 		assertThat(cooling.attributes()).containsEntry("hvac_mode", "cool");
-		EntityState half = this.home.callService("cover", "set_cover_position", "cover.garage_door", Map.of("position", 50));
+		EntityState half = this.home.callService("cover", "set_cover_position", "cover.garage_door",
+				Map.of("position", 50));
 		assertThat(half.state()).isEqualTo("open");
 		assertThat(half.attributes()).containsEntry("current_position", 50);
-		assertThat(this.home.callService("cover", "close_cover", "cover.garage_door", null).state()).isEqualTo("closed");
+		assertThat(this.home.callService("cover", "close_cover", "cover.garage_door", null).state())
+			.isEqualTo("closed");
 	}
 
 	@Test
@@ -153,16 +161,16 @@ class HomeTest {
 		assertThat(created.state()).isEqualTo("on");
 		assertThat(this.home.entities("automation")).containsExactly(created);
 		assertThat(this.home.createAutomation("Hall light on door!", trigger, List.of(action))).isEqualTo(created);
-		assertThatThrownBy(() -> this.home.createAutomation("Hall light on door!", Map.of("platform", "sun", "event",
-				"sunset"), action))
+		assertThatThrownBy(() -> this.home.createAutomation("Hall light on door!",
+				Map.of("platform", "sun", "event", "sunset"), action))
 			.hasMessageContaining("already exists");
 	}
 
 	@Test
 	void automationWithBadReferencesIsRejected() {
 		Map<String, Object> action = Map.of("service", "light.turn_on", "entity_id", "light.hallway");
-		assertThatThrownBy(() -> this.home.createAutomation("x", Map.of("platform", "state", "entity_id", "light.attic"),
-				action))
+		assertThatThrownBy(
+				() -> this.home.createAutomation("x", Map.of("platform", "state", "entity_id", "light.attic"), action))
 			.hasMessageContaining("trigger.entity_id must name an existing entity");
 		assertThatThrownBy(() -> this.home.createAutomation("x", Map.of("platform", "time", "at", "07:00"),
 				Map.of("service", "light.fly")))

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Two "processes" in one JVM: two homes, each with its own reader of the same journal. */
+/**
+ * Two "processes" in one JVM: two homes, each with its own reader of the same journal.
+ */
 class JournaledHomeTest {
 
 	private static final Mutation TURN_ON_77 = new Mutation.CallService("light", "turn_on", "light.kitchen",
@@ -38,7 +40,10 @@ class JournaledHomeTest {
 		return this.dir.resolve("home.jsonl");
 	}
 
-	/** Each process has its own clock, far apart: a shared last_changed can only come from the journal. */
+	/**
+	 * Each process has its own clock, far apart: a shared last_changed can only come from
+	 * the journal.
+	 */
 	private JournaledHome process(long seed, String clockStart) throws IOException {
 		JournaledHome home = JournaledHome.open(journal(),
 				new Home(seed, new HomeTest.TickingClock(Instant.parse(clockStart))));
@@ -82,8 +87,7 @@ class JournaledHomeTest {
 			.hasMessage("Unknown entity: light.attic");
 		assertThat(Files.size(journal())).isEqualTo(before);
 
-		Mutation automation = new Mutation.CreateAutomation("Night",
-				Map.of("platform", "time", "at", "22:00"),
+		Mutation automation = new Mutation.CreateAutomation("Night", Map.of("platform", "time", "at", "22:00"),
 				Map.of("service", "light.turn_off", "entity_id", "light.kitchen"));
 		EntityState created = a.write(automation);
 		assertThat(a.write(automation)).isEqualTo(created);
@@ -99,16 +103,15 @@ class JournaledHomeTest {
 			append("not json\n{\"op\":\"call_service\",\"at\":\"yesterday\",\"args\":{}}\n");
 			append("{\"op\":\"call_service\",\"at\":\"2026-03-01T09:00:00Z\",\"args\":{\"domain\":\"light\"}}\n");
 			append("x".repeat(JournalCodec.MAX_LINE_BYTES + 1) + "\n");
-			// A writer that died mid-line: no newline. Readers leave it pending; the next writer terminates it.
+			// A writer that died mid-line: no newline. Readers leave it pending; the next
+			// writer terminates it.
 			append("{\"op\":\"call_se");
 			assertThat(entity(b, "light.kitchen").state()).isEqualTo("on");
 			a.write(TURN_ON_77);
 		});
 
 		assertThat(entity(b, "light.kitchen").attributes()).containsEntry("brightness", 77);
-		assertThat(history(process(42, "2031-01-01T00:00:00Z")))
-			.isEqualTo(history(a))
-			.hasSize(2);
+		assertThat(history(process(42, "2031-01-01T00:00:00Z"))).isEqualTo(history(a)).hasSize(2);
 		assertThat(stderr).contains("not a JSON object", "bad instant yesterday", "cannot apply",
 				"longer than 1048576 bytes", "torn line");
 	}
@@ -139,12 +142,13 @@ class JournaledHomeTest {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(history(a)).hasSize(102)
-			.isEqualTo(history(b));
+		assertThat(history(a)).hasSize(102).isEqualTo(history(b));
 		assertThat(entity(b, "light.kitchen").state()).isEqualTo("off");
 	}
 
-	/** Typed: a generic read inside assertThat is ambiguous between AssertJ's overloads. */
+	/**
+	 * Typed: a generic read inside assertThat is ambiguous between AssertJ's overloads.
+	 */
 	private static List<EntityState> history(JournaledHome home) {
 		return home.read(h -> h.history("light.kitchen", null, null));
 	}

@@ -13,27 +13,37 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark harness. In one run, interleaved (round after round, each round every concurrency level on every
- * target), with the same closed-loop clients: tools/call of home-sim's get_entity_state (latency 0) on a cycled real
- * entity id by (a) direct stdio to home-sim, (b) the bridge's REST API, (c) its MCP endpoint; and tools/call of
- * server-everything's echo with a unique message per call through (d) the bridge's MCP endpoint and (e) mcp-proxy
- * (npm) in front of the same server-everything command, with the ratios bridge / mcp-proxy per level.
- * Then the scaling run: home-sim at 50 ms per call, throughput with 1, 2 and 4 worker processes in one group.
- * Prints the tables and writes the JSON result. Loopback targets only, unless --base-url/--mcp-url say otherwise.
+ * The benchmark harness. In one run, interleaved (round after round, each round every
+ * concurrency level on every target), with the same closed-loop clients: tools/call of
+ * home-sim's get_entity_state (latency 0) on a cycled real entity id by (a) direct stdio
+ * to home-sim, (b) the bridge's REST API, (c) its MCP endpoint; and tools/call of
+ * server-everything's echo with a unique message per call through (d) the bridge's MCP
+ * endpoint and (e) mcp-proxy (npm) in front of the same server-everything command, with
+ * the ratios bridge / mcp-proxy per level. Then the scaling run: home-sim at 50 ms per
+ * call, throughput with 1, 2 and 4 worker processes in one group. Prints the tables and
+ * writes the JSON result. Loopback targets only, unless --base-url/--mcp-url say
+ * otherwise.
  *
  * <p>
- * Run it with {@code load-tests/bench.sh [--name=value ...]}: it builds the jars and installs the peers first.
+ * Run it with {@code load-tests/bench.sh [--name=value ...]}: it builds the jars and
+ * installs the peers first.
  */
 public final class Bench {
 
-	/** The bridge's name for server-everything, the upstream it shares with mcp-proxy ({@code /mcp/u/everything}). */
+	/**
+	 * The bridge's name for server-everything, the upstream it shares with mcp-proxy
+	 * ({@code /mcp/u/everything}).
+	 */
 	static final String PEER_UPSTREAM = "everything";
 
 	static final String BRIDGE_ECHO = "bridge-echo";
 
 	static final String PROXY_ECHO = "mcp-proxy-echo";
 
-	/** Unique per call: neither the bridge's cache nor anything else can answer without the upstream. */
+	/**
+	 * Unique per call: neither the bridge's cache nor anything else can answer without
+	 * the upstream.
+	 */
 	static final String ECHO_ARGUMENTS = "{\"message\":\"bench ${entity} ${n}\"}";
 
 	private Bench() {
@@ -86,8 +96,8 @@ public final class Bench {
 			List<String> everything = List.of("node", options.everythingScript().toString(), "stdio");
 			if (options.baseUrl().isEmpty()) {
 				stack = Stack.start("bench-standalone", options.standaloneJar(), 0, options.poolSize(), 12,
-						options.logDir(), peer ? List.of("--upstream." + PEER_UPSTREAM + "=" + String.join(" ", everything))
-								: List.of());
+						options.logDir(),
+						peer ? List.of("--upstream." + PEER_UPSTREAM + "=" + String.join(" ", everything)) : List.of());
 				base = stack.baseUrl();
 				bridgeProcesses = stack.processes();
 			}
@@ -101,11 +111,11 @@ public final class Bench {
 			}
 			if (peer) {
 				proxy = McpProxy.start(options, everything);
-				targets.add(new McpHttpTarget(BRIDGE_ECHO, base.resolve("/mcp/u/" + PEER_UPSTREAM), "echo", ECHO_ARGUMENTS,
-						bridgeProcesses));
+				targets.add(new McpHttpTarget(BRIDGE_ECHO, base.resolve("/mcp/u/" + PEER_UPSTREAM), "echo",
+						ECHO_ARGUMENTS, bridgeProcesses));
 				targets.add(new McpHttpTarget(PROXY_ECHO, proxy.endpoint(), "echo", ECHO_ARGUMENTS, proxy.processes()));
-				bench.put("peer", Map.of("name", "mcp-proxy", "upstream", "server-everything echo, a unique message per call",
-						"endpoint", proxy.endpoint().toString()));
+				bench.put("peer", Map.of("name", "mcp-proxy", "upstream",
+						"server-everything echo, a unique message per call", "endpoint", proxy.endpoint().toString()));
 			}
 			else if (options.peer()) {
 				skipped.put(PROXY_ECHO, "--base-url given: the harness compares peers only with a bridge it starts");
@@ -130,7 +140,10 @@ public final class Bench {
 		}
 	}
 
-	/** home-sim's get_entity_state: direct stdio, the bridge's REST API, its MCP endpoint (or --mcp-url). */
+	/**
+	 * home-sim's get_entity_state: direct stdio, the bridge's REST API, its MCP endpoint
+	 * (or --mcp-url).
+	 */
 	private static void addHomeTargets(BenchOptions options, List<CallTarget> targets, URI base,
 			ProcessSet bridgeProcesses, Map<String, String> skipped) throws Exception {
 		if (options.stdio()) {
@@ -138,8 +151,8 @@ public final class Bench {
 		}
 		targets.add(new RestTarget(base, "get_entity_state", bridgeProcesses));
 		URI mcpUrl = options.mcpUrl().isEmpty() ? base.resolve("/mcp") : URI.create(options.mcpUrl());
-		ProcessSet mcpProcesses = options.mcpUrl().isEmpty() ? bridgeProcesses
-				: options.mcpPid() > 0 ? ProcessSet.treesAndNamed(List.of(options.mcpPid()), List.of()) : ProcessSet.none();
+		ProcessSet mcpProcesses = options.mcpUrl().isEmpty() ? bridgeProcesses : options.mcpPid() > 0
+				? ProcessSet.treesAndNamed(List.of(options.mcpPid()), List.of()) : ProcessSet.none();
 		McpHttpTarget mcp = new McpHttpTarget("mcp", mcpUrl, options.mcpTool(), options.mcpArguments(), mcpProcesses);
 		Optional<String> unavailable = mcp.unavailableReason();
 		if (unavailable.isPresent()) {
@@ -167,7 +180,8 @@ public final class Bench {
 				.run(target, callers.get(target.name()).subList(0, Math.min(8, maxClients)));
 			System.out.printf("  warm-up %s: %d calls, %d errors%n", target.name(), warm.calls(), warm.errors());
 		}
-		// After the warm-up: measured right after start-up it counted JIT compilation and the pool's
+		// After the warm-up: measured right after start-up it counted JIT compilation and
+		// the pool's
 		// start (0.31 cores then, ~0.06 once warm).
 		bench.put("idle_cpu_cores", idleCpuCores(bridgeProcesses));
 		CellRunner runner = new CellRunner(new CellRunner.Duration(options.cellSeconds(), options.maxCallsPerCell()));
@@ -210,7 +224,10 @@ public final class Bench {
 		return json;
 	}
 
-	/** CPU the idle bridge burns anyway (broker, consumers polling, Redis): read CPU per call with it in mind. */
+	/**
+	 * CPU the idle bridge burns anyway (broker, consumers polling, Redis): read CPU per
+	 * call with it in mind.
+	 */
 	private static Double idleCpuCores(ProcessSet processes) throws InterruptedException {
 		double before = processes.cpuSeconds();
 		Thread.sleep(5000);
@@ -222,4 +239,5 @@ public final class Bench {
 	static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Options of the harness, from {@code --name=value} arguments. Every run is bounded: {@code rounds} x levels x
- * targets cells of at most {@code cellSeconds} and {@code maxCallsPerCell} each.
+ * Options of the harness, from {@code --name=value} arguments. Every run is bounded:
+ * {@code rounds} x levels x targets cells of at most {@code cellSeconds} and
+ * {@code maxCallsPerCell} each.
  */
 record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds, double cellSeconds,
 		long maxCallsPerCell, double warmupSeconds, String baseUrl, String mcpUrl, long mcpPid, String mcpTool,
@@ -72,7 +73,8 @@ record BenchOptions(Path repo, String machine, List<Integer> levels, int rounds,
 				Double.parseDouble(take(given, "scaling-seconds", "20")),
 				Integer.parseInt(take(given, "scaling-latency-ms", "50")),
 				Integer.parseInt(take(given, "scaling-pool-size", "4")),
-				out.isEmpty() ? repo.resolve("load-tests/results/" + machine + "-" + java.time.LocalDate.now() + ".json")
+				out.isEmpty()
+						? repo.resolve("load-tests/results/" + machine + "-" + java.time.LocalDate.now() + ".json")
 						: Path.of(out).toAbsolutePath());
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);

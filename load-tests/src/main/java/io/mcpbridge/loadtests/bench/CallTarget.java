@@ -3,18 +3,25 @@ package io.mcpbridge.loadtests.bench;
 import java.util.List;
 
 /**
- * A way of calling one MCP tool: direct stdio, the REST API, an MCP Streamable HTTP endpoint. A target hands out one
- * {@link Caller} per simulated client; callers are used by one thread each.
+ * A way of calling one MCP tool: direct stdio, the REST API, an MCP Streamable HTTP
+ * endpoint. A target hands out one {@link Caller} per simulated client; callers are used
+ * by one thread each.
  */
 interface CallTarget extends AutoCloseable {
 
-	/** Short name used in the table and the JSON: {@code stdio}, {@code rest}, {@code mcp}. */
+	/**
+	 * Short name used in the table and the JSON: {@code stdio}, {@code rest},
+	 * {@code mcp}.
+	 */
 	String name();
 
 	/** Opens a client (a REST or MCP session; the shared stdio connection). */
 	Caller newCaller() throws Exception;
 
-	/** Processes whose CPU and RSS count for this target (the server side only, never the harness). */
+	/**
+	 * Processes whose CPU and RSS count for this target (the server side only, never the
+	 * harness).
+	 */
 	ProcessSet processes();
 
 	@Override
@@ -24,12 +31,17 @@ interface CallTarget extends AutoCloseable {
 	interface Caller {
 
 		/**
-		 * Calls the tool once with this entity id; throws on any failure, including an {@code isError} result.
+		 * Calls the tool once with this entity id; throws on any failure, including an
+		 * {@code isError} result.
 		 */
 		void call(String entityId) throws Exception;
+
 	}
 
-	/** The home-sim entities the workload cycles through (a real id never gives an error result). */
+	/**
+	 * The home-sim entities the workload cycles through (a real id never gives an error
+	 * result).
+	 */
 	List<String> ENTITIES = List.of("light.kitchen", "light.living_room", "light.bedroom", "light.bathroom",
 			"light.hallway", "light.office", "light.porch", "light.garden", "switch.coffee_maker", "switch.garden_pump",
 			"switch.tv", "switch.bedroom_fan", "switch.christmas_lights", "switch.dishwasher",
@@ -39,4 +51,5 @@ interface CallTarget extends AutoCloseable {
 			"cover.living_room_blinds", "cover.bedroom_blinds", "cover.patio_awning", "binary_sensor.front_door",
 			"binary_sensor.back_door", "binary_sensor.hallway_motion", "binary_sensor.kitchen_window",
 			"binary_sensor.smoke_detector");
+
 }

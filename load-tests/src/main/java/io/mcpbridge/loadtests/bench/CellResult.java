@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one measured cell (a target at a concurrency, possibly summed over interleaved rounds) gives.
+ * What one measured cell (a target at a concurrency, possibly summed over interleaved
+ * rounds) gives.
  *
  * @param latenciesNanos every successful call's latency, sorted
  */
@@ -28,7 +29,10 @@ record CellResult(String target, int clients, long[] latenciesNanos, long errors
 		return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1e6;
 	}
 
-	/** CPU seconds of the target's processes per successful call (the harness's own CPU is not counted). */
+	/**
+	 * CPU seconds of the target's processes per successful call (the harness's own CPU is
+	 * not counted).
+	 */
 	double cpuMillisPerCall() {
 		return calls() == 0 ? Double.NaN : cpuSeconds * 1000 / calls();
 	}

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one cell: {@code clients} closed-loop clients, each calling as fast as answers come, until the time or the
- * call budget is spent. Samples the target's RSS every 200 ms and its CPU time before and after.
+ * Runs one cell: {@code clients} closed-loop clients, each calling as fast as answers
+ * come, until the time or the call budget is spent. Samples the target's RSS every 200 ms
+ * and its CPU time before and after.
  */
 final class CellRunner {
 
@@ -83,7 +84,7 @@ final class CellRunner {
 		sampler.shutdownNow();
 		pool.shutdownNow();
 		long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return new CellResult(target.name(), clients, all, errors.get(), seconds, cpu, peakRss.get(),
-				firstError.get());
+		return new CellResult(target.name(), clients, all, errors.get(), seconds, cpu, peakRss.get(), firstError.get());
 	}
+
 }

@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A process the harness starts (the standalone stack, an extra worker), its output in a log file, and a bounded wait
- * for a line of that log. {@link #close()} sends SIGTERM, waits, and only then kills what is left of its tree.
+ * A process the harness starts (the standalone stack, an extra worker), its output in a
+ * log file, and a bounded wait for a line of that log. {@link #close()} sends SIGTERM,
+ * waits, and only then kills what is left of its tree.
  */
 final class LaunchedProcess implements AutoCloseable {
 
@@ -50,7 +51,10 @@ final class LaunchedProcess implements AutoCloseable {
 		return log;
 	}
 
-	/** Waits until the log has a line matching {@code pattern} {@code times} times; returns the last match. */
+	/**
+	 * Waits until the log has a line matching {@code pattern} {@code times} times;
+	 * returns the last match.
+	 */
 	Matcher awaitLine(Pattern pattern, int times, Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -59,8 +63,8 @@ final class LaunchedProcess implements AutoCloseable {
 				return found.get();
 			}
 			if (!process.isAlive()) {
-				throw new IOException(name + " exited with " + process.exitValue() + " before printing " + pattern
-						+ "; see " + log);
+				throw new IOException(
+						name + " exited with " + process.exitValue() + " before printing " + pattern + "; see " + log);
 			}
 			Thread.sleep(250);
 		}
@@ -89,7 +93,8 @@ final class LaunchedProcess implements AutoCloseable {
 				System.err.println(name + " did not stop within 30 s of SIGTERM: killing it and its subprocesses");
 				process.destroyForcibly();
 			}
-			// The stack stops its own subprocesses on SIGTERM; whatever is still there after 10 s is killed.
+			// The stack stops its own subprocesses on SIGTERM; whatever is still there
+			// after 10 s is killed.
 			for (ProcessHandle child : tree) {
 				child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
 				if (child.isAlive()) {
@@ -102,4 +107,5 @@ final class LaunchedProcess implements AutoCloseable {
 			process.destroyForcibly();
 		}
 	}
+
 }

@@ -27,7 +27,10 @@ final class MachineInfo {
 		return machine;
 	}
 
-	/** /proc/loadavg: other work on the machine skews every figure, so each result says how busy it was. */
+	/**
+	 * /proc/loadavg: other work on the machine skews every figure, so each result says
+	 * how busy it was.
+	 */
 	static String loadAverage() {
 		return procFirstLine("/proc/loadavg");
 	}
@@ -62,4 +65,5 @@ final class MachineInfo {
 			return "unknown";
 		}
 	}
+
 }

@@ -11,15 +11,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * An MCP Streamable HTTP endpoint (the bridge's {@code /mcp}, or any other server): per simulated client, initialize
- * (keeping {@code Mcp-Session-Id} when the server gives one), the initialized notification, then tools/call. Answers
- * may be JSON or an SSE stream; either way the body must carry the result with {@code "isError": false}.
+ * An MCP Streamable HTTP endpoint (the bridge's {@code /mcp}, or any other server): per
+ * simulated client, initialize (keeping {@code Mcp-Session-Id} when the server gives
+ * one), the initialized notification, then tools/call. Answers may be JSON or an SSE
+ * stream; either way the body must carry the result with {@code "isError": false}.
  */
 final class McpHttpTarget implements CallTarget {
 
 	private static final String ACCEPT = "application/json, text/event-stream";
 
-	/** Numbers the calls of every target: {@code ${n}} in the arguments makes each call's arguments unique. */
+	/**
+	 * Numbers the calls of every target: {@code ${n}} in the arguments makes each call's
+	 * arguments unique.
+	 */
 	private static final AtomicLong CALLS = new AtomicLong();
 
 	private static final Pattern RESULT = Pattern.compile("\"result\"\\s*:");
@@ -46,8 +50,8 @@ final class McpHttpTarget implements CallTarget {
 		.build();
 
 	/**
-	 * @param argumentsTemplate JSON object of the tool's arguments; {@code ${entity}} is replaced by the entity id,
-	 * {@code ${n}} by a number no other call of the run gets
+	 * @param argumentsTemplate JSON object of the tool's arguments; {@code ${entity}} is
+	 * replaced by the entity id, {@code ${n}} by a number no other call of the run gets
 	 */
 	McpHttpTarget(String name, URI endpoint, String tool, String argumentsTemplate, ProcessSet processes) {
 		this.name = name;
@@ -58,7 +62,8 @@ final class McpHttpTarget implements CallTarget {
 	}
 
 	/**
-	 * Why this endpoint cannot be measured (empty when it can): 404 means the bridge has no MCP endpoint yet.
+	 * Why this endpoint cannot be measured (empty when it can): 404 means the bridge has
+	 * no MCP endpoint yet.
 	 */
 	Optional<String> unavailableReason() {
 		try {
@@ -90,10 +95,12 @@ final class McpHttpTarget implements CallTarget {
 	public Caller newCaller() throws IOException, InterruptedException {
 		HttpResponse<String> init = send(initializeBody(), null, true);
 		if (init.statusCode() != 200) {
-			throw new IOException("initialize answered " + init.statusCode() + ": " + RestTarget.abbreviate(init.body()));
+			throw new IOException(
+					"initialize answered " + init.statusCode() + ": " + RestTarget.abbreviate(init.body()));
 		}
 		String session = init.headers().firstValue("Mcp-Session-Id").orElse(null);
-		HttpResponse<String> initialized = send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session, false);
+		HttpResponse<String> initialized = send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+				session, false);
 		if (initialized.statusCode() / 100 != 2) {
 			throw new IOException("notifications/initialized answered " + initialized.statusCode());
 		}
@@ -101,18 +108,19 @@ final class McpHttpTarget implements CallTarget {
 			String body = "{\"jsonrpc\":\"2.0\",\"id\":" + ids.incrementAndGet()
 					+ ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":"
 					+ argumentsTemplate.replace("${entity}", entityId)
-						.replace("${n}", Long.toString(CALLS.incrementAndGet())) + "}}";
+						.replace("${n}", Long.toString(CALLS.incrementAndGet()))
+					+ "}}";
 			HttpResponse<String> response = send(body, session, false);
 			if (response.statusCode() != 200 || !succeeded(response.body())) {
-				throw new IOException("tools/call answered " + response.statusCode() + ": "
-						+ RestTarget.abbreviate(response.body()));
+				throw new IOException(
+						"tools/call answered " + response.statusCode() + ": " + RestTarget.abbreviate(response.body()));
 			}
 		};
 	}
 
 	/**
-	 * A JSON-RPC result that is not a tool error: {@code isError} may be absent (server-everything's echo leaves it
-	 * out) or false.
+	 * A JSON-RPC result that is not a tool error: {@code isError} may be absent
+	 * (server-everything's echo leaves it out) or false.
 	 */
 	static boolean succeeded(String body) {
 		return RESULT.matcher(body).find() && !TOOL_ERROR.matcher(body).find() && !RPC_ERROR.matcher(body).find();
@@ -123,7 +131,10 @@ final class McpHttpTarget implements CallTarget {
 				+ "\"capabilities\":{},\"clientInfo\":{\"name\":\"mcp-bridge-bench\",\"version\":\"1\"}}}";
 	}
 
-	/** The whole body is read: for an SSE answer the server ends the stream after the response. */
+	/**
+	 * The whole body is read: for an SSE answer the server ends the stream after the
+	 * response.
+	 */
 	private HttpResponse<String> send(String body, String session, boolean initialize)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -136,7 +147,8 @@ final class McpHttpTarget implements CallTarget {
 		}
 		if (!initialize) {
 			request.header("MCP-Protocol-Version", "2025-06-18");
-			// As for the REST target: the bridge's cache would answer most calls (other servers ignore it).
+			// As for the REST target: the bridge's cache would answer most calls (other
+			// servers ignore it).
 			request.header("X-Cache-Control", "no-cache");
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -151,4 +163,5 @@ final class McpHttpTarget implements CallTarget {
 	public void close() {
 		// sessions end with the server's idle timeout; nothing to release here
 	}
+
 }

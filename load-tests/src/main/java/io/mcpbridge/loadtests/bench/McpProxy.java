@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.util.List;
 
 /**
- * The peer the bridge is compared with: mcp-proxy (npm, installed by bench.sh) serving MCP Streamable HTTP on a free
- * loopback port in front of one server-everything stdio child, the same upstream command as the bridge's. Its CPU and
- * RSS are those of its process tree (node and the child).
+ * The peer the bridge is compared with: mcp-proxy (npm, installed by bench.sh) serving
+ * MCP Streamable HTTP on a free loopback port in front of one server-everything stdio
+ * child, the same upstream command as the bridge's. Its CPU and RSS are those of its
+ * process tree (node and the child).
  */
 final class McpProxy implements AutoCloseable {
 
@@ -25,7 +26,8 @@ final class McpProxy implements AutoCloseable {
 
 	static McpProxy start(BenchOptions options, List<String> upstreamCommand) throws IOException, InterruptedException {
 		if (!Files.isRegularFile(options.mcpProxyScript())) {
-			throw new IOException("mcp-proxy is not installed at " + options.mcpProxyScript() + ": run load-tests/bench.sh");
+			throw new IOException(
+					"mcp-proxy is not installed at " + options.mcpProxyScript() + ": run load-tests/bench.sh");
 		}
 		int port = Stack.freePort();
 		List<String> command = new java.util.ArrayList<>(List.of("node", options.mcpProxyScript().toString(), "--port",
@@ -65,4 +67,5 @@ final class McpProxy implements AutoCloseable {
 	public void close() {
 		process.close();
 	}
+
 }

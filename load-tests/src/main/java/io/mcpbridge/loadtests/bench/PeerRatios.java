@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bridge against its peer, level by level: bridge / peer for calls per second (above 1: the bridge serves more),
- * CPU ms per call, p50 and p99 (below 1: the bridge costs or waits less), each side's figures next to them.
+ * The bridge against its peer, level by level: bridge / peer for calls per second (above
+ * 1: the bridge serves more), CPU ms per call, p50 and p99 (below 1: the bridge costs or
+ * waits less), each side's figures next to them.
  */
 final class PeerRatios {
 
@@ -50,4 +51,5 @@ final class PeerRatios {
 	private static Double ratio(double ours, double theirs) {
 		return theirs == 0 || Double.isNaN(ours) || Double.isNaN(theirs) ? null : CellResult.round(ours / theirs, 2);
 	}
+
 }

@@ -10,13 +10,18 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The processes of a system under test, read from /proc: CPU time (utime + stime of each process) and resident memory.
- * The set is recomputed on every read, so subprocesses started later (a pool growing, a restarted upstream) count.
- * A process that exits between two reads loses its last ticks: negligible for the long-lived processes measured here.
+ * The processes of a system under test, read from /proc: CPU time (utime + stime of each
+ * process) and resident memory. The set is recomputed on every read, so subprocesses
+ * started later (a pool growing, a restarted upstream) count. A process that exits
+ * between two reads loses its last ticks: negligible for the long-lived processes
+ * measured here.
  */
 final class ProcessSet {
 
-	/** USER_HZ: the unit of utime/stime. 100 on every Linux build in practice; read from getconf when possible. */
+	/**
+	 * USER_HZ: the unit of utime/stime. 100 on every Linux build in practice; read from
+	 * getconf when possible.
+	 */
 	private static final long TICKS_PER_SECOND = ticksPerSecond();
 
 	private final Supplier<Set<Long>> pids;
@@ -29,7 +34,10 @@ final class ProcessSet {
 		return new ProcessSet(Set::of);
 	}
 
-	/** These roots and all their descendants, plus every process whose command name is in {@code names}. */
+	/**
+	 * These roots and all their descendants, plus every process whose command name is in
+	 * {@code names}.
+	 */
 	static ProcessSet treesAndNamed(List<Long> roots, List<String> names) {
 		return new ProcessSet(() -> {
 			Set<Long> all = new LinkedHashSet<>();
@@ -69,9 +77,12 @@ final class ProcessSet {
 	private static long cpuTicks(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// The command name (field 2) may contain spaces: fields are counted after its closing parenthesis.
+			// The command name (field 2) may contain spaces: fields are counted after its
+			// closing parenthesis.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14) and stime (15)
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime (14)
+																			// and stime
+																			// (15)
 		}
 		catch (IOException | RuntimeException gone) {
 			return 0;
@@ -127,4 +138,5 @@ final class ProcessSet {
 			return 100;
 		}
 	}
+
 }

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The bridge's REST API: one session per simulated client, then {@code POST /mcp/tools/call}. */
+/**
+ * The bridge's REST API: one session per simulated client, then
+ * {@code POST /mcp/tools/call}.
+ */
 final class RestTarget implements CallTarget {
 
 	private static final Pattern SESSION_ID = Pattern.compile("\"session_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -51,13 +54,15 @@ final class RestTarget implements CallTarget {
 			HttpRequest request = post("/mcp/tools/call",
 					"{\"name\":\"" + tool + "\",\"arguments\":{\"entity_id\":\"" + entityId + "\"}}")
 				.header("X-Session-ID", session)
-				// Without it the gateway's cache answers most calls (34 entities, 10 s TTL): the bench
+				// Without it the gateway's cache answers most calls (34 entities, 10 s
+				// TTL): the bench
 				// measures the path through Kafka, the worker and the upstream.
 				.header("X-Cache-Control", "no-cache")
 				.build();
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200 || !NOT_AN_ERROR.matcher(response.body()).find()) {
-				throw new IOException("tools/call answered " + response.statusCode() + ": " + abbreviate(response.body()));
+				throw new IOException(
+						"tools/call answered " + response.statusCode() + ": " + abbreviate(response.body()));
 			}
 		};
 	}
@@ -82,4 +87,5 @@ final class RestTarget implements CallTarget {
 	public void close() {
 		// HttpClient has no close() on Java 17; its connections end with the process.
 	}
+
 }

@@ -6,24 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Throughput with 1, 2, 4... worker processes in one consumer group, against a latency-bound upstream (home-sim
- * sleeping {@code scaling-latency-ms} per call). The standalone stack is worker 1; extra worker processes join its
- * group one by one, each with the same pool size, calls per process and listener concurrency. The clients
- * (closed loop, many more than the workers' slots) keep every partition busy, so the workers are the bottleneck.
+ * Throughput with 1, 2, 4... worker processes in one consumer group, against a
+ * latency-bound upstream (home-sim sleeping {@code scaling-latency-ms} per call). The
+ * standalone stack is worker 1; extra worker processes join its group one by one, each
+ * with the same pool size, calls per process and listener concurrency. The clients
+ * (closed loop, many more than the workers' slots) keep every partition busy, so the
+ * workers are the bottleneck.
  */
 final class ScalingRun {
 
 	/**
-	 * bridge.kafka.concurrency of the standalone's worker (the default); extra workers get the same. Every consumer
-	 * takes a share of the partitions: with 4 per worker, 4 workers had 16 consumers for 12 partitions and the last
-	 * worker in member order (the standalone's) got none.
+	 * bridge.kafka.concurrency of the standalone's worker (the default); extra workers
+	 * get the same. Every consumer takes a share of the partitions: with 4 per worker, 4
+	 * workers had 16 consumers for 12 partitions and the last worker in member order (the
+	 * standalone's) got none.
 	 */
 	static final int CONCURRENCY = 1;
 
 	/**
-	 * pool.max-concurrent-per-process of every worker: calls one home-sim process runs at once. A worker's capacity
-	 * is pool size x this / latency; it must stay below its share of the clients' entities for more workers to add
-	 * capacity (34 entities, one call in flight per entity).
+	 * pool.max-concurrent-per-process of every worker: calls one home-sim process runs at
+	 * once. A worker's capacity is pool size x this / latency; it must stay below its
+	 * share of the clients' entities for more workers to add capacity (34 entities, one
+	 * call in flight per entity).
 	 */
 	static final int MAX_CONCURRENT_PER_PROCESS = Integer.getInteger("bench.scaling.maxConcurrentPerProcess", 4);
 
@@ -38,8 +42,8 @@ final class ScalingRun {
 	Map<String, Object> run() throws Exception {
 		System.out.println("== scaling: home-sim latency " + options.scalingLatencyMs() + " ms, pool "
 				+ options.scalingPoolSize() + " x " + MAX_CONCURRENT_PER_PROCESS + " calls, listener concurrency "
-				+ CONCURRENCY + ", " + PARTITIONS
-				+ " partitions, " + options.scalingClients() + " clients, workers " + options.scalingWorkers());
+				+ CONCURRENCY + ", " + PARTITIONS + " partitions, " + options.scalingClients() + " clients, workers "
+				+ options.scalingWorkers());
 		List<Map<String, Object>> rows = new ArrayList<>();
 		try (Stack stack = Stack.start("scaling-standalone", options.standaloneJar(), options.scalingLatencyMs(),
 				options.scalingPoolSize(), PARTITIONS, options.logDir(),
@@ -52,10 +56,12 @@ final class ScalingRun {
 			for (int workers : options.scalingWorkers().stream().sorted().toList()) {
 				while (stack.workerCount() < workers) {
 					stack.addWorker(options.workerJar(), options.homeSimJar(), options.scalingLatencyMs(),
-							options.scalingPoolSize(), PARTITIONS, CONCURRENCY, List.of(
-									"--bridge.upstreams[0].pool.max-concurrent-per-process=" + MAX_CONCURRENT_PER_PROCESS));
+							options.scalingPoolSize(), PARTITIONS, CONCURRENCY,
+							List.of("--bridge.upstreams[0].pool.max-concurrent-per-process="
+									+ MAX_CONCURRENT_PER_PROCESS));
 				}
-				// After the rebalance: let the new pools start their subprocesses and the JIT settle.
+				// After the rebalance: let the new pools start their subprocesses and the
+				// JIT settle.
 				new CellRunner(new CellRunner.Duration(Math.max(5, options.warmupSeconds()), Long.MAX_VALUE))
 					.run(target, callers);
 				CellResult cell = new CellRunner(new CellRunner.Duration(options.scalingSeconds(), 1_000_000))
@@ -84,4 +90,5 @@ final class ScalingRun {
 		scaling.put("rows", rows);
 		return scaling;
 	}
+
 }

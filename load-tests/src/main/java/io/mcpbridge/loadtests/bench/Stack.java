@@ -11,15 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The standalone stack (gateway, one worker with its home-sim pool, embedded Kafka, Redis) started from its jar on
- * free loopback ports, plus extra worker processes joining its consumer group.
+ * The standalone stack (gateway, one worker with its home-sim pool, embedded Kafka,
+ * Redis) started from its jar on free loopback ports, plus extra worker processes joining
+ * its consumer group.
  */
 final class Stack implements AutoCloseable {
 
 	static final Pattern READY = Pattern
 		.compile("mcp-bridge ready in .*: (http://\\S+) \\(kafka (\\S+), redis 127\\.0\\.0\\.1:(\\d+) (\\w+)");
 
-	/** Spring Kafka's line (standalone's log config) or the Kafka client's (the worker's), once per join. */
+	/**
+	 * Spring Kafka's line (standalone's log config) or the Kafka client's (the worker's),
+	 * once per join.
+	 */
 	private static final Pattern ASSIGNED = Pattern
 		.compile("partitions assigned: |Notifying assignor about the new Assignment");
 
@@ -44,9 +48,11 @@ final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the standalone jar with a Redis of its own on a free port (a Redis shared with others would mix their
-	 * load into the measures, and the stack starts a new cache epoch in it).
-	 * @param extraArguments more standalone options, e.g. {@code --upstream.everything=<command line>}
+	 * Starts the standalone jar with a Redis of its own on a free port (a Redis shared
+	 * with others would mix their load into the measures, and the stack starts a new
+	 * cache epoch in it).
+	 * @param extraArguments more standalone options, e.g.
+	 * {@code --upstream.everything=<command line>}
 	 */
 	static Stack start(String name, Path jar, int homeLatencyMs, int poolSize, int partitions, Path logDir,
 			List<String> extraArguments) throws IOException, InterruptedException {
@@ -72,7 +78,10 @@ final class Stack implements AutoCloseable {
 		return baseUrl;
 	}
 
-	/** The standalone JVM and all its descendants (upstream processes, its redis-server), and the extra workers. */
+	/**
+	 * The standalone JVM and all its descendants (upstream processes, its redis-server),
+	 * and the extra workers.
+	 */
 	ProcessSet processes() {
 		List<Long> roots = new ArrayList<>();
 		roots.add(standalone.pid());
@@ -85,24 +94,29 @@ final class Stack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts one more worker process in the group and waits for its first assignment: all members of a group get
-	 * theirs in the same generation, whatever the number of consumers a worker runs.
+	 * Starts one more worker process in the group and waits for its first assignment: all
+	 * members of a group get theirs in the same generation, whatever the number of
+	 * consumers a worker runs.
 	 */
 	void addWorker(Path workerJar, Path homeSimJar, int homeLatencyMs, int poolSize, int partitions, int concurrency)
 			throws IOException, InterruptedException {
 		addWorker(workerJar, homeSimJar, homeLatencyMs, poolSize, partitions, concurrency, List.of());
 	}
 
-	/** @param extraSettings more worker settings, e.g. {@code --bridge.upstreams[0].pool.max-concurrent-per-process=4} */
+	/**
+	 * @param extraSettings more worker settings, e.g.
+	 * {@code --bridge.upstreams[0].pool.max-concurrent-per-process=4}
+	 */
 	void addWorker(Path workerJar, Path homeSimJar, int homeLatencyMs, int poolSize, int partitions, int concurrency,
 			List<String> extraSettings) throws IOException, InterruptedException {
 		String id = "bench-worker-" + (workers.size() + 2);
-		List<String> command = new ArrayList<>(List.of(Bench.javaExecutable(), "-jar", workerJar.toAbsolutePath().toString(),
-				"--spring.kafka.bootstrap-servers=" + kafka, "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + redisPort, "--server.port=0", "--bridge.worker.id=" + id,
-				"--bridge.kafka.partitions=" + partitions, "--bridge.kafka.concurrency=" + concurrency,
-				"--bridge.upstreams[0].name=home", "--bridge.upstreams[0].command=" + Bench.javaExecutable(),
-				"--bridge.upstreams[0].args[0]=-jar", "--bridge.upstreams[0].args[1]=" + homeSimJar.toAbsolutePath(),
+		List<String> command = new ArrayList<>(List.of(Bench.javaExecutable(), "-jar",
+				workerJar.toAbsolutePath().toString(), "--spring.kafka.bootstrap-servers=" + kafka,
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort, "--server.port=0",
+				"--bridge.worker.id=" + id, "--bridge.kafka.partitions=" + partitions,
+				"--bridge.kafka.concurrency=" + concurrency, "--bridge.upstreams[0].name=home",
+				"--bridge.upstreams[0].command=" + Bench.javaExecutable(), "--bridge.upstreams[0].args[0]=-jar",
+				"--bridge.upstreams[0].args[1]=" + homeSimJar.toAbsolutePath(),
 				"--bridge.upstreams[0].args[2]=--latency-ms=" + homeLatencyMs,
 				"--bridge.upstreams[0].pool.auto-scale=false", "--bridge.upstreams[0].pool.min=" + poolSize,
 				"--bridge.upstreams[0].pool.target=" + poolSize, "--bridge.upstreams[0].pool.max=" + poolSize));
@@ -126,4 +140,5 @@ final class Stack implements AutoCloseable {
 			return socket.getLocalPort();
 		}
 	}
+
 }

@@ -16,11 +16,12 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
- * The physical limit: the MCP Java SDK client talking stdio to home-sim, no bridge in between. Like the bridge's
- * worker, it holds a pool of home-sim processes with one call in flight per process (the SDK's stdio transport
- * rejects concurrent sends from several threads: "Failed to enqueue message"); clients wait for a free process. With
- * the same pool size as the bridge's worker, both have the same upstream capacity. CPU and RSS: the home-sim
- * processes only.
+ * The physical limit: the MCP Java SDK client talking stdio to home-sim, no bridge in
+ * between. Like the bridge's worker, it holds a pool of home-sim processes with one call
+ * in flight per process (the SDK's stdio transport rejects concurrent sends from several
+ * threads: "Failed to enqueue message"); clients wait for a free process. With the same
+ * pool size as the bridge's worker, both have the same upstream capacity. CPU and RSS:
+ * the home-sim processes only.
  */
 final class StdioTarget implements CallTarget {
 
@@ -41,7 +42,8 @@ final class StdioTarget implements CallTarget {
 				.build();
 			StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
 			transport.setStdErrorHandler(line -> {
-				// home-sim logs to stderr: drained so that the pipe never fills, and dropped.
+				// home-sim logs to stderr: drained so that the pipe never fills, and
+				// dropped.
 			});
 			McpSyncClient client = McpClient.sync(transport)
 				.requestTimeout(Duration.ofSeconds(30))
@@ -90,4 +92,5 @@ final class StdioTarget implements CallTarget {
 	public void close() {
 		clients.forEach(McpSyncClient::closeGracefully);
 	}
+
 }

@@ -54,4 +54,5 @@ final class Table {
 		System.out.println("(ratio = bridge / mcp-proxy; errors and RSS in the JSON)");
 		System.out.println();
 	}
+
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cache through two gateway replicas on one real broker, one worker with home-sim, and the real
- * Redis: shared L2 entries, read-your-writes through any gateway, one upstream call for a burst of
- * identical misses, canonical keys, client control and the status section.
+ * The cache through two gateway replicas on one real broker, one worker with home-sim,
+ * and the real Redis: shared L2 entries, read-your-writes through any gateway, one
+ * upstream call for a burst of identical misses, canonical keys, client control and the
+ * status section.
  */
 class CacheAcrossGatewaysTest {
 
@@ -26,7 +27,8 @@ class CacheAcrossGatewaysTest {
 
 	@BeforeAll
 	static void start() {
-		// home-sim takes 100 ms per call, so that a burst of identical misses overlaps its first call.
+		// home-sim takes 100 ms per call, so that a burst of identical misses overlaps
+		// its first call.
 		stack = CacheStack.start(6379, 100);
 		first = stack.client(0);
 		second = stack.client(1);
@@ -77,16 +79,18 @@ class CacheAcrossGatewaysTest {
 			String expected = i % 2 == 0 ? "on" : "off";
 			CacheStack.Client writer = i % 2 == 0 ? first : second;
 			CacheStack.Client reader = writer == first ? second : first;
-			post(writer, call("call_service", "{\"domain\":\"light\",\"service\":\"turn_" + expected
-					+ "\",\"entity_id\":\"" + light + "\"}"));
+			post(writer, call("call_service",
+					"{\"domain\":\"light\",\"service\":\"turn_" + expected + "\",\"entity_id\":\"" + light + "\"}"));
 
 			Response read = post(reader, state(light));
 			Response again = post(writer, state(light));
 
 			assertThat(read.json().path("result").path("structuredContent").path("state").asString())
-				.as("read %d through the other gateway", i).isEqualTo(expected);
+				.as("read %d through the other gateway", i)
+				.isEqualTo(expected);
 			assertThat(again.json().path("result").path("structuredContent").path("state").asString())
-				.as("read %d again through the writer's gateway", i).isEqualTo(expected);
+				.as("read %d again through the writer's gateway", i)
+				.isEqualTo(expected);
 			hits += again.json().path("cached").asBoolean() ? 1 : 0;
 		}
 		assertThat(hits).as("the repeated reads were answered by the cache, so the test exercised it")
@@ -96,7 +100,8 @@ class CacheAcrossGatewaysTest {
 	@Test
 	void aHundredConcurrentIdenticalMissesThroughTwoGatewaysMakeOneUpstreamCall() {
 		String sensor = "sensor.outdoor_humidity";
-		// Warm both gateways' cache path (JIT, Redis scripts) so that a slow first command on a busy
+		// Warm both gateways' cache path (JIT, Redis scripts) so that a slow first
+		// command on a busy
 		// machine does not make the burst fail open.
 		post(first, state("sensor.indoor_temperature"));
 		post(second, state("sensor.indoor_temperature"));
@@ -149,8 +154,8 @@ class CacheAcrossGatewaysTest {
 
 	@Test
 	void writesAreNeverCached() {
-		Response write = post(first,
-				call("call_service", "{\"domain\":\"switch\",\"service\":\"toggle\",\"entity_id\":\"switch.dishwasher\"}"));
+		Response write = post(first, call("call_service",
+				"{\"domain\":\"switch\",\"service\":\"toggle\",\"entity_id\":\"switch.dishwasher\"}"));
 		assertThat(write.json().path("cached").asBoolean()).isFalse();
 		assertThat(write.header("Cache-Status")).isEqualTo("mcp-bridge; fwd=bypass");
 	}
@@ -168,4 +173,5 @@ class CacheAcrossGatewaysTest {
 		assertThat(status.json().path("cache").path("hit_rate").asDouble()).isBetween(0.0, 1.0).isPositive();
 		assertThat(status.json().path("cache").path("l2").path("hits").asLong()).isPositive();
 	}
+
 }

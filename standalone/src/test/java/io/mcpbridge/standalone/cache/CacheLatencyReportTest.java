@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reports (does not assert) the latency of a read answered by the cache and of the same read sent to
- * the upstream ({@code X-Cache-Control: no-cache}: gateway → Kafka → worker → home-sim → Redis →
- * gateway). Excluded by default; run with
- * {@code ./mvnw -o -pl standalone -am verify -Dsurefire.excludedGroups= -Dgroups=report -Dtest=CacheLatencyReportTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Reports (does not assert) the latency of a read answered by the cache and of the same
+ * read sent to the upstream ({@code X-Cache-Control: no-cache}: gateway → Kafka → worker
+ * → home-sim → Redis → gateway). Excluded by default; run with
+ * {@code ./mvnw -o -pl standalone -am verify -Dsurefire.excludedGroups= -Dgroups=report
+ * -Dtest=CacheLatencyReportTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("report")
 class CacheLatencyReportTest {
@@ -49,18 +50,21 @@ class CacheLatencyReportTest {
 		List<Long> uncached = measure(client, read, SAMPLES, false);
 		List<Long> cached = measure(client, read, SAMPLES, true);
 
-		System.out.printf("cache latency report: cached p50 %.2f ms p99 %.2f ms (%d reads answered by the cache);"
-				+ " uncached p50 %.2f ms p99 %.2f ms (%d reads)%n", percentile(cached, 50), percentile(cached, 99),
-				cached.size(), percentile(uncached, 50), percentile(uncached, 99), uncached.size());
+		System.out.printf(
+				"cache latency report: cached p50 %.2f ms p99 %.2f ms (%d reads answered by the cache);"
+						+ " uncached p50 %.2f ms p99 %.2f ms (%d reads)%n",
+				percentile(cached, 50), percentile(cached, 99), cached.size(), percentile(uncached, 50),
+				percentile(uncached, 99), uncached.size());
 		assertThat(uncached).as("no-cache always reaches the upstream").hasSize(SAMPLES);
-		// The entry expires every 10 s (get_entity_state's TTL): a few reads per expiry are misses.
+		// The entry expires every 10 s (get_entity_state's TTL): a few reads per expiry
+		// are misses.
 		assertThat(cached).as("reads answered by the cache").hasSizeGreaterThan(SAMPLES * 9 / 10);
 	}
 
 	/**
-	 * Nanoseconds per read whose {@code cached} flag is {@code fromCache}: with {@code fromCache} false
-	 * the reads send {@code X-Cache-Control: no-cache}, else plain reads, of which the cache misses
-	 * (expiry) are left out.
+	 * Nanoseconds per read whose {@code cached} flag is {@code fromCache}: with
+	 * {@code fromCache} false the reads send {@code X-Cache-Control: no-cache}, else
+	 * plain reads, of which the cache misses (expiry) are left out.
 	 */
 	private static List<Long> measure(CacheStack.Client client, String read, int count, boolean fromCache) {
 		List<Long> nanos = new ArrayList<>();
@@ -81,4 +85,5 @@ class CacheLatencyReportTest {
 		Collections.sort(sorted);
 		return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100)) / 1_000_000.0;
 	}
+
 }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The cache on a Redis of its own (sessions and replies stay on the shared one): stopping it mid-test
- * turns the cache off, not the bridge.
+ * The cache on a Redis of its own (sessions and replies stay on the shared one): stopping
+ * it mid-test turns the cache off, not the bridge.
  */
 class CacheRedisDownTest {
 
@@ -73,4 +73,5 @@ class CacheRedisDownTest {
 		assertThat(read(second).json().path("result").path("structuredContent").path("state").asString())
 			.isEqualTo("on");
 	}
+
 }

@@ -26,10 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A stack of its own for the cache tests: a Kafka broker nobody else produces to (so its records can be
- * counted), one worker whose home-sim logs every tool call, and two gateway replicas. Replies go
- * through the shared Redis on 6379; the cache lives on the given port (6379, or a Redis a test may
- * stop). A tenant of its own keeps its cache entries apart from every other stack's.
+ * A stack of its own for the cache tests: a Kafka broker nobody else produces to (so its
+ * records can be counted), one worker whose home-sim logs every tool call, and two
+ * gateway replicas. Replies go through the shared Redis on 6379; the cache lives on the
+ * given port (6379, or a Redis a test may stop). A tenant of its own keeps its cache
+ * entries apart from every other stack's.
  */
 final class CacheStack implements AutoCloseable {
 
@@ -71,7 +72,8 @@ final class CacheStack implements AutoCloseable {
 		try {
 			stack.worker = WorkerApplication.builder().run(stack.workerArguments(cacheRedisPort, homeLatencyMs));
 			for (int i = 0; i < 2; i++) {
-				stack.gateways.add(GatewayApplication.builder().run(stack.gatewayArguments(cacheRedisPort, gatewaySettings)));
+				stack.gateways
+					.add(GatewayApplication.builder().run(stack.gatewayArguments(cacheRedisPort, gatewaySettings)));
 			}
 			return stack;
 		}
@@ -133,7 +135,10 @@ final class CacheStack implements AutoCloseable {
 		return new BridgeHttp(((WebServerApplicationContext) gateways.get(index)).getWebServer().getPort());
 	}
 
-	/** Stops the worker: requests stay queued and time out (an upstream failure, for stale-if-error). */
+	/**
+	 * Stops the worker: requests stay queued and time out (an upstream failure, for
+	 * stale-if-error).
+	 */
 	void stopWorker() {
 		worker.close();
 	}
@@ -183,4 +188,5 @@ final class CacheStack implements AutoCloseable {
 			// temp files; the OS cleans up
 		}
 	}
+
 }

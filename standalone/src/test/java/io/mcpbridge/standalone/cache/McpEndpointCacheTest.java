@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The MCP endpoint reads and writes through the same two-level cache as the REST API: its cacheable
- * reads are answered without a Kafka record, its writes invalidate the reads of their entity through
- * any gateway, and 2026-07-28 results carry the caching hints the revision requires.
+ * The MCP endpoint reads and writes through the same two-level cache as the REST API: its
+ * cacheable reads are answered without a Kafka record, its writes invalidate the reads of
+ * their entity through any gateway, and 2026-07-28 results carry the caching hints the
+ * revision requires.
  */
 class McpEndpointCacheTest {
 
@@ -36,8 +37,10 @@ class McpEndpointCacheTest {
 		stack = CacheStack.start(6379, 0);
 		first = stack.gateway(0);
 		second = stack.gateway(1);
-		Response init = first.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
-				+ "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}",
+		Response init = first.post("/mcp",
+				"{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+						+ "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\""
+						+ ":\"it\",\"version\":\"1\"}}}",
 				"Accept", ACCEPT_BOTH);
 		assertThat(init.status()).as(init.toString()).isEqualTo(200);
 		session = init.header("Mcp-Session-Id");
@@ -99,8 +102,8 @@ class McpEndpointCacheTest {
 		sessionCall(first, "get_entity_state", "{\"entity_id\":\"" + entity + "\"}");
 		long records = stack.requestRecords();
 
-		Response fresh = sessionCall(first, "get_entity_state", "{\"entity_id\":\"" + entity + "\"}",
-				"X-Cache-Control", "no-cache");
+		Response fresh = sessionCall(first, "get_entity_state", "{\"entity_id\":\"" + entity + "\"}", "X-Cache-Control",
+				"no-cache");
 
 		assertThat(fresh.header("Cache-Status")).contains("fwd=request");
 		assertThat(stack.requestRecords()).isEqualTo(records + 1);
@@ -113,9 +116,11 @@ class McpEndpointCacheTest {
 
 	@Test
 	void aClientTheUpstreamMayAskForInputGetsLiveAnswers() {
-		Response init = first.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
-				+ "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"roots\":{}},"
-				+ "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}", "Accept", ACCEPT_BOTH);
+		Response init = first.post("/mcp",
+				"{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+						+ "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"roots\":{}},"
+						+ "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}",
+				"Accept", ACCEPT_BOTH);
 		String withRoots = init.header("Mcp-Session-Id");
 		String read = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":"
 				+ "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"sensor.air_pressure\"}}}";
@@ -178,9 +183,10 @@ class McpEndpointCacheTest {
 	}
 
 	private static Response statelessCall(BridgeHttp gateway, String tool, String arguments) {
-		Response response = gateway.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
-				+ "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "," + META + "}}", "Accept", ACCEPT_BOTH,
-				"MCP-Protocol-Version", STATELESS, "Mcp-Method", "tools/call", "Mcp-Name", tool);
+		Response response = gateway.post("/mcp",
+				"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":" + "{\"name\":\"" + tool
+						+ "\",\"arguments\":" + arguments + "," + META + "}}",
+				"Accept", ACCEPT_BOTH, "MCP-Protocol-Version", STATELESS, "Mcp-Method", "tools/call", "Mcp-Name", tool);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.json().has("result")).as(response.body()).isTrue();
 		return response;
@@ -189,4 +195,5 @@ class McpEndpointCacheTest {
 	private static String state(Response response) {
 		return response.json().path("result").path("structuredContent").path("state").asString();
 	}
+
 }

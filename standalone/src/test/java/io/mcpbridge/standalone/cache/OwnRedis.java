@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A redis-server process of this test's own, on a free port, that the test may stop and start again
- * (never the shared Redis on 6379, which other tests use).
+ * A redis-server process of this test's own, on a free port, that the test may stop and
+ * start again (never the shared Redis on 6379, which other tests use).
  */
 public final class OwnRedis implements AutoCloseable {
 
@@ -80,4 +80,5 @@ public final class OwnRedis implements AutoCloseable {
 			stop();
 		}
 	}
+
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An expired entry answers a read whose upstream call failed, within the stale-if-error grace. */
+/**
+ * An expired entry answers a read whose upstream call failed, within the stale-if-error
+ * grace.
+ */
 class StaleIfErrorTest {
 
 	private CacheStack stack;
@@ -48,4 +51,5 @@ class StaleIfErrorTest {
 		assertThat(stale.json().path("result")).isEqualTo(fresh.json().path("result"));
 		assertThat(stale.header("Cache-Status")).contains("fwd-status=504", "detail=stale-if-error");
 	}
+
 }

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A gateway told to stop (what its SIGTERM hook does) while it holds a request: it stops accepting
- * connections at once, and the request it holds still gets its reply as soon as the worker answers,
- * through the Redis subscription that outlives the web server, not at its deadline.
+ * A gateway told to stop (what its SIGTERM hook does) while it holds a request: it stops
+ * accepting connections at once, and the request it holds still gets its reply as soon as
+ * the worker answers, through the Redis subscription that outlives the web server, not at
+ * its deadline.
  */
 class GatewayGracefulShutdownTest {
 
@@ -66,4 +67,5 @@ class GatewayGracefulShutdownTest {
 			return false;
 		}
 	}
+
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The seed's config file, {@code --config=config/bridge.yaml}, on the real standalone stack. */
+/**
+ * The seed's config file, {@code --config=config/bridge.yaml}, on the real standalone
+ * stack.
+ */
 class SeedConfigFileTest {
 
 	private static final Path EXAMPLE = Path.of("..", "config", "bridge.yaml").toAbsolutePath().normalize();
@@ -37,7 +40,8 @@ class SeedConfigFileTest {
 			assertThat(call.status()).isEqualTo(200);
 			assertThat(http.get("/health").status()).isEqualTo(200);
 			PoolStatus home = stack.upstreamStatus().get("home");
-			// The stack's own options say target = min = 2; the file's session_pool says 5, and wins.
+			// The stack's own options say target = min = 2; the file's session_pool says
+			// 5, and wins.
 			assertThat(home.target()).isEqualTo(5);
 			assertThat(home.max()).isEqualTo(10);
 		}
@@ -51,4 +55,5 @@ class SeedConfigFileTest {
 		assertThatThrownBy(() -> StandaloneStack.start(withConfig(file)).close())
 			.hasStackTraceContaining("unknown key 'queue.max_retires'");
 	}
+
 }

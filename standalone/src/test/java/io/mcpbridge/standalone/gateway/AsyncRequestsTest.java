@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code Prefer: respond-async}: 202 with a Location, which answers 202 while the request is pending
- * and then what the synchronous call would have answered, through any gateway of the tenant only.
+ * {@code Prefer: respond-async}: 202 with a Location, which answers 202 while the request
+ * is pending and then what the synchronous call would have answered, through any gateway
+ * of the tenant only.
  */
 @ExtendWith(SharedStack.class)
 class AsyncRequestsTest {
@@ -86,8 +87,8 @@ class AsyncRequestsTest {
 
 	@Test
 	void anAsyncCallThatFailsAnswersItsErrorWithItsStatus() {
-		Response accepted = main.post("/mcp/tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}",
-				"X-Session-ID", session, "Prefer", "respond-async");
+		Response accepted = main.post("/mcp/tools/call", "{\"name\":\"no_such_tool\",\"arguments\":{}}", "X-Session-ID",
+				session, "Prefer", "respond-async");
 		assertThat(accepted.status()).isEqualTo(202);
 
 		Response done = await().atMost(Duration.ofSeconds(20))
@@ -109,8 +110,8 @@ class AsyncRequestsTest {
 
 	@Test
 	void anotherTenantCannotSeeTheRequest() {
-		Response accepted = main.post("/mcp/tools/call", "{\"name\":\"get_entities\",\"arguments\":{}}",
-				"X-Session-ID", session, "Prefer", "respond-async");
+		Response accepted = main.post("/mcp/tools/call", "{\"name\":\"get_entities\",\"arguments\":{}}", "X-Session-ID",
+				session, "Prefer", "respond-async");
 		String location = accepted.header("Location");
 		await().atMost(Duration.ofSeconds(20)).until(() -> main.get(location).status() == 200);
 
@@ -124,4 +125,5 @@ class AsyncRequestsTest {
 		assertThat(main.get("/mcp/requests/never-sent-" + System.nanoTime()).status()).isEqualTo(404);
 		assertThat(main.get("/mcp/requests/bad%20id").status()).isEqualTo(404);
 	}
+
 }

@@ -9,7 +9,10 @@ import io.mcpbridge.gateway.GatewayApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** One more gateway replica on the shared Redis, with its own settings (as QueueUnavailableTest starts one). */
+/**
+ * One more gateway replica on the shared Redis, with its own settings (as
+ * QueueUnavailableTest starts one).
+ */
 public final class ExtraGateway implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
@@ -19,7 +22,8 @@ public final class ExtraGateway implements AutoCloseable {
 	}
 
 	/**
-	 * @param kafkaBootstrap the broker it produces to (the stack's, or a parked one nobody consumes)
+	 * @param kafkaBootstrap the broker it produces to (the stack's, or a parked one
+	 * nobody consumes)
 	 * @param settings more {@code name=value} settings
 	 */
 	public static ExtraGateway start(String kafkaBootstrap, int redisPort, String... settings) {
@@ -44,4 +48,5 @@ public final class ExtraGateway implements AutoCloseable {
 	public void close() {
 		context.close();
 	}
+
 }

@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How many Redis round trips the gateway makes per call, counted with MONITOR on a redis-server of
- * this test's own (a script counts once: the commands it runs inside Redis are not round trips). No
- * worker runs: the test answers each request itself, by PUBLISH on the gateway's reply channel (left
- * out of the count), so every other command counted is the gateway's.
+ * How many Redis round trips the gateway makes per call, counted with MONITOR on a
+ * redis-server of this test's own (a script counts once: the commands it runs inside
+ * Redis are not round trips). No worker runs: the test answers each request itself, by
+ * PUBLISH on the gateway's reply channel (left out of the count), so every other command
+ * counted is the gateway's.
  */
 class GatewayRoundTripsTest {
 
@@ -45,10 +46,16 @@ class GatewayRoundTripsTest {
 
 	private static final int CALLS = 40;
 
-	/** The gateway's default idle TTL: a session created with another costs an EXPIRE per Redis read. */
+	/**
+	 * The gateway's default idle TTL: a session created with another costs an EXPIRE per
+	 * Redis read.
+	 */
 	private static final Duration IDLE_TTL = Duration.ofMinutes(30);
 
-	/** Background work of the gateway that may fall into a measurement (e.g. the session index sweep). */
+	/**
+	 * Background work of the gateway that may fall into a measurement (e.g. the session
+	 * index sweep).
+	 */
 	private static final int SLACK = 1;
 
 	private static ParkedKafka parked;
@@ -67,8 +74,10 @@ class GatewayRoundTripsTest {
 	static void start() {
 		parked = new ParkedKafka();
 		ownRedis = OwnRedis.startOnFreePort();
-		// Long enough that no session refresh and no sweep of finished places falls into a measurement:
-		// those cost once per local-ttl and per release-delay, whatever the number of calls.
+		// Long enough that no session refresh and no sweep of finished places falls into
+		// a measurement:
+		// those cost once per local-ttl and per release-delay, whatever the number of
+		// calls.
 		gateway = ExtraGateway.start(parked.bootstrap(), ownRedis.port, "bridge.gateway-id=" + GATEWAY_ID,
 				"bridge.cache.redis.port=" + ownRedis.port, "bridge.sessions.local-ttl=60s",
 				"bridge.queue.release-delay=60s");
@@ -78,7 +87,9 @@ class GatewayRoundTripsTest {
 		session = "rt-session";
 		Session stored = Session.start(session, "default", "home", null, "2025-06-18", System.currentTimeMillis(),
 				IDLE_TTL.toMillis());
-		redis.commands().setex(RedisKeys.session("default", session), IDLE_TTL.toSeconds(), BridgeJson.mapper().writeValueAsString(stored));
+		redis.commands()
+			.setex(RedisKeys.session("default", session), IDLE_TTL.toSeconds(),
+					BridgeJson.mapper().writeValueAsString(stored));
 	}
 
 	@AfterAll
@@ -110,14 +121,16 @@ class GatewayRoundTripsTest {
 		}
 
 		Map<String, Long> spent = report("write (bypass)", monitor.stop());
-		assertThat(total(spent)).as("gateway commands for %d writes: %s", CALLS, spent).isLessThanOrEqualTo(CALLS + SLACK);
+		assertThat(total(spent)).as("gateway commands for %d writes: %s", CALLS, spent)
+			.isLessThanOrEqualTo(CALLS + SLACK);
 		assertThat(spent).as("one admission script per call, carrying the previous call's release")
 			.containsEntry("evalsha", (long) CALLS);
 	}
 
 	@Test
 	void aCacheableMissCostsAtMostFourRoundTrips() throws Exception {
-		call("get_entities", "warmup"); // warms the session, the scripts and the versions' epoch
+		call("get_entities", "warmup"); // warms the session, the scripts and the
+										// versions' epoch
 		Monitor monitor = new Monitor(ownRedis.port);
 
 		for (int i = 0; i < CALLS; i++) {
@@ -137,8 +150,9 @@ class GatewayRoundTripsTest {
 	}
 
 	/**
-	 * The commands clients sent from now until {@link Monitor#stop()}, by name, as MONITOR shows
-	 * them: commands a script runs inside Redis are listed as {@code [0 lua]} and are not round trips.
+	 * The commands clients sent from now until {@link Monitor#stop()}, by name, as
+	 * MONITOR shows them: commands a script runs inside Redis are listed as
+	 * {@code [0 lua]} and are not round trips.
 	 */
 	private static final class Monitor {
 
@@ -184,13 +198,16 @@ class GatewayRoundTripsTest {
 		}
 
 		Map<String, Long> stop() throws Exception {
-			// MONITOR relays commands asynchronously: wait until the last call's admission shows.
-			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+			// MONITOR relays commands asynchronously: wait until the last call's
+			// admission shows.
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
 				.until(() -> commands.values().stream().mapToLong(Long::longValue).sum() >= CALLS);
 			socket.close();
 			reader.join(5000);
 			return Map.copyOf(commands);
 		}
+
 	}
 
 	private static Map<String, Long> report(String kind, Map<String, Long> spent) {
@@ -202,7 +219,10 @@ class GatewayRoundTripsTest {
 		return spent.values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	/** Answers every request produced to the parked broker, the way a worker publishes a reply. */
+	/**
+	 * Answers every request produced to the parked broker, the way a worker publishes a
+	 * reply.
+	 */
 	private static final class FakeWorker extends Thread implements AutoCloseable {
 
 		private final KafkaConsumer<String, String> consumer;
@@ -238,8 +258,9 @@ class GatewayRoundTripsTest {
 					String result = Methods.TOOLS_LIST.equals(request.method()) ? "{\"tools\":[]}"
 							: "{\"content\":[{\"type\":\"text\",\"text\":\"ok\"}]}";
 					ReplyEnvelope reply = ReplyEnvelope.success(request, BridgeJson.mapper().readTree(result), "fake");
-					redis.commands().publish(RedisKeys.replyChannel(request.replyTo()),
-							BridgeJson.mapper().writeValueAsString(reply));
+					redis.commands()
+						.publish(RedisKeys.replyChannel(request.replyTo()),
+								BridgeJson.mapper().writeValueAsString(reply));
 				}
 			}
 			consumer.close();
@@ -250,5 +271,7 @@ class GatewayRoundTripsTest {
 			running.set(false);
 			join(10_000);
 		}
+
 	}
+
 }

@@ -1,9 +1,10 @@
 package io.mcpbridge.standalone.gateway;
 
 import io.mcpbridge.standalone.BridgeHttp;
+
 /**
- * Countable effects in home-sim: a toggle is not idempotent and each execution adds one snapshot to
- * the light's history, so the history length counts executions.
+ * Countable effects in home-sim: a toggle is not idempotent and each execution adds one
+ * snapshot to the light's history, so the history length counts executions.
  */
 final class Home {
 
@@ -24,7 +25,10 @@ final class Home {
 				+ "\",\"arguments\":{\"domain\":\"light\",\"service\":\"toggle\",\"entity_id\":\"" + LIGHT + "\"}}";
 	}
 
-	/** How many snapshots the light's history holds (one per executed toggle, plus the initial one). */
+	/**
+	 * How many snapshots the light's history holds (one per executed toggle, plus the
+	 * initial one).
+	 */
 	int historyLength() {
 		BridgeHttp.Response response = http.post("/mcp/tools/call",
 				"{\"name\":\"get_history\",\"arguments\":{\"entity_id\":\"" + LIGHT + "\"}}", "X-Session-ID", session);
@@ -33,4 +37,5 @@ final class Home {
 		}
 		return response.json().path("result").path("structuredContent").path("count").asInt(-1);
 	}
+
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A request id makes a tool call idempotent across gateway replicas: the stack's gateway, a second
- * replica on the same Kafka, and a "parked" replica whose Kafka no worker consumes (so its requests
- * stay in flight until the test forwards them to the stack's broker).
+ * A request id makes a tool call idempotent across gateway replicas: the stack's gateway,
+ * a second replica on the same Kafka, and a "parked" replica whose Kafka no worker
+ * consumes (so its requests stay in flight until the test forwards them to the stack's
+ * broker).
  */
 @ExtendWith(SharedStack.class)
 class IdempotencyAcrossGatewaysTest {
@@ -78,7 +79,8 @@ class IdempotencyAcrossGatewaysTest {
 		try (RedisResults redis = new RedisResults(stack.redisPort())) {
 			CompletableFuture<Response> first = parkedGateway.http()
 				.postLater("/mcp/tools/call", Home.toggle(id), "X-Session-ID", session, "X-Timeout", "60");
-			// Claimed first, then produced: wait for the parked record itself, not only the claim.
+			// Claimed first, then produced: wait for the parked record itself, not only
+			// the claim.
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> redis.commands().exists(RedisKeys.dedup("default", id)) == 1
 						&& !ParkedKafka.requestRecords(parked.bootstrap(), id).isEmpty());
@@ -113,9 +115,11 @@ class IdempotencyAcrossGatewaysTest {
 		assertThat(repeat.json()).isEqualTo(first.json());
 
 		try (RedisResults redis = new RedisResults(stack.redisPort())) {
-			// The workers' result TTL (10 min) is shorter than the idempotency TTL: simulate its expiry.
+			// The workers' result TTL (10 min) is shorter than the idempotency TTL:
+			// simulate its expiry.
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> redis.commands().get(RedisKeys.dedup("default", id)), stored -> stored.contains("\"reply\""));
+				.until(() -> redis.commands().get(RedisKeys.dedup("default", id)),
+						stored -> stored.contains("\"reply\""));
 			redis.commands().del(RedisKeys.result("default", id));
 		}
 		Response later = second.http().post("/mcp/tools/call", Home.toggle(id), "X-Session-ID", session);
@@ -174,9 +178,11 @@ class IdempotencyAcrossGatewaysTest {
 			responses.add(gateway.postLater("/mcp/tools/call", Home.toggle(id), "X-Session-ID", session));
 		}
 		List<Response> answered = responses.stream().map(CompletableFuture::join).toList();
-		assertThat(answered).allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(200));
+		assertThat(answered)
+			.allSatisfy(response -> assertThat(response.status()).as(response.toString()).isEqualTo(200));
 		assertThat(answered).extracting(Response::json).containsOnly(answered.get(0).json());
 		assertThat(home.historyLength()).isEqualTo(before + 1);
 		assertThat(ParkedKafka.requestRecords(stack.kafkaBootstrap(), id)).hasSize(1);
 	}
+
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request waits exactly until its own deadline, even when the servlet container's default async
- * timeout is shorter: no hidden cap below {@code bridge.queue.max-timeout}.
+ * A request waits exactly until its own deadline, even when the servlet container's
+ * default async timeout is shorter: no hidden cap below {@code bridge.queue.max-timeout}.
  */
 @ExtendWith(SharedStack.class)
 class LongDeadlineTest {
@@ -25,7 +25,8 @@ class LongDeadlineTest {
 			long start = System.nanoTime();
 			Response response = gateway.http()
 				.post("/mcp/tools/call", "{\"name\":\"get_entities\",\"arguments\":{}}", "X-Session-ID", session,
-						// Past the cache: another test may have cached this read through the stack's gateway.
+						// Past the cache: another test may have cached this read through
+						// the stack's gateway.
 						"X-Timeout", "3", "X-Cache-Control", "no-cache");
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
@@ -34,4 +35,5 @@ class LongDeadlineTest {
 			assertThat(elapsedMs).isGreaterThanOrEqualTo(2_900);
 		}
 	}
+
 }

@@ -21,10 +21,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A second, real Kafka broker that no worker consumes: a gateway producing to it leaves its requests
- * in flight for as long as a test wants, until the test forwards a record to the stack's broker,
- * where the worker executes it and replies to that gateway. Also reads request records back, to
- * count how often a request id was produced.
+ * A second, real Kafka broker that no worker consumes: a gateway producing to it leaves
+ * its requests in flight for as long as a test wants, until the test forwards a record to
+ * the stack's broker, where the worker executes it and replies to that gateway. Also
+ * reads request records back, to count how often a request id was produced.
  */
 final class ParkedKafka implements AutoCloseable {
 
@@ -42,7 +42,10 @@ final class ParkedKafka implements AutoCloseable {
 		return broker.getBrokersAsString();
 	}
 
-	/** Copies the parked record of a request to another broker (same topic, key and value). */
+	/**
+	 * Copies the parked record of a request to another broker (same topic, key and
+	 * value).
+	 */
 	void forward(String requestId, String targetBootstrap) {
 		ConsumerRecord<String, String> record = requestRecords(bootstrap(), requestId).stream()
 			.findFirst()
@@ -58,12 +61,18 @@ final class ParkedKafka implements AutoCloseable {
 		}
 	}
 
-	/** Every record of the request topics of a broker that carries this request id, oldest first. */
+	/**
+	 * Every record of the request topics of a broker that carries this request id, oldest
+	 * first.
+	 */
 	static List<ConsumerRecord<String, String>> requestRecords(String bootstrap, String requestId) {
 		return requestRecordsContaining(bootstrap, "\"request_id\":\"" + requestId + "\"");
 	}
 
-	/** Every record of the request topics of a broker whose value contains {@code needle}, oldest first. */
+	/**
+	 * Every record of the request topics of a broker whose value contains {@code needle},
+	 * oldest first.
+	 */
 	static List<ConsumerRecord<String, String>> requestRecordsContaining(String bootstrap, String needle) {
 		Map<String, Object> config = new HashMap<>();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -75,7 +84,8 @@ final class ParkedKafka implements AutoCloseable {
 			List<TopicPartition> partitions = new ArrayList<>();
 			for (String topic : Topics.allRequestTopics()) {
 				Optional.ofNullable(consumer.partitionsFor(topic, Duration.ofSeconds(10)))
-					.ifPresent(infos -> infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
+					.ifPresent(infos -> infos
+						.forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));
 			}
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
@@ -100,4 +110,5 @@ final class ParkedKafka implements AutoCloseable {
 	public void close() {
 		broker.destroy();
 	}
+
 }

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a client gets for an upstream no worker serves (answered by the gateway, nothing queued) and
- * for a session that expired.
+ * What a client gets for an upstream no worker serves (answered by the gateway, nothing
+ * queued) and for a session that expired.
  */
 @ExtendWith(SharedStack.class)
 class SessionAndUpstreamErrorsTest {
@@ -42,8 +42,7 @@ class SessionAndUpstreamErrorsTest {
 	@Test
 	void aSessionUnusedForItsIdleTtlIs404SessionNotFound(StandaloneStack stack) {
 		try (ExtraGateway shortLived = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort(),
-				"bridge.sessions.idle-ttl=2s");
-				RedisResults redis = new RedisResults(stack.redisPort())) {
+				"bridge.sessions.idle-ttl=2s"); RedisResults redis = new RedisResults(stack.redisPort())) {
 			BridgeHttp http = shortLived.http();
 			String session = http.initialize();
 			assertThat(http.post("/mcp/tools/list", "", "X-Session-ID", session).status()).isEqualTo(200);
@@ -58,4 +57,5 @@ class SessionAndUpstreamErrorsTest {
 			assertThat(response.json().path("error").path("message").asString()).contains("/mcp/initialize");
 		}
 	}
+
 }

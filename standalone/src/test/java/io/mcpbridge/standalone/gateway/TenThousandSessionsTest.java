@@ -28,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions live in Redis and cost no process: 10,000 sessions created alternately through two
- * gateway replicas each work through the other replica, and the upstream processes (home-sim
- * children of this JVM, found in the OS process table) are the same before and after.
- * Slow (about 3 minutes on 2 cores): tagged, still run by {@code ./mvnw verify}.
+ * Sessions live in Redis and cost no process: 10,000 sessions created alternately through
+ * two gateway replicas each work through the other replica, and the upstream processes
+ * (home-sim children of this JVM, found in the OS process table) are the same before and
+ * after. Slow (about 3 minutes on 2 cores): tagged, still run by {@code ./mvnw verify}.
  */
 @ExtendWith(SharedStack.class)
 @Tag("slow")
@@ -70,8 +70,8 @@ class TenThousandSessionsTest {
 			List<Future<String>> outcomes = new ArrayList<>();
 			for (int i = 0; i < SESSIONS; i++) {
 				boolean even = i % 2 == 0;
-				outcomes.add(clients.submit(() -> createThenUseThroughTheOther(even ? first : other,
-						even ? other : first)));
+				outcomes.add(
+						clients.submit(() -> createThenUseThroughTheOther(even ? first : other, even ? other : first)));
 			}
 			for (Future<String> outcome : outcomes) {
 				String failure = outcome.get();
@@ -84,9 +84,10 @@ class TenThousandSessionsTest {
 			clients.shutdownNow();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("[sessions] %d sessions created and used through two gateways with %d clients in %.1f s"
-				+ " (%.0f sessions/s); home-sim processes before %s, after %s%n", SESSIONS, CLIENTS, seconds,
-				SESSIONS / seconds, upstreamsBefore, homeSimProcesses());
+		System.out.printf(
+				"[sessions] %d sessions created and used through two gateways with %d clients in %.1f s"
+						+ " (%.0f sessions/s); home-sim processes before %s, after %s%n",
+				SESSIONS, CLIENTS, seconds, SESSIONS / seconds, upstreamsBefore, homeSimProcesses());
 
 		assertThat(failures).as("sessions that failed").isEmpty();
 		assertThat(upstreamsBefore).as("the worker's pool runs home-sim").isNotEmpty();
@@ -113,7 +114,13 @@ class TenThousandSessionsTest {
 
 	private static List<Long> reportedPids(BridgeHttp http, String workerId) {
 		List<Long> pids = new ArrayList<>();
-		http.get("/mcp/status").json().path("upstreams").path("home").path("by_worker").path(workerId).path("pids")
+		http.get("/mcp/status")
+			.json()
+			.path("upstreams")
+			.path("home")
+			.path("by_worker")
+			.path(workerId)
+			.path("pids")
 			.forEach(pid -> pids.add(pid.asLong()));
 		return pids;
 	}
@@ -132,8 +139,8 @@ class TenThousandSessionsTest {
 	}
 
 	/**
-	 * The process's command line from the OS process table. ProcessHandle.Info gives none for a
-	 * command line as long as a test classpath, so Linux's /proc is read first.
+	 * The process's command line from the OS process table. ProcessHandle.Info gives none
+	 * for a command line as long as a test classpath, so Linux's /proc is read first.
 	 */
 	private static String commandLine(ProcessHandle process) {
 		Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
@@ -144,4 +151,5 @@ class TenThousandSessionsTest {
 			return process.info().commandLine().orElse("");
 		}
 	}
+
 }

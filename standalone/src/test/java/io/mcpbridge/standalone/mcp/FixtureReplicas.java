@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A stack whose upstream is the conformance fixture, with a second gateway replica on the same
- * Kafka and Redis, for the tests of one class ({@code @RegisterExtension} on a static field): for
- * tests where a client's requests cross replicas.
+ * A stack whose upstream is the conformance fixture, with a second gateway replica on the
+ * same Kafka and Redis, for the tests of one class ({@code @RegisterExtension} on a
+ * static field): for tests where a client's requests cross replicas.
  */
 final class FixtureReplicas implements BeforeAllCallback, AfterAllCallback {
 
@@ -43,4 +43,5 @@ final class FixtureReplicas implements BeforeAllCallback, AfterAllCallback {
 	int secondPort() {
 		return second.port();
 	}
+
 }

@@ -11,10 +11,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 2026-07-28 multi-round-trip requests through the whole bridge: the fixture upstream asks the
- * client mid-call (the 2025 way), the gateway answers with an input-required result while the call
- * waits in the worker, and the client's retry, on either gateway replica, feeds the answer to the
- * waiting process and gets what the call does next.
+ * 2026-07-28 multi-round-trip requests through the whole bridge: the fixture upstream
+ * asks the client mid-call (the 2025 way), the gateway answers with an input-required
+ * result while the call waits in the worker, and the client's retry, on either gateway
+ * replica, feeds the answer to the waiting process and gets what the call does next.
  */
 class InputRequiredTest {
 
@@ -105,4 +105,5 @@ class InputRequiredTest {
 		return new BridgeHttp(port).post(PATH, body, "Accept", McpClient.ACCEPT_BOTH, "MCP-Protocol-Version",
 				"2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", tool);
 	}
+
 }

@@ -7,7 +7,10 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.standalone.BridgeHttp;
 import tools.jackson.databind.JsonNode;
 
-/** A minimal Streamable HTTP client for tests: JSON-RPC over {@link BridgeHttp}, SSE bodies parsed. */
+/**
+ * A minimal Streamable HTTP client for tests: JSON-RPC over {@link BridgeHttp}, SSE
+ * bodies parsed.
+ */
 final class McpClient {
 
 	static final String ACCEPT_BOTH = "application/json, text/event-stream";
@@ -49,7 +52,9 @@ final class McpClient {
 		return http.post(path, body, headers.toArray(String[]::new));
 	}
 
-	/** The JSON-RPC messages of a response: its JSON body, or the data of each SSE event. */
+	/**
+	 * The JSON-RPC messages of a response: its JSON body, or the data of each SSE event.
+	 */
 	static List<JsonNode> messages(BridgeHttp.Response response) {
 		String type = response.header("Content-Type");
 		if (type == null || !type.startsWith("text/event-stream")) {
@@ -74,4 +79,5 @@ final class McpClient {
 		}
 		return events;
 	}
+
 }

@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Streamable HTTP endpoint against the real stack (broker, Redis, worker, home-sim processes). */
+/**
+ * The Streamable HTTP endpoint against the real stack (broker, Redis, worker, home-sim
+ * processes).
+ */
 @ExtendWith(SharedStack.class)
 class McpEndpointTest {
 
@@ -33,8 +36,10 @@ class McpEndpointTest {
 
 	@Test
 	void aSessionInitializesListsAndCallsToolsWithTheUpstreamsOwnAnswers() {
-		BridgeHttp.Response init = mcp.post(null, mcp.request("initialize",
-				"{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}"));
+		BridgeHttp.Response init = mcp.post(null,
+				mcp.request("initialize",
+						"{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\""
+								+ "it\",\"version\":\"1\"}}"));
 		assertThat(init.status()).isEqualTo(200);
 		String session = init.header("Mcp-Session-Id");
 		assertThat(session).matches("[0-9a-f]{32}");
@@ -76,10 +81,15 @@ class McpEndpointTest {
 		String session = mcp.initialize("{}");
 
 		assertThat(mcp.post(session, mcp.request("ping", null)).json().path("result").isObject()).isTrue();
-		assertThat(mcp.post(session, mcp.request("logging/setLevel", "{\"level\":\"warning\"}")).json()
-			.path("result").isObject()).isTrue();
-		assertThat(mcp.post(session, mcp.request("logging/setLevel", "{\"level\":\"loud\"}")).json()
-			.path("error").path("code").asInt()).isEqualTo(-32602);
+		assertThat(mcp.post(session, mcp.request("logging/setLevel", "{\"level\":\"warning\"}"))
+			.json()
+			.path("result")
+			.isObject()).isTrue();
+		assertThat(mcp.post(session, mcp.request("logging/setLevel", "{\"level\":\"loud\"}"))
+			.json()
+			.path("error")
+			.path("code")
+			.asInt()).isEqualTo(-32602);
 	}
 
 	@Test
@@ -111,8 +121,8 @@ class McpEndpointTest {
 		BridgeHttp.Response foreign = http.post("/mcp", body, "Accept", McpClient.ACCEPT_BOTH, "Origin",
 				"http://evil.example");
 		assertThat(foreign.status()).isEqualTo(403);
-		assertThat(http.post("/mcp", body, "Accept", McpClient.ACCEPT_BOTH, "Origin", "http://localhost:6274")
-			.status()).isEqualTo(200);
+		assertThat(http.post("/mcp", body, "Accept", McpClient.ACCEPT_BOTH, "Origin", "http://localhost:6274").status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -145,8 +155,8 @@ class McpEndpointTest {
 		assertThat(result.path("_meta").path("io.modelcontextprotocol/serverInfo").path("name").asString())
 			.isEqualTo("home-sim");
 
-		String call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get_entity_state\","
-				+ "\"arguments\":{\"entity_id\":\"light.kitchen\"}," + meta + "}}";
+		String call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\""
+				+ ":\"get_entity_state\"," + "\"arguments\":{\"entity_id\":\"light.kitchen\"}," + meta + "}}";
 		BridgeHttp.Response answer = http.post("/mcp", call, "Accept", McpClient.ACCEPT_BOTH, "MCP-Protocol-Version",
 				"2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "get_entity_state");
 		assertThat(answer.status()).isEqualTo(200);
@@ -178,12 +188,16 @@ class McpEndpointTest {
 	void aNamedUpstreamPathRoutesToIt() {
 		McpClient home = new McpClient(http, "/mcp/u/home");
 		String session = home.initialize("{}");
-		assertThat(McpClient.messages(home.post(session, home.request("tools/list", "{}"))).get(0)
-			.path("result").path("tools").size()).isGreaterThan(3);
+		assertThat(McpClient.messages(home.post(session, home.request("tools/list", "{}")))
+			.get(0)
+			.path("result")
+			.path("tools")
+			.size()).isGreaterThan(3);
 
 		List<JsonNode> unknown = McpClient.messages(new McpClient(http, "/mcp/u/nowhere").post(null,
 				mcp.request("initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}")));
 		assertThat(unknown.get(0).path("error").path("data").path("bridge_code").asString())
 			.isEqualTo("UNKNOWN_UPSTREAM");
 	}
+
 }

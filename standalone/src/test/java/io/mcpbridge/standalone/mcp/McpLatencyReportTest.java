@@ -17,10 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reports (does not assert) the latency of one tool call through the MCP endpoint and through the REST
- * API, uncached ({@code X-Cache-Control: no-cache}: through Kafka, the worker and home-sim) and cached
- * (an L1 hit), interleaved in blocks on the same stack. Excluded by default; run with
- * {@code ./mvnw -o -pl standalone -am verify -Dsurefire.excludedGroups= -Dgroups=report -Dtest=McpLatencyReportTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Reports (does not assert) the latency of one tool call through the MCP endpoint and
+ * through the REST API, uncached ({@code X-Cache-Control: no-cache}: through Kafka, the
+ * worker and home-sim) and cached (an L1 hit), interleaved in blocks on the same stack.
+ * Excluded by default; run with
+ * {@code ./mvnw -o -pl standalone -am verify -Dsurefire.excludedGroups= -Dgroups=report
+ * -Dtest=McpLatencyReportTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("report")
 @ExtendWith(SharedStack.class)
@@ -32,7 +34,8 @@ class McpLatencyReportTest {
 
 	private static final int PER_BLOCK = 100;
 
-	private static final String CALL = "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}";
+	private static final String CALL = "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\""
+			+ ":\"light.kitchen\"}}";
 
 	@Test
 	void reportsTheLatencyOfTheMcpEndpointNextToTheRestApi(StandaloneStack stack) {
@@ -41,10 +44,10 @@ class McpLatencyReportTest {
 		String mcpSession = mcp.initialize("{}");
 		String restSession = http.initialize();
 		Map<String, Supplier<BridgeHttp.Response>> calls = new LinkedHashMap<>();
-		calls.put("MCP endpoint, uncached", () -> mcp.post(mcpSession, mcp.request("tools/call", CALL),
-				"X-Cache-Control", "no-cache"));
-		calls.put("REST API, uncached", () -> http.post("/mcp/tools/call", CALL, "X-Session-ID", restSession,
-				"X-Cache-Control", "no-cache"));
+		calls.put("MCP endpoint, uncached",
+				() -> mcp.post(mcpSession, mcp.request("tools/call", CALL), "X-Cache-Control", "no-cache"));
+		calls.put("REST API, uncached",
+				() -> http.post("/mcp/tools/call", CALL, "X-Session-ID", restSession, "X-Cache-Control", "no-cache"));
 		calls.put("MCP endpoint, cached", () -> mcp.post(mcpSession, mcp.request("tools/call", CALL)));
 		calls.put("REST API, cached", () -> http.post("/mcp/tools/call", CALL, "X-Session-ID", restSession));
 		Map<String, List<Long>> nanos = new LinkedHashMap<>();
@@ -79,4 +82,5 @@ class McpLatencyReportTest {
 		Collections.sort(sorted);
 		return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100)) / 1_000_000.0;
 	}
+
 }

@@ -14,10 +14,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the upstream sends during a call reaches the client, through the queue and Redis, across
- * gateway replicas: progress and log messages on the request's SSE stream, sampling and elicitation
- * requests answered through another gateway, a stream resumed on another gateway, cancellation.
- * The upstream is the conformance fixture server, as real subprocesses.
+ * What the upstream sends during a call reaches the client, through the queue and Redis,
+ * across gateway replicas: progress and log messages on the request's SSE stream,
+ * sampling and elicitation requests answered through another gateway, a stream resumed on
+ * another gateway, cancellation. The upstream is the conformance fixture server, as real
+ * subprocesses.
  */
 class McpRelayTest {
 
@@ -44,8 +45,9 @@ class McpRelayTest {
 		String session = onA.initialize("{}");
 		McpClient onB = new McpClient(new BridgeHttp(portB), PATH);
 
-		JsonNode answer = McpClient.messages(onB.post(session, onB.request("tools/call",
-				"{\"name\":\"test_simple_text\",\"arguments\":{}}"))).get(0);
+		JsonNode answer = McpClient
+			.messages(onB.post(session, onB.request("tools/call", "{\"name\":\"test_simple_text\",\"arguments\":{}}")))
+			.get(0);
 
 		assertThat(answer.path("result").path("content").get(0).path("type").asString()).isEqualTo("text");
 	}
@@ -85,8 +87,8 @@ class McpRelayTest {
 			.hasSizeGreaterThanOrEqualTo(3);
 
 		onA.post(session, onA.request("logging/setLevel", "{\"level\":\"error\"}"));
-		List<JsonNode> quiet = McpClient.messages(onA.post(session, onA.request("tools/call",
-				"{\"name\":\"test_tool_with_logging\",\"arguments\":{}}")));
+		List<JsonNode> quiet = McpClient.messages(
+				onA.post(session, onA.request("tools/call", "{\"name\":\"test_tool_with_logging\",\"arguments\":{}}")));
 		assertThat(quiet).singleElement()
 			.satisfies(answer -> assertThat(answer.path("result").path("isError").asBoolean()).isFalse());
 	}
@@ -95,8 +97,9 @@ class McpRelayTest {
 	void aSamplingRequestIsAnsweredThroughAnotherGatewayAndReachesTheAskingProcess() throws Exception {
 		String session = onA.initialize("{\"sampling\":{}}");
 
-		try (SseStream stream = SseStream.post(portA, PATH, onA.request("tools/call",
-				"{\"name\":\"test_sampling\",\"arguments\":{\"prompt\":\"What is 2+2?\"}}"), sessionHeaders(session))) {
+		try (SseStream stream = SseStream.post(portA, PATH,
+				onA.request("tools/call", "{\"name\":\"test_sampling\",\"arguments\":{\"prompt\":\"What is 2+2?\"}}"),
+				sessionHeaders(session))) {
 			JsonNode sampling = stream.nextMessage();
 			assertThat(sampling.path("method").asString()).isEqualTo("sampling/createMessage");
 			assertThat(sampling.path("params").path("messages").get(0).path("content").path("text").asString())
@@ -119,8 +122,10 @@ class McpRelayTest {
 		String session = onA.initialize("{\"elicitation\":{}}");
 		String intruder = onA.initialize("{}");
 
-		try (SseStream stream = SseStream.post(portA, PATH, onA.request("tools/call",
-				"{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"Who are you?\"}}"), sessionHeaders(session))) {
+		try (SseStream stream = SseStream.post(portA, PATH,
+				onA.request("tools/call",
+						"{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"Who are you?\"}}"),
+				sessionHeaders(session))) {
 			JsonNode elicitation = stream.nextMessage();
 			assertThat(elicitation.path("method").asString()).isEqualTo("elicitation/create");
 			String answer = "{\"jsonrpc\":\"2.0\",\"id\":\"" + elicitation.path("id").asString()
@@ -130,7 +135,8 @@ class McpRelayTest {
 			assertThat(onA.post(session, answer).status()).isEqualTo(202);
 
 			assertThat(stream.nextMessage().path("result").path("content").get(0).path("text").asString())
-				.contains("action=accept").contains("mallory");
+				.contains("action=accept")
+				.contains("mallory");
 		}
 	}
 
@@ -139,12 +145,14 @@ class McpRelayTest {
 		String session = onA.initialize("{\"sampling\":{}}");
 		JsonNode sampling;
 		String lastEventId;
-		try (SseStream stream = SseStream.post(portA, PATH, onA.request("tools/call",
-				"{\"name\":\"test_sampling\",\"arguments\":{\"prompt\":\"resume me\"}}"), sessionHeaders(session))) {
+		try (SseStream stream = SseStream.post(portA, PATH,
+				onA.request("tools/call", "{\"name\":\"test_sampling\",\"arguments\":{\"prompt\":\"resume me\"}}"),
+				sessionHeaders(session))) {
 			sampling = stream.nextMessage();
 			lastEventId = stream.lastId();
 		}
-		// The client went away (not a cancellation in this revision); it comes back through gateway B.
+		// The client went away (not a cancellation in this revision); it comes back
+		// through gateway B.
 		McpClient onB = new McpClient(new BridgeHttp(portB), PATH);
 		try (SseStream resumed = SseStream.get(portB, PATH, "Mcp-Session-Id", session, "Last-Event-ID",
 				lastEventId.substring(0, lastEventId.lastIndexOf('.')) + ".0")) {
@@ -153,9 +161,11 @@ class McpRelayTest {
 			assertThat(replayed.path("id").asString()).isEqualTo(sampling.path("id").asString());
 			assertThat(resumed.lastId()).isEqualTo(lastEventId);
 
-			assertThat(onB.post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"" + sampling.path("id").asString()
-					+ "\",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"resumed\"},"
-					+ "\"model\":\"test\"}}").status()).isEqualTo(202);
+			assertThat(onB
+				.post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"" + sampling.path("id").asString()
+						+ "\",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"resumed\"},"
+						+ "\"model\":\"test\"}}")
+				.status()).isEqualTo(202);
 
 			JsonNode answer = resumed.nextMessage();
 			assertThat(answer.path("id").asInt()).isGreaterThan(0);
@@ -168,8 +178,9 @@ class McpRelayTest {
 	void aResumeOfAnotherSessionsStreamIsRefused() throws Exception {
 		String session = onA.initialize("{\"sampling\":{}}");
 		String other = onA.initialize("{}");
-		try (SseStream stream = SseStream.post(portA, PATH, onA.request("tools/call",
-				"{\"name\":\"test_sampling\",\"arguments\":{\"prompt\":\"mine\"}}"), sessionHeaders(session))) {
+		try (SseStream stream = SseStream.post(portA, PATH,
+				onA.request("tools/call", "{\"name\":\"test_sampling\",\"arguments\":{\"prompt\":\"mine\"}}"),
+				sessionHeaders(session))) {
 			stream.nextMessage();
 			String lastEventId = stream.lastId();
 
@@ -182,7 +193,8 @@ class McpRelayTest {
 	@Test
 	void notificationsCancelledThroughAnotherGatewayEndsTheWaitingCall() throws Exception {
 		String session = onA.initialize("{\"elicitation\":{}}");
-		String call = onA.request("tools/call", "{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"never\"}}");
+		String call = onA.request("tools/call",
+				"{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"never\"}}");
 		int clientId = BridgeJson.mapper().readTree(call).path("id").asInt();
 		try (SseStream stream = SseStream.post(portA, PATH, call, sessionHeaders(session))) {
 			assertThat(stream.nextMessage().path("method").asString()).isEqualTo("elicitation/create");
@@ -203,4 +215,5 @@ class McpRelayTest {
 	private static String[] sessionHeaders(String session) {
 		return new String[] { "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25" };
 	}
+
 }

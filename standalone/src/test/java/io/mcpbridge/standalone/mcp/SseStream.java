@@ -14,8 +14,8 @@ import io.mcpbridge.common.BridgeJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An HTTP response read as it arrives: SSE events one at a time, so a test can act on an event
- * (answer a sampling request, disconnect) before the response ends.
+ * An HTTP response read as it arrives: SSE events one at a time, so a test can act on an
+ * event (answer a sampling request, disconnect) before the response ends.
  */
 final class SseStream implements AutoCloseable {
 
@@ -30,7 +30,8 @@ final class SseStream implements AutoCloseable {
 		this.lines = response.body().iterator();
 	}
 
-	static SseStream post(int port, String path, String body, String... headers) throws IOException, InterruptedException {
+	static SseStream post(int port, String path, String body, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
@@ -66,7 +67,10 @@ final class SseStream implements AutoCloseable {
 		return readEvent(lines);
 	}
 
-	/** Reads one SSE event from its lines (id and data fields; comments skipped); null at the end. */
+	/**
+	 * Reads one SSE event from its lines (id and data fields; comments skipped); null at
+	 * the end.
+	 */
 	static McpClient.SseEvent readEvent(Iterator<String> lines) {
 		String id = null;
 		StringBuilder data = new StringBuilder();
@@ -91,7 +95,10 @@ final class SseStream implements AutoCloseable {
 		return any ? new McpClient.SseEvent(id, data.toString()) : null;
 	}
 
-	/** The next event that carries a message (skips priming events), as JSON; null at the end. */
+	/**
+	 * The next event that carries a message (skips priming events), as JSON; null at the
+	 * end.
+	 */
 	JsonNode nextMessage() {
 		McpClient.SseEvent event;
 		while ((event = next()) != null) {
@@ -124,4 +131,5 @@ final class SseStream implements AutoCloseable {
 	public void close() {
 		response.body().close();
 	}
+
 }

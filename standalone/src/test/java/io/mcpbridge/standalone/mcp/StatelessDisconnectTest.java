@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The 2026-07-28 rule that a client disconnect cancels its request, for a client that closes its
- * socket while the answer is still pending (nothing is written to it before the answer). The gateway
- * under test checks every 300 ms; home-sim answers after 2 s, and the upstream "slow" (home-sim too)
- * after a minute, far beyond the 30 s deadline of its calls.
+ * The 2026-07-28 rule that a client disconnect cancels its request, for a client that
+ * closes its socket while the answer is still pending (nothing is written to it before
+ * the answer). The gateway under test checks every 300 ms; home-sim answers after 2 s,
+ * and the upstream "slow" (home-sim too) after a minute, far beyond the 30 s deadline of
+ * its calls.
  */
 class StatelessDisconnectTest {
 
@@ -75,8 +76,10 @@ class StatelessDisconnectTest {
 			closedAt = System.nanoTime();
 		}
 
-		// Only a cancellation frees the process this early: the call itself lasts a minute, its
-		// deadline is 30 s away. The worker tells the upstream (notifications/cancelled) and fails the call.
+		// Only a cancellation frees the process this early: the call itself lasts a
+		// minute, its
+		// deadline is 30 s away. The worker tells the upstream (notifications/cancelled)
+		// and fails the call.
 		await().atMost(Duration.ofSeconds(10)).until(() -> slow().busy() == 0);
 		Duration cancelledAfter = Duration.ofNanos(System.nanoTime() - closedAt);
 		assertThat(slow().errors()).isEqualTo(1);
@@ -88,9 +91,9 @@ class StatelessDisconnectTest {
 
 	@Test
 	void aClientThatWaitsGetsKeepAlivesThenItsAnswerAsOneSseMessage() {
-		BridgeHttp.Response answer = gateway.http().post("/mcp", toolCall(2, "light.living_room"), "Accept",
-				McpClient.ACCEPT_BOTH, "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name",
-				"get_entity_state");
+		BridgeHttp.Response answer = gateway.http()
+			.post("/mcp", toolCall(2, "light.living_room"), "Accept", McpClient.ACCEPT_BOTH, "MCP-Protocol-Version",
+					"2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "get_entity_state");
 
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Content-Type")).startsWith("text/event-stream");
@@ -98,8 +101,8 @@ class StatelessDisconnectTest {
 		List<String> lines = answer.body().lines().toList();
 		assertThat(lines.stream().filter(": keep-alive"::equals).count()).as("2 s of 300 ms checks")
 			.isGreaterThanOrEqualTo(3);
-		assertThat(lines.indexOf(": keep-alive")).isLessThan(lines.indexOf(
-				lines.stream().filter(line -> line.startsWith("data: {")).findFirst().orElseThrow()));
+		assertThat(lines.indexOf(": keep-alive")).isLessThan(
+				lines.indexOf(lines.stream().filter(line -> line.startsWith("data: {")).findFirst().orElseThrow()));
 		List<JsonNode> messages = McpClient.messages(answer);
 		assertThat(messages).singleElement().satisfies(message -> {
 			assertThat(message.path("id").asInt()).isEqualTo(2);
@@ -131,4 +134,5 @@ class StatelessDisconnectTest {
 		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
 				+ "\"get_entity_state\",\"arguments\":{\"entity_id\":\"" + entityId + "\"}," + META + "}}";
 	}
+
 }

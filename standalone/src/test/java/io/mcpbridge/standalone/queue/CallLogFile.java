@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import io.mcpbridge.common.BridgeJson;
 import tools.jackson.databind.JsonNode;
 
-/** home-sim's call log: one line per executed tools/call, with its arguments and start/end times. */
+/**
+ * home-sim's call log: one line per executed tools/call, with its arguments and start/end
+ * times.
+ */
 final class CallLogFile {
 
 	record Call(String tool, String entity, int brightness, long startUs, long endUs, long pid) {
@@ -48,7 +51,10 @@ final class CallLogFile {
 		}
 	}
 
-	/** Calls of entities whose name starts with {@code prefix}, grouped by entity, in start order. */
+	/**
+	 * Calls of entities whose name starts with {@code prefix}, grouped by entity, in
+	 * start order.
+	 */
 	static Map<String, List<Call>> byEntity(List<Call> calls, String prefix) {
 		return calls.stream()
 			.filter(call -> call.entity().startsWith(prefix))
@@ -85,4 +91,5 @@ final class CallLogFile {
 		}
 		return max;
 	}
+
 }

@@ -25,8 +25,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-entity ordering and cross-entity parallelism on a real broker, real Redis and a worker whose
- * pool runs 4 home-sim processes of 8 calls at once each, taking 50 ms per call.
+ * Per-entity ordering and cross-entity parallelism on a real broker, real Redis and a
+ * worker whose pool runs 4 home-sim processes of 8 calls at once each, taking 50 ms per
+ * call.
  */
 class KeyOrderingTest {
 
@@ -55,7 +56,8 @@ class KeyOrderingTest {
 		kafka = new EmbeddedKafkaKraftBroker(1, QueueWorker.PARTITIONS);
 		kafka.afterPropertiesSet();
 		callLog = tmp.resolve("calls.jsonl");
-		// Several calls per process: per-entity order must hold while one process runs many entities at once.
+		// Several calls per process: per-entity order must hold while one process runs
+		// many entities at once.
 		worker = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-order", callLog, LATENCY_MS, 4, PER_PROCESS);
 	}
 
@@ -71,7 +73,8 @@ class KeyOrderingTest {
 	void freshTenant() {
 		requests = new Requests(kafka.getBrokersAsString());
 		replies = new Replies();
-		// Entity names unique to this test, so its lines of the shared call log are its own.
+		// Entity names unique to this test, so its lines of the shared call log are its
+		// own.
 		prefix = "light." + requests.tenant.replace('-', '_') + "_";
 	}
 
@@ -92,7 +95,8 @@ class KeyOrderingTest {
 
 		List<Call> calls = CallLogFile.byEntity(CallLogFile.read(callLog), prefix).get(prefix + "one");
 		assertThat(calls).hasSize(50);
-		assertThat(calls).extracting(Call::brightness).containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
+		assertThat(calls).extracting(Call::brightness)
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
 		assertThat(CallLogFile.overlaps(Map.of("one", calls))).isZero();
 	}
 
@@ -112,19 +116,23 @@ class KeyOrderingTest {
 		long wallMs = answered.values().stream().mapToLong(ReplyEnvelope::completedEpochMs).max().orElseThrow()
 				- started;
 		Map<String, List<Call>> calls = CallLogFile.byEntity(CallLogFile.read(callLog), prefix);
-		// The serial sum as home-sim measured it (50 ms plus its own time per call, slower on a busy machine).
+		// The serial sum as home-sim measured it (50 ms plus its own time per call,
+		// slower on a busy machine).
 		long serialMs = calls.values().stream().flatMap(List::stream).mapToLong(c -> c.endUs() - c.startUs()).sum()
 				/ 1000;
 		int parallel = CallLogFile.maxConcurrency(calls.values().stream().flatMap(List::stream).toList());
-		System.out.printf("[queue] 20 entities x 5 calls of %d ms, pool 4 x %d: wall %d ms, serial sum %d ms (nominal %d), "
-				+ "up to %d calls at once%n", LATENCY_MS, PER_PROCESS, wallMs, serialMs, writes.size() * LATENCY_MS,
-				parallel);
+		System.out.printf(
+				"[queue] 20 entities x 5 calls of %d ms, pool 4 x %d: wall %d ms, serial sum %d ms (nominal %d), "
+						+ "up to %d calls at once%n",
+				LATENCY_MS, PER_PROCESS, wallMs, serialMs, writes.size() * LATENCY_MS, parallel);
 		assertThat(calls).hasSize(20);
-		assertThat(calls.values()).allSatisfy(entity -> assertThat(entity).extracting(Call::brightness)
-			.containsExactly(1, 2, 3, 4, 5));
+		assertThat(calls.values())
+			.allSatisfy(entity -> assertThat(entity).extracting(Call::brightness).containsExactly(1, 2, 3, 4, 5));
 		assertThat(CallLogFile.overlaps(calls)).isZero();
-		// The pool's 4 processes ran different entities at the same time, more than one per process, never
-		// more than one per entity. (Wall time against the serial sum is reported, not asserted: on a
+		// The pool's 4 processes ran different entities at the same time, more than one
+		// per process, never
+		// more than one per entity. (Wall time against the serial sum is reported, not
+		// asserted: on a
 		// saturated 2-core machine the worker's CPU time dominates.)
 		assertThat(parallel).isGreaterThan(4).isLessThanOrEqualTo(20);
 	}
@@ -148,4 +156,5 @@ class KeyOrderingTest {
 		List<Call> calls = CallLogFile.byEntity(CallLogFile.read(callLog), prefix).get(entity);
 		assertThat(calls).hasSize(60).extracting(Call::brightness).doesNotContain(200);
 	}
+
 }

@@ -23,7 +23,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Strict priorities against a BULK backlog; a worker with 4 home-sim processes taking 20 ms per call. */
+/**
+ * Strict priorities against a BULK backlog; a worker with 4 home-sim processes taking 20
+ * ms per call.
+ */
 class PriorityTest {
 
 	@TempDir
@@ -75,8 +78,10 @@ class PriorityTest {
 		ReplyEnvelope reply = replies.awaitOne(critical, Duration.ofSeconds(30));
 
 		Map<String, ReplyEnvelope> bulkDone = replies.stored(bulk);
-		long waitedFor = bulkDone.values().stream()
-			.filter(r -> r.completedEpochMs() > critical.createdEpochMs() && r.completedEpochMs() <= reply.completedEpochMs())
+		long waitedFor = bulkDone.values()
+			.stream()
+			.filter(r -> r.completedEpochMs() > critical.createdEpochMs()
+					&& r.completedEpochMs() <= reply.completedEpochMs())
 			.count();
 		System.out.printf("[queue] CRITICAL behind 1000 BULK: %d ms, waited for %d BULK completions, %d BULK left%n",
 				reply.completedEpochMs() - critical.createdEpochMs(), waitedFor, bulk.size() - bulkDone.size());
@@ -90,7 +95,8 @@ class PriorityTest {
 	void criticalLatencyWithAndWithoutATenThousandBulkBacklog() {
 		criticalLatencies(5); // warm-up: the first calls pay for class loading and JIT
 		List<Long> idle = criticalLatencies(50);
-		// Short deadlines: what is left of the backlog after the measurement expires instead of running.
+		// Short deadlines: what is left of the backlog after the measurement expires
+		// instead of running.
 		List<RequestEnvelope> bulk = bulk(10_000, Duration.ofSeconds(8));
 		requests.send(bulk);
 		await().atMost(Duration.ofSeconds(30)).until(() -> replies.stored(bulk.subList(0, 200)).size() >= 20);
@@ -104,7 +110,10 @@ class PriorityTest {
 		replies.awaitAll(bulk, Duration.ofSeconds(60));
 	}
 
-	/** One CRITICAL read after the other, each on its own entity: latency from creation to completion. */
+	/**
+	 * One CRITICAL read after the other, each on its own entity: latency from creation to
+	 * completion.
+	 */
 	private List<Long> criticalLatencies(int count) {
 		List<Long> latencies = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -126,4 +135,5 @@ class PriorityTest {
 		List<Long> sorted = values.stream().sorted().toList();
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
 	}
+
 }

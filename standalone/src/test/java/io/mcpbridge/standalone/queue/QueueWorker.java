@@ -10,7 +10,9 @@ import io.mcpbridge.worker.WorkerApplication;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts a worker with home-sim as upstream "home", in this JVM or as a separate process. */
+/**
+ * Starts a worker with home-sim as upstream "home", in this JVM or as a separate process.
+ */
 public final class QueueWorker {
 
 	static final String UPSTREAM = "home";
@@ -26,20 +28,25 @@ public final class QueueWorker {
 	}
 
 	/**
-	 * @param perProcess calls one home-sim process runs at once; the queue tests that measure the
-	 * scheduler against the pool's capacity use 1, whose bounds they assume
+	 * @param perProcess calls one home-sim process runs at once; the queue tests that
+	 * measure the scheduler against the pool's capacity use 1, whose bounds they assume
 	 */
 	static ConfigurableApplicationContext inProcess(String bootstrap, String id, Path callLog, int latencyMs,
 			int poolSize, int perProcess) {
 		return WorkerApplication.builder().run(arguments(bootstrap, id, callLog, latencyMs, poolSize, perProcess));
 	}
 
-	/** A worker JVM of its own, so that it can be killed without any graceful shutdown. */
-	/** @param settings more {@code name=value} settings (none of those set here) */
+	/**
+	 * A worker JVM of its own, so that it can be killed without any graceful shutdown.
+	 */
+	/**
+	 * @param settings more {@code name=value} settings (none of those set here)
+	 */
 	public static Process subprocess(String bootstrap, String id, Path callLog, int latencyMs, int poolSize,
 			Path output, String... settings) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), WorkerApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+						System.getProperty("java.class.path"), WorkerApplication.class.getName()));
 		command.addAll(List.of(arguments(bootstrap, id, callLog, latencyMs, poolSize, 1)));
 		for (String setting : settings) {
 			command.add("--" + setting);
@@ -53,7 +60,8 @@ public final class QueueWorker {
 		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379", "--server.port=0",
 				"--bridge.worker.id=" + id, "--bridge.kafka.partitions=" + PARTITIONS, "--bridge.kafka.concurrency=1",
-				// A killed worker's partitions move after 6 s (the broker's minimum), not the default 45 s.
+				// A killed worker's partitions move after 6 s (the broker's minimum), not
+				// the default 45 s.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
 				"--bridge.upstreams[0].name=" + UPSTREAM, "--bridge.upstreams[0].command=" + home.get(0),
@@ -66,4 +74,5 @@ public final class QueueWorker {
 		}
 		return args.toArray(String[]::new);
 	}
+
 }

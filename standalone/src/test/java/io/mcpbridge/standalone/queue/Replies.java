@@ -16,7 +16,10 @@ import io.mcpbridge.common.RequestEnvelope;
 
 import static org.awaitility.Awaitility.await;
 
-/** Reads the result keys the workers wrote for many requests at once (MGET), from the real Redis. */
+/**
+ * Reads the result keys the workers wrote for many requests at once (MGET), from the real
+ * Redis.
+ */
 final class Replies implements AutoCloseable {
 
 	private final RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
@@ -41,7 +44,9 @@ final class Replies implements AutoCloseable {
 	}
 
 	Map<String, ReplyEnvelope> awaitAll(List<RequestEnvelope> requests, Duration atMost) {
-		await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> stored(requests).size() == requests.size());
+		await().atMost(atMost)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> stored(requests).size() == requests.size());
 		return stored(requests);
 	}
 
@@ -61,4 +66,5 @@ final class Replies implements AutoCloseable {
 		connection.close();
 		client.shutdown();
 	}
+
 }

@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Request envelopes of one fresh tenant, produced straight to the request topics as a gateway
- * would (keyed by routing key, in call order).
+ * Request envelopes of one fresh tenant, produced straight to the request topics as a
+ * gateway would (keyed by routing key, in call order).
  */
 final class Requests implements AutoCloseable {
 
@@ -33,10 +33,15 @@ final class Requests implements AutoCloseable {
 				new StringSerializer());
 	}
 
-	/** call_service light.turn_on on {@code entity} with brightness {@code sequence}: the call log shows both. */
+	/**
+	 * call_service light.turn_on on {@code entity} with brightness {@code sequence}: the
+	 * call log shows both.
+	 */
 	RequestEnvelope turnOn(String entity, int sequence, Priority priority, Duration deadline) {
-		return call("call_service", Map.of("domain", "light", "service", "turn_on", "entity_id", entity, "data",
-				Map.of("brightness", sequence)), entity, priority, deadline, entity.replace('.', '-') + "-" + sequence);
+		return call("call_service",
+				Map.of("domain", "light", "service", "turn_on", "entity_id", entity, "data",
+						Map.of("brightness", sequence)),
+				entity, priority, deadline, entity.replace('.', '-') + "-" + sequence);
 	}
 
 	RequestEnvelope readState(String entity, Priority priority, Duration deadline) {
@@ -65,4 +70,5 @@ final class Requests implements AutoCloseable {
 	public void close() {
 		producer.close(Duration.ofSeconds(5));
 	}
+
 }

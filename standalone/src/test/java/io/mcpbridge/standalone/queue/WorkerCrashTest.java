@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two workers in one consumer group; one is killed (SIGKILL, no graceful drain) while 500 requests
- * are in flight. Kafka redelivers its uncommitted records to the survivor, which answers each one
- * from its stored result, waits for the result of one the dead worker had claimed, or executes it.
+ * Two workers in one consumer group; one is killed (SIGKILL, no graceful drain) while 500
+ * requests are in flight. Kafka redelivers its uncommitted records to the survivor, which
+ * answers each one from its stored result, waits for the result of one the dead worker
+ * had claimed, or executes it.
  */
 class WorkerCrashTest {
 
@@ -43,8 +44,10 @@ class WorkerCrashTest {
 		Process doomed = null;
 		List<ProcessHandle> doomedChildren = List.of();
 		ConfigurableApplicationContext survivor = null;
-		try (Requests requests = new Requests(kafka.getBrokersAsString()); Replies replies = new Replies();
-				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+		try (Requests requests = new Requests(kafka.getBrokersAsString());
+				Replies replies = new Replies();
+				Admin admin = Admin
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
 			survivor = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-survivor", callLog, 100, 4);
 			doomed = QueueWorker.subprocess(kafka.getBrokersAsString(), "w-doomed", callLog, 100, 4,
 					Path.of("target", "worker-crash-doomed.log"));
@@ -57,14 +60,20 @@ class WorkerCrashTest {
 			}
 
 			requests.send(all);
-			await().atMost(Duration.ofSeconds(30)).until(() -> byWorker(replies.stored(all)).getOrDefault("w-doomed", 0L) >= 30);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> byWorker(replies.stored(all)).getOrDefault("w-doomed", 0L) >= 30);
 			doomedChildren = doomed.descendants().toList();
 			doomed.destroyForcibly().waitFor();
 			Map<String, ReplyEnvelope> answered = replies.awaitAll(all, Duration.ofSeconds(90));
 
-			Map<String, Long> outcomes = answered.values().stream()
-				.collect(Collectors.groupingBy(r -> r.isSuccess() ? "success" : r.error().code().name(), Collectors.counting()));
-			List<Call> calls = CallLogFile.read(callLog).stream().filter(c -> c.entity().startsWith("light.crash_")).toList();
+			Map<String, Long> outcomes = answered.values()
+				.stream()
+				.collect(Collectors.groupingBy(r -> r.isSuccess() ? "success" : r.error().code().name(),
+						Collectors.counting()));
+			List<Call> calls = CallLogFile.read(callLog)
+				.stream()
+				.filter(c -> c.entity().startsWith("light.crash_"))
+				.toList();
 			Map<String, Long> executions = calls.stream()
 				.collect(Collectors.groupingBy(c -> c.entity() + "#" + c.brightness(), Collectors.counting()));
 			System.out.printf("[queue] worker killed with 500 in flight: outcomes %s, by worker %s, %d executions%n",
@@ -93,4 +102,5 @@ class WorkerCrashTest {
 		ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
 		return group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
 	}
+
 }

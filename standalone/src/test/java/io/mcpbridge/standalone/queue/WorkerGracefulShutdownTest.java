@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A rolling update's view of one worker: it gets SIGTERM (not SIGKILL) while requests arrive at a
- * steady rate. It stops polling, lets its in-flight calls finish, commits and leaves the group at once
- * (no session timeout to wait out), and the other worker takes its partitions: every request is
- * answered and, by home-sim's call log, executed exactly once.
+ * A rolling update's view of one worker: it gets SIGTERM (not SIGKILL) while requests
+ * arrive at a steady rate. It stops polling, lets its in-flight calls finish, commits and
+ * leaves the group at once (no session timeout to wait out), and the other worker takes
+ * its partitions: every request is answered and, by home-sim's call log, executed exactly
+ * once.
  */
 class WorkerGracefulShutdownTest {
 
@@ -53,14 +54,17 @@ class WorkerGracefulShutdownTest {
 		Process stopping = null;
 		ConfigurableApplicationContext staying = null;
 		ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
-		try (Requests requests = new Requests(kafka.getBrokersAsString()); Replies replies = new Replies();
-				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+		try (Requests requests = new Requests(kafka.getBrokersAsString());
+				Replies replies = new Replies();
+				Admin admin = Admin
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
 			staying = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-staying", callLog, 50, 4);
 			stopping = QueueWorker.subprocess(kafka.getBrokersAsString(), "w-stopping", callLog, 50, 4,
 					Path.of("target", "worker-graceful-stopping.log"));
 			await().atMost(Duration.ofSeconds(120)).until(() -> membersWithPartitions(admin) == 2);
 
-			// 50 requests a second for 10 s, over 40 entities (writes: each must run once, in order).
+			// 50 requests a second for 10 s, over 40 entities (writes: each must run
+			// once, in order).
 			List<RequestEnvelope> sent = Collections.synchronizedList(new ArrayList<>());
 			AtomicInteger tick = new AtomicInteger();
 			traffic.scheduleAtFixedRate(() -> {
@@ -71,7 +75,8 @@ class WorkerGracefulShutdownTest {
 				List<RequestEnvelope> batch = new ArrayList<>();
 				for (int i = 0; i < PER_TICK; i++) {
 					int n = t * PER_TICK + i;
-					batch.add(requests.turnOn("light.graceful_" + (n % 40), n, Priority.MEDIUM, Duration.ofSeconds(60)));
+					batch
+						.add(requests.turnOn("light.graceful_" + (n % 40), n, Priority.MEDIUM, Duration.ofSeconds(60)));
 				}
 				requests.send(batch);
 				sent.addAll(batch);
@@ -81,14 +86,18 @@ class WorkerGracefulShutdownTest {
 
 			stopping.destroy(); // SIGTERM
 			assertThat(stopping.waitFor(60, TimeUnit.SECONDS)).as("the worker exits within its grace period").isTrue();
-			// Left the group on its way out: the survivor holds every partition without waiting out the
+			// Left the group on its way out: the survivor holds every partition without
+			// waiting out the
 			// 6 s session timeout a killed worker would leave behind.
 			await().atMost(Duration.ofSeconds(5)).until(() -> membersWithPartitions(admin) == 1);
 			await().atMost(Duration.ofSeconds(60)).until(() -> tick.get() > TICKS);
 			List<RequestEnvelope> all = List.copyOf(sent);
 			Map<String, ReplyEnvelope> answered = replies.awaitAll(all, Duration.ofSeconds(120));
 
-			List<Call> calls = CallLogFile.read(callLog).stream().filter(c -> c.entity().startsWith("light.graceful_")).toList();
+			List<Call> calls = CallLogFile.read(callLog)
+				.stream()
+				.filter(c -> c.entity().startsWith("light.graceful_"))
+				.toList();
 			Map<String, Long> executions = calls.stream()
 				.collect(Collectors.groupingBy(c -> c.entity() + "#" + c.brightness(), Collectors.counting()));
 			System.out.printf("[deploy] SIGTERM during %d requests at 50/s: exit %d, by worker %s, %d executions%n",
@@ -120,4 +129,5 @@ class WorkerGracefulShutdownTest {
 		ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
 		return group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
 	}
+
 }

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The live status page as a person sees it: rendered by a real headless Chromium (Debian's {@code chromium}; CI
- * installs it) from a running stack, its numbers filled in by its own script from {@code /mcp/status}. The
- * screenshot (phone width) is kept as a build artifact: {@code standalone/target/status-page/status-page.png}.
+ * The live status page as a person sees it: rendered by a real headless Chromium
+ * (Debian's {@code chromium}; CI installs it) from a running stack, its numbers filled in
+ * by its own script from {@code /mcp/status}. The screenshot (phone width) is kept as a
+ * build artifact: {@code standalone/target/status-page/status-page.png}.
  */
 @ExtendWith(SharedStack.class)
 class StatusPageTest {

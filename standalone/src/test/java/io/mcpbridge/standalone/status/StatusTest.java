@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code GET /mcp/status} aggregates every live worker's report; a worker that dies (SIGKILL, no
- * goodbye) leaves it when its report expires; a dependency that is down marks its section only.
+ * {@code GET /mcp/status} aggregates every live worker's report; a worker that dies
+ * (SIGKILL, no goodbye) leaves it when its report expires; a dependency that is down
+ * marks its section only.
  */
 @ExtendWith(SharedStack.class)
 class StatusTest {
@@ -45,7 +46,12 @@ class StatusTest {
 		try {
 			JsonNode status = await().atMost(Duration.ofSeconds(90))
 				.until(() -> http.get("/mcp/status").json(),
-						doc -> doc.path("upstreams").path("home").path("by_worker").path(secondId).path("live").asInt() == 1);
+						doc -> doc.path("upstreams")
+							.path("home")
+							.path("by_worker")
+							.path(secondId)
+							.path("live")
+							.asInt() == 1);
 			secondsChildren = second.descendants().toList();
 			System.out.println("[status] with two workers: " + status.toPrettyString());
 
@@ -82,8 +88,7 @@ class StatusTest {
 	}
 
 	@Test
-	void aGatewayThatCannotReachKafkaServesStatusWithOnlyTheQueueUnavailable(StandaloneStack stack)
-			throws IOException {
+	void aGatewayThatCannotReachKafkaServesStatusWithOnlyTheQueueUnavailable(StandaloneStack stack) throws IOException {
 		new BridgeHttp(stack.gatewayPort()).initialize();
 		try (ConfigurableApplicationContext cutOff = GatewayApplication.builder()
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=127.0.0.1:" + closedPort(),
@@ -103,7 +108,8 @@ class StatusTest {
 	}
 
 	private static long sum(JsonNode byWorker, String field) {
-		return StreamSupport.stream(byWorker.values().spliterator(), false).mapToLong(pool -> pool.path(field).asLong())
+		return StreamSupport.stream(byWorker.values().spliterator(), false)
+			.mapToLong(pool -> pool.path(field).asLong())
 			.sum();
 	}
 
@@ -112,4 +118,5 @@ class StatusTest {
 			return socket.getLocalPort();
 		}
 	}
+
 }

@@ -25,29 +25,32 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Invalidates the gateways' cached reads that a write may have changed: bumps the write's fields in
- * the version hash (entries read under the old values are never served again, in L2 or any L1) and
- * publishes them so that every gateway drops its L1 copies at once. Runs after the write executed and
- * before its reply is published, so the client's next read, through any gateway, cannot see the old
- * state.
+ * Invalidates the gateways' cached reads that a write may have changed: bumps the write's
+ * fields in the version hash (entries read under the old values are never served again,
+ * in L2 or any L1) and publishes them so that every gateway drops its L1 copies at once.
+ * Runs after the write executed and before its reply is published, so the client's next
+ * read, through any gateway, cannot see the old state.
  *
  * <p>
- * When the cache lives in the worker's own Redis (the default: {@code bridge.cache.host} and
- * {@code port} unset), the invalidation rides in the script that stores and publishes the reply
- * ({@link io.mcpbridge.worker.reply.ReplyPublisher}): no round trip of its own. Otherwise it is one
- * script on the cache Redis, before the reply's.
+ * When the cache lives in the worker's own Redis (the default: {@code bridge.cache.host}
+ * and {@code port} unset), the invalidation rides in the script that stores and publishes
+ * the reply ({@link io.mcpbridge.worker.reply.ReplyPublisher}): no round trip of its own.
+ * Otherwise it is one script on the cache Redis, before the reply's.
  *
  * <p>
- * The cache is optional: when its Redis fails, the write's reply still goes out (counted in
- * {@code mcp.worker.cache.invalidation.failures}). Entries cached before such a write may then be
- * served until their TTL (see the README's cache section).
+ * The cache is optional: when its Redis fails, the write's reply still goes out (counted
+ * in {@code mcp.worker.cache.invalidation.failures}). Entries cached before such a write
+ * may then be served until their TTL (see the README's cache section).
  */
 @Component
 public class CacheInvalidator implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(CacheInvalidator.class);
 
-	/** KEYS: version hash. ARGV: channel, message, fields... Bumps every field, then announces them. */
+	/**
+	 * KEYS: version hash. ARGV: channel, message, fields... Bumps every field, then
+	 * announces them.
+	 */
 	private static final String INVALIDATE = """
 			for i = 3, #ARGV do redis.call('HINCRBY', KEYS[1], ARGV[i], 1) end
 			redis.call('PUBLISH', ARGV[1], ARGV[2])
@@ -65,8 +68,8 @@ public class CacheInvalidator implements AutoCloseable {
 	private StatefulRedisConnection<String, String> connection;
 
 	/**
-	 * What a write invalidates, as the reply's script runs it: bump {@code fields} in {@code versionsKey},
-	 * then publish {@code message} on {@code channel}.
+	 * What a write invalidates, as the reply's script runs it: bump {@code fields} in
+	 * {@code versionsKey}, then publish {@code message} on {@code channel}.
 	 */
 	public record Invalidation(String requestId, String versionsKey, String channel, String message,
 			List<String> fields) {
@@ -79,8 +82,10 @@ public class CacheInvalidator implements AutoCloseable {
 		String host = cache.host() == null || cache.host().isBlank() ? redisHost : cache.host();
 		int port = cache.port() == 0 ? redisPort : cache.port();
 		this.inResultsRedis = host.equals(redisHost) && port == redisPort;
-		this.client = RedisClient.create(RedisURI.builder().withHost(host).withPort(port).withTimeout(cache.timeout()).build());
-		// Fail at once while disconnected rather than queue: a write's reply must not wait for the cache.
+		this.client = RedisClient
+			.create(RedisURI.builder().withHost(host).withPort(port).withTimeout(cache.timeout()).build());
+		// Fail at once while disconnected rather than queue: a write's reply must not
+		// wait for the cache.
 		this.client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
@@ -93,10 +98,10 @@ public class CacheInvalidator implements AutoCloseable {
 	}
 
 	/**
-	 * Invalidates what the request may have changed, if it is a write; never throws. With the cache in
-	 * the results Redis it only returns the invalidation, for the reply's script to run (then report
-	 * the outcome with {@link #ranWithReply}); otherwise it runs it here and returns null, as it does for
-	 * a request that is not a write.
+	 * Invalidates what the request may have changed, if it is a write; never throws. With
+	 * the cache in the results Redis it only returns the invalidation, for the reply's
+	 * script to run (then report the outcome with {@link #ranWithReply}); otherwise it
+	 * runs it here and returns null, as it does for a request that is not a write.
 	 */
 	public Invalidation afterWrite(RequestEnvelope request) {
 		if (!request.write() || !Methods.TOOLS_CALL.equals(request.method())) {
@@ -139,7 +144,8 @@ public class CacheInvalidator implements AutoCloseable {
 
 	private synchronized StatefulRedisConnection<String, String> connection() {
 		if (connection == null) {
-			// Lettuce reconnects an established connection by itself; only the first connect is ours.
+			// Lettuce reconnects an established connection by itself; only the first
+			// connect is ours.
 			connection = client.connect();
 		}
 		return connection;
@@ -152,4 +158,5 @@ public class CacheInvalidator implements AutoCloseable {
 		}
 		client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
 	}
+
 }

@@ -27,4 +27,5 @@ class ProbeAdminConfig {
 	KafkaReachability kafkaHealthIndicator(@Qualifier(PROBE_ADMIN) Admin admin) {
 		return new KafkaReachability(admin, PROBE_TIMEOUT_MS);
 	}
+
 }

@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Creates the request topics and the dead-letter topic at start-up, before the consumers start, and
- * stops the start-up when they exist with another partition count. Every request topic gets the
- * same count: the co-partitioned assignment relies on partition i of every priority topic going to
- * the same consumer.
+ * Creates the request topics and the dead-letter topic at start-up, before the consumers
+ * start, and stops the start-up when they exist with another partition count. Every
+ * request topic gets the same count: the co-partitioned assignment relies on partition i
+ * of every priority topic going to the same consumer.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicsConfig {
@@ -31,4 +31,5 @@ class TopicsConfig {
 		topics.add(Topics.DEAD_LETTERS);
 		return () -> layout.ensure(admin, topics);
 	}
+
 }

@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka request topics and consumption
  * @param results reply storage in Redis
  * @param toolsCache the in-process cache of each upstream's {@code tools/list}
- * @param scheduling how buffered requests are started: priorities, starvation bound, buffering
+ * @param scheduling how buffered requests are started: priorities, starvation bound,
+ * buffering
  * @param cache where the gateways' cache lives, so that writes can invalidate it
  */
 @Validated
@@ -45,15 +46,18 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 		upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
 	}
 
-	/** Upstream names are the keys requests are routed by: two with one name would be ambiguous. */
+	/**
+	 * Upstream names are the keys requests are routed by: two with one name would be
+	 * ambiguous.
+	 */
 	@AssertTrue(message = "upstream names must be unique")
 	public boolean isUpstreamNamesUnique() {
 		return upstreams.stream().map(Upstream::name).allMatch(new HashSet<>()::add);
 	}
 
 	/**
-	 * @param id id of this worker, written into every reply; blank means {@code worker-} plus 8
-	 * random characters (a pod name is a good explicit choice)
+	 * @param id id of this worker, written into every reply; blank means {@code worker-}
+	 * plus 8 random characters (a pod name is a good explicit choice)
 	 */
 	public record Worker(String id) {
 
@@ -70,25 +74,27 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	 * @param name the name requests use to address it (letters, digits, '.', '_', '-')
 	 * @param command executable to start, e.g. {@code node} or {@code java}
 	 * @param args its arguments
-	 * @param env environment variables given to it; the child inherits nothing else from the
-	 * worker except PATH, HOME, LANG and JAVA_HOME
+	 * @param env environment variables given to it; the child inherits nothing else from
+	 * the worker except PATH, HOME, LANG and JAVA_HOME
 	 * @param workingDirectory the child's working directory; null for the worker's
-	 * @param callTimeout longest time one call may take (the request's remaining deadline may cut it
-	 * shorter)
-	 * @param maxLineLength longest message line accepted from the child's stdout; a longer one is
-	 * dropped and fails the call it answered
-	 * @param startTimeout how long a new process may take to answer {@code initialize}; one that has
-	 * not by then is stopped and counted as a failed start. Raise it for servers that start slowly,
-	 * such as JVMs on a loaded machine
-	 * @param pool how many processes run, how the pool grows and shrinks, how they are health-checked
-	 * @param idempotentTools tools that may be retried once on another process when the process
-	 * running them dies mid-call, in addition to those the upstream annotates {@code readOnlyHint}
-	 * or {@code idempotentHint} in its tools/list; any other tool gets UPSTREAM_CRASHED at once
-	 * @param poolSize no longer supported (replaced by {@code pool.min/target/max}); set, it fails
-	 * the start-up instead of being silently ignored
+	 * @param callTimeout longest time one call may take (the request's remaining deadline
+	 * may cut it shorter)
+	 * @param maxLineLength longest message line accepted from the child's stdout; a
+	 * longer one is dropped and fails the call it answered
+	 * @param startTimeout how long a new process may take to answer {@code initialize};
+	 * one that has not by then is stopped and counted as a failed start. Raise it for
+	 * servers that start slowly, such as JVMs on a loaded machine
+	 * @param pool how many processes run, how the pool grows and shrinks, how they are
+	 * health-checked
+	 * @param idempotentTools tools that may be retried once on another process when the
+	 * process running them dies mid-call, in addition to those the upstream annotates
+	 * {@code readOnlyHint} or {@code idempotentHint} in its tools/list; any other tool
+	 * gets UPSTREAM_CRASHED at once
+	 * @param poolSize no longer supported (replaced by {@code pool.min/target/max}); set,
+	 * it fails the start-up instead of being silently ignored
 	 */
-	public record Upstream(@NotBlank String name, @NotBlank String command, List<String> args,
-			Map<String, String> env, Path workingDirectory, @DefaultValue("60s") @NotNull Duration callTimeout,
+	public record Upstream(@NotBlank String name, @NotBlank String command, List<String> args, Map<String, String> env,
+			Path workingDirectory, @DefaultValue("60s") @NotNull Duration callTimeout,
 			@DefaultValue("16MB") @NotNull DataSize maxLineLength, @DefaultValue("30s") @NotNull Duration startTimeout,
 			@Valid @DefaultValue Pool pool, List<String> idempotentTools, @Deprecated Integer poolSize) {
 
@@ -117,7 +123,9 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 			return poolSize == null;
 		}
 
-		/** The name ends up in Kafka keys and Redis keys, so it must be a safe identifier. */
+		/**
+		 * The name ends up in Kafka keys and Redis keys, so it must be a safe identifier.
+		 */
 		@AssertTrue(message = "upstream name must be 1-64 letters, digits, '.', '_' or '-'")
 		public boolean isNameValid() {
 			return name == null || Identifiers.isValidName(name);
@@ -125,8 +133,8 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 
 		@AssertTrue(message = "max-line-length must be between 1KB and 1GB")
 		public boolean isMaxLineLengthInRange() {
-			return maxLineLength == null
-					|| (maxLineLength.toBytes() >= 1024 && maxLineLength.toBytes() <= DataSize.ofGigabytes(1).toBytes());
+			return maxLineLength == null || (maxLineLength.toBytes() >= 1024
+					&& maxLineLength.toBytes() <= DataSize.ofGigabytes(1).toBytes());
 		}
 
 		@AssertTrue(message = "call-timeout must be positive")
@@ -146,36 +154,43 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	}
 
 	/**
-	 * The processes of one upstream. With {@code auto-scale} on, the pool starts {@code min}
-	 * processes, starts one more for each call that finds no idle process (up to {@code max}), also
-	 * grows to size x {@code scale-factor} when the seed's rule holds (more calls waiting than twice the
-	 * running processes and a mean call time above 1 s), and stops processes idle for longer than
-	 * {@code idle-timeout}, never going below {@code min}. With {@code auto-scale} off it runs
-	 * {@code target} processes. Either way a process that dies or fails its health check is replaced.
+	 * The processes of one upstream. With {@code auto-scale} on, the pool starts
+	 * {@code min} processes, starts one more for each call that finds no idle process (up
+	 * to {@code max}), also grows to size x {@code scale-factor} when the seed's rule
+	 * holds (more calls waiting than twice the running processes and a mean call time
+	 * above 1 s), and stops processes idle for longer than {@code idle-timeout}, never
+	 * going below {@code min}. With {@code auto-scale} off it runs {@code target}
+	 * processes. Either way a process that dies or fails its health check is replaced.
 	 *
 	 * @param min processes started eagerly and always kept (with auto-scale)
-	 * @param max processes never exceeded (with auto-scale); times {@code max-concurrent-per-process},
-	 * how many calls of the upstream the worker runs at once
-	 * @param target processes run when auto-scale is off; reported, not used, with auto-scale. Unset:
-	 * the seed's 5, moved into [min, max] (so that {@code min: 1, max: 3} alone is valid)
+	 * @param max processes never exceeded (with auto-scale); times
+	 * {@code max-concurrent-per-process}, how many calls of the upstream the worker runs
+	 * at once
+	 * @param target processes run when auto-scale is off; reported, not used, with
+	 * auto-scale. Unset: the seed's 5, moved into [min, max] (so that
+	 * {@code min: 1, max: 3} alone is valid)
 	 * @param scaleFactor growth factor of the seed's rule, greater than 1
-	 * @param idleTimeout how long a process may stay idle before it is stopped (with auto-scale,
-	 * above {@code min})
-	 * @param healthCheckInterval an idle process is sent an MCP {@code ping} when it has been idle,
-	 * or last checked, that long ago; a process whose call got no answer (timed out) is pinged at once,
-	 * before it gets another call, so that a frozen process fails one call rather than every call
-	 * @param healthCheckTimeout a ping not answered within it marks the process unhealthy: it is
-	 * stopped and replaced
-	 * @param autoScale whether the pool moves between {@code min} and {@code max} with demand
-	 * @param growAfter how long a call waits for a free process before it asks for one more: starting a
-	 * process costs seconds of CPU, far more than a short wait for a busy one to come free, so
-	 * momentary queues of fast calls must not grow the pool
-	 * @param maxConcurrentPerProcess how many calls one process runs at once (JSON-RPC over stdio lets
-	 * many requests be in flight on one process; the bridge numbers them per process). 1 runs one call
-	 * per process at a time, for servers that cannot take a second request before answering the first.
-	 * A call whose client may be asked something by the upstream (sampling, elicitation, roots) or that
-	 * asked for log messages at a level runs alone on its process whatever this says: such messages
-	 * carry nothing that names their call, so only a process running one call can attribute them
+	 * @param idleTimeout how long a process may stay idle before it is stopped (with
+	 * auto-scale, above {@code min})
+	 * @param healthCheckInterval an idle process is sent an MCP {@code ping} when it has
+	 * been idle, or last checked, that long ago; a process whose call got no answer
+	 * (timed out) is pinged at once, before it gets another call, so that a frozen
+	 * process fails one call rather than every call
+	 * @param healthCheckTimeout a ping not answered within it marks the process
+	 * unhealthy: it is stopped and replaced
+	 * @param autoScale whether the pool moves between {@code min} and {@code max} with
+	 * demand
+	 * @param growAfter how long a call waits for a free process before it asks for one
+	 * more: starting a process costs seconds of CPU, far more than a short wait for a
+	 * busy one to come free, so momentary queues of fast calls must not grow the pool
+	 * @param maxConcurrentPerProcess how many calls one process runs at once (JSON-RPC
+	 * over stdio lets many requests be in flight on one process; the bridge numbers them
+	 * per process). 1 runs one call per process at a time, for servers that cannot take a
+	 * second request before answering the first. A call whose client may be asked
+	 * something by the upstream (sampling, elicitation, roots) or that asked for log
+	 * messages at a level runs alone on its process whatever this says: such messages
+	 * carry nothing that names their call, so only a process running one call can
+	 * attribute them
 	 */
 	public record Pool(@DefaultValue("2") int min, @DefaultValue("10") int max, Integer target,
 			@DefaultValue("1.5") double scaleFactor, @DefaultValue("300s") Duration idleTimeout,
@@ -183,20 +198,29 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 			@DefaultValue("true") boolean autoScale, @DefaultValue("200ms") Duration growAfter,
 			@DefaultValue("8") int maxConcurrentPerProcess) {
 
-		/** The default of {@code max-concurrent-per-process} (as in its {@code @DefaultValue}); the README's "Upstream pools" says why. */
+		/**
+		 * The default of {@code max-concurrent-per-process} (as in its
+		 * {@code @DefaultValue}); the README's "Upstream pools" says why.
+		 */
 		public static final int DEFAULT_MAX_CONCURRENT_PER_PROCESS = 8;
 
 		/** Bounds the calls (and their buffered messages) one process can hold. */
 		static final int MAX_CONCURRENT_PER_PROCESS_LIMIT = 256;
 
-		/** The seed's settings plus the defaults of {@code grow-after} (200 ms) and {@code max-concurrent-per-process}. */
+		/**
+		 * The seed's settings plus the defaults of {@code grow-after} (200 ms) and
+		 * {@code max-concurrent-per-process}.
+		 */
 		public Pool(int min, int max, Integer target, double scaleFactor, Duration idleTimeout,
 				Duration healthCheckInterval, Duration healthCheckTimeout, boolean autoScale) {
 			this(min, max, target, scaleFactor, idleTimeout, healthCheckInterval, healthCheckTimeout, autoScale,
 					Duration.ofMillis(200), DEFAULT_MAX_CONCURRENT_PER_PROCESS);
 		}
 
-		/** Checked here rather than by annotations so that the message can show the values. */
+		/**
+		 * Checked here rather than by annotations so that the message can show the
+		 * values.
+		 */
 		static final int SEED_TARGET = 5;
 
 		@ConstructorBinding
@@ -232,13 +256,19 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 					autoScale, growAfter, calls);
 		}
 
-		/** A pool of exactly {@code size} processes (auto-scale off), other settings at their defaults. */
+		/**
+		 * A pool of exactly {@code size} processes (auto-scale off), other settings at
+		 * their defaults.
+		 */
 		public static Pool fixed(int size) {
 			return new Pool(size, size, size, 1.5, Duration.ofSeconds(300), Duration.ofSeconds(60),
 					Duration.ofSeconds(5), false);
 		}
 
-		/** How many calls of the upstream may use the pool at once: its largest size times the calls per process. */
+		/**
+		 * How many calls of the upstream may use the pool at once: its largest size times
+		 * the calls per process.
+		 */
 		public int concurrency() {
 			return (autoScale ? max : target) * maxConcurrentPerProcess;
 		}
@@ -251,56 +281,64 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 	}
 
 	/**
-	 * @param partitions partitions of every request topic; all must have the same count so that one
-	 * entity's records of every priority land on the same worker (co-partitioning)
+	 * @param partitions partitions of every request topic; all must have the same count
+	 * so that one entity's records of every priority land on the same worker
+	 * (co-partitioning)
 	 * @param replicationFactor replication factor of the topics the worker declares
-	 * @param concurrency consumers (poll threads) in this worker; they only poll and commit, the
-	 * calls run on a separate executor sized by the pools, so one keeps up with any rate a worker can
-	 * run. Each consumer takes its share of the partitions in the group (partition i of every priority
-	 * topic together), so workers x concurrency must not exceed the partitions per topic, or some
-	 * consumers (whole workers, the last in member order) get none; more also costs idle fetches and
-	 * heartbeats
+	 * @param concurrency consumers (poll threads) in this worker; they only poll and
+	 * commit, the calls run on a separate executor sized by the pools, so one keeps up
+	 * with any rate a worker can run. Each consumer takes its share of the partitions in
+	 * the group (partition i of every priority topic together), so workers x concurrency
+	 * must not exceed the partitions per topic, or some consumers (whole workers, the
+	 * last in member order) get none; more also costs idle fetches and heartbeats
 	 */
 	public record Kafka(@DefaultValue("24") @Min(1) int partitions, @DefaultValue("1") @Min(1) short replicationFactor,
 			@DefaultValue("1") @Min(1) int concurrency) {
 	}
 
-	/** @param ttl how long a reply stays readable under its result key */
+	/**
+	 * @param ttl how long a reply stays readable under its result key
+	 */
 	public record Results(@DefaultValue("10m") @NotNull Duration ttl) {
 	}
 
-	/** @param ttl how long an upstream's tools/list answer is served from memory */
+	/**
+	 * @param ttl how long an upstream's tools/list answer is served from memory
+	 */
 	public record ToolsCache(@DefaultValue("1h") @NotNull Duration ttl) {
 	}
 
 	/**
-	 * The gateways' cache Redis (their {@code bridge.cache.redis}). After executing a write, and before
-	 * publishing its reply, the worker bumps the version fields of the write's entity there and
-	 * announces them to every gateway, so that no cached read of the old state is served afterwards.
+	 * The gateways' cache Redis (their {@code bridge.cache.redis}). After executing a
+	 * write, and before publishing its reply, the worker bumps the version fields of the
+	 * write's entity there and announces them to every gateway, so that no cached read of
+	 * the old state is served afterwards.
 	 *
 	 * @param host blank: {@code spring.data.redis.host}
 	 * @param port 0: {@code spring.data.redis.port}
-	 * @param timeout an invalidation slower than this is given up (counted, logged): the write's
-	 * reply is not held back by a failing cache
+	 * @param timeout an invalidation slower than this is given up (counted, logged): the
+	 * write's reply is not held back by a failing cache
 	 */
 	public record Cache(String host, @DefaultValue("0") @Min(0) int port,
 			@DefaultValue("1s") @NotNull Duration timeout) {
 	}
 
 	/**
-	 * The in-worker scheduler. Priorities are strict: while a higher-priority request of an upstream
-	 * is ready to start, no lower-priority one starts. Under sustained CRITICAL load that would stop
-	 * BULK forever, so a level that has a ready request and has been passed over
-	 * {@code starvationBound} times gets the next start: each waiting level keeps a minimum share of
-	 * about 1 / (starvationBound + 1) of the starts of its upstream.
+	 * The in-worker scheduler. Priorities are strict: while a higher-priority request of
+	 * an upstream is ready to start, no lower-priority one starts. Under sustained
+	 * CRITICAL load that would stop BULK forever, so a level that has a ready request and
+	 * has been passed over {@code starvationBound} times gets the next start: each
+	 * waiting level keeps a minimum share of about 1 / (starvationBound + 1) of the
+	 * starts of its upstream.
 	 *
-	 * @param starvationBound how many starts of higher levels a level with a ready request waits
-	 * for at most; also the minimum share, 1 / (bound + 1)
-	 * @param maxBufferedPerPriority records of one priority buffered in memory (polled, not yet
-	 * started) above which that priority's partitions are paused; resumed below half of it. Higher
-	 * priorities keep being polled while a lower one is paused.
-	 * @param drainTimeout how long in-flight requests of revoked partitions (rebalance, shutdown) may
-	 * take to finish before their offsets are committed and the partitions let go
+	 * @param starvationBound how many starts of higher levels a level with a ready
+	 * request waits for at most; also the minimum share, 1 / (bound + 1)
+	 * @param maxBufferedPerPriority records of one priority buffered in memory (polled,
+	 * not yet started) above which that priority's partitions are paused; resumed below
+	 * half of it. Higher priorities keep being polled while a lower one is paused.
+	 * @param drainTimeout how long in-flight requests of revoked partitions (rebalance,
+	 * shutdown) may take to finish before their offsets are committed and the partitions
+	 * let go
 	 */
 	public record Scheduling(@DefaultValue("50") @Min(1) int starvationBound,
 			@DefaultValue("200") @Min(1) int maxBufferedPerPriority,

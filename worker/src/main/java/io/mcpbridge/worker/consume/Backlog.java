@@ -7,11 +7,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * How many records of each priority this worker holds in memory, polled but not yet started, and
- * whether that priority's partitions should be paused. Each priority has its own bound, so a full
- * BULK buffer pauses only the BULK partitions: CRITICAL records keep being polled and overtake it.
- * Pausing starts at the bound and ends at half of it (hysteresis, so partitions do not flap).
- * The buffer stays below 5 x (bound + max.poll.records).
+ * How many records of each priority this worker holds in memory, polled but not yet
+ * started, and whether that priority's partitions should be paused. Each priority has its
+ * own bound, so a full BULK buffer pauses only the BULK partitions: CRITICAL records keep
+ * being polled and overtake it. Pausing starts at the bound and ends at half of it
+ * (hysteresis, so partitions do not flap). The buffer stays below 5 x (bound +
+ * max.poll.records).
  */
 final class Backlog {
 
@@ -57,4 +58,5 @@ final class Backlog {
 		}
 		return paused[level];
 	}
+
 }

@@ -9,4 +9,5 @@ public interface BufferedRequests {
 
 	/** How many requests of each priority wait in this worker's memory right now. */
 	Map<Priority, Integer> bufferedByPriority();
+
 }

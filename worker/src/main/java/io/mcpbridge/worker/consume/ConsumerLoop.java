@@ -17,20 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kafka consumer and its thread. It never runs a request: it polls, hands records to the
- * schedulers, commits each partition up to its lowest incomplete offset ({@link OffsetTracker}),
- * and pauses the partitions of a priority whose buffer is full ({@link Backlog}). Polling often
- * (every {@link #POLL}) keeps pauses current and the consumer in its group. Positions are committed
- * at most every {@link #COMMIT_INTERVAL}: committing after every record cost an OffsetCommit
- * request and an append to {@code __consumer_offsets} per call; what a crash leaves uncommitted is
- * redelivered and answered from its stored result.
+ * One Kafka consumer and its thread. It never runs a request: it polls, hands records to
+ * the schedulers, commits each partition up to its lowest incomplete offset
+ * ({@link OffsetTracker}), and pauses the partitions of a priority whose buffer is full
+ * ({@link Backlog}). Polling often (every {@link #POLL}) keeps pauses current and the
+ * consumer in its group. Positions are committed at most every {@link #COMMIT_INTERVAL}:
+ * committing after every record cost an OffsetCommit request and an append to
+ * {@code __consumer_offsets} per call; what a crash leaves uncommitted is redelivered and
+ * answered from its stored result.
  *
  * <p>
- * When partitions are revoked (rebalance, shutdown), their buffered records are dropped (the next
- * owner gets them from the committed position), their running records get
- * {@code drainTimeout} to finish, then their position is committed. A running record of a key
- * thus normally ends before the key's next record starts elsewhere; when it does not, the
- * {@link ExecutionGuard} still keeps its request from running twice.
+ * When partitions are revoked (rebalance, shutdown), their buffered records are dropped
+ * (the next owner gets them from the committed position), their running records get
+ * {@code drainTimeout} to finish, then their position is committed. A running record of a
+ * key thus normally ends before the key's next record starts elsewhere; when it does not,
+ * the {@link ExecutionGuard} still keeps its request from running twice.
  */
 final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 
@@ -125,8 +126,7 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 		try {
 			for (UpstreamScheduler scheduler : schedulers) {
 				if (!scheduler.awaitIdle(revoked, drainTimeout)) {
-					log.warn("requests of {} still running after {}; committing without them", revoked,
-							drainTimeout);
+					log.warn("requests of {} still running after {}; committing without them", revoked, drainTimeout);
 				}
 			}
 		}
@@ -160,7 +160,8 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 		else {
 			consumer.commitAsync(positions, (committed, failure) -> {
 				if (failure != null) {
-					// Harmless: a later commit covers it, and uncommitted records are answered from their result.
+					// Harmless: a later commit covers it, and uncommitted records are
+					// answered from their result.
 					log.debug("commit of {} failed: {}", committed, failure.toString());
 				}
 			});
@@ -185,4 +186,5 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 			consumer.resume(resume);
 		}
 	}
+
 }

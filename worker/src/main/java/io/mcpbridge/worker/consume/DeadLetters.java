@@ -20,24 +20,35 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.KafkaException;
 import org.springframework.stereotype.Component;
 
-/** Moves records the worker cannot process to {@link Topics#DEAD_LETTERS}, with the reason in a header. */
+/**
+ * Moves records the worker cannot process to {@link Topics#DEAD_LETTERS}, with the reason
+ * in a header.
+ */
 @Component
 class DeadLetters {
 
-	/** Why a record is dead; the label is the metric tag and the start of the reason header. */
+	/**
+	 * Why a record is dead; the label is the metric tag and the start of the reason
+	 * header.
+	 */
 	enum Reason {
+
 		UNDECODABLE, UNKNOWN_UPSTREAM, RETRIES_EXHAUSTED;
 
 		String label() {
 			return name().toLowerCase(Locale.ROOT);
 		}
+
 	}
 
 	static final String COUNTER = "mcp.worker.dead.letters";
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-	/** Reasons quote exception messages, which may quote the payload: keep the header small. */
+	/**
+	 * Reasons quote exception messages, which may quote the payload: keep the header
+	 * small.
+	 */
 	private static final int MAX_DETAIL = 500;
 
 	private static final long SEND_TIMEOUT_SECONDS = 10;
@@ -52,8 +63,8 @@ class DeadLetters {
 	}
 
 	/**
-	 * Sends synchronously: if the dead letter cannot be written, the exception leaves the record's
-	 * offset uncommitted, so it is redelivered instead of lost.
+	 * Sends synchronously: if the dead letter cannot be written, the exception leaves the
+	 * record's offset uncommitted, so it is redelivered instead of lost.
 	 */
 	void send(ConsumerRecord<String, String> record, Reason reason, String detail) {
 		ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(),
@@ -98,4 +109,5 @@ class DeadLetters {
 		text = text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "...";
 		return reason.label() + ": " + text;
 	}
+
 }

@@ -18,16 +18,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where a failure of executing a request becomes a {@link ReplyError}. Expected
- * failures keep their message (the client needs it, e.g. "Unknown tool"); unexpected ones are logged
- * with their stack trace here and reach the client as a bare {@link ErrorCode#INTERNAL_ERROR}.
+ * The one place where a failure of executing a request becomes a {@link ReplyError}.
+ * Expected failures keep their message (the client needs it, e.g. "Unknown tool");
+ * unexpected ones are logged with their stack trace here and reach the client as a bare
+ * {@link ErrorCode#INTERNAL_ERROR}.
  */
 @Component
 class FailureClassifier {
 
 	private static final Logger log = LoggerFactory.getLogger(FailureClassifier.class);
 
-	/** JSON-RPC codes that mean "your request is wrong": invalid request, method not found, invalid params. */
+	/**
+	 * JSON-RPC codes that mean "your request is wrong": invalid request, method not
+	 * found, invalid params.
+	 */
 	private static final Set<Integer> REJECTING_CODES = Set.of(-32600, -32601, -32602);
 
 	ReplyError classify(Throwable failure) {
@@ -72,7 +76,9 @@ class FailureClassifier {
 	}
 
 	private static ReplyError fromJsonRpc(JsonRpcException error) {
-		ErrorCode code = REJECTING_CODES.contains(error.code()) ? ErrorCode.UPSTREAM_REJECTED : ErrorCode.UPSTREAM_ERROR;
+		ErrorCode code = REJECTING_CODES.contains(error.code()) ? ErrorCode.UPSTREAM_REJECTED
+				: ErrorCode.UPSTREAM_ERROR;
 		return new ReplyError(code, error.getMessage(), error.code(), error.data());
 	}
+
 }

@@ -9,15 +9,16 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The commit position of each partition one consumer owns: the lowest offset polled but not yet
- * completed, or one past the highest polled offset when all are complete. Records complete out of
- * order (different keys run in parallel), so committing anything higher could lose a record on a
- * crash; committing this position loses nothing (at-least-once: records above it that did complete
- * are redelivered and answered from their stored result, see {@link ExecutionGuard}).
+ * The commit position of each partition one consumer owns: the lowest offset polled but
+ * not yet completed, or one past the highest polled offset when all are complete. Records
+ * complete out of order (different keys run in parallel), so committing anything higher
+ * could lose a record on a crash; committing this position loses nothing (at-least-once:
+ * records above it that did complete are redelivered and answered from their stored
+ * result, see {@link ExecutionGuard}).
  *
  * <p>
- * Thread-safe: the poll thread adds offsets and commits, executor threads complete them. Bounded by
- * the number of records buffered or in flight.
+ * Thread-safe: the poll thread adds offsets and commits, executor threads complete them.
+ * Bounded by the number of records buffered or in flight.
  */
 final class OffsetTracker {
 
@@ -32,6 +33,7 @@ final class OffsetTracker {
 		long position() {
 			return incomplete.isEmpty() ? nextAfterHighest : incomplete.first();
 		}
+
 	}
 
 	private final Map<TopicPartition, Positions> partitions = new HashMap<>();
@@ -42,7 +44,10 @@ final class OffsetTracker {
 		positions.nextAfterHighest = Math.max(positions.nextAfterHighest, offset + 1);
 	}
 
-	/** Completions of partitions this consumer no longer owns are ignored: the new owner redoes them. */
+	/**
+	 * Completions of partitions this consumer no longer owns are ignored: the new owner
+	 * redoes them.
+	 */
 	synchronized void completed(TopicPartition partition, long offset) {
 		Positions positions = partitions.get(partition);
 		if (positions != null) {
@@ -71,4 +76,5 @@ final class OffsetTracker {
 	synchronized void forget(Collection<TopicPartition> revoked) {
 		revoked.forEach(partitions::remove);
 	}
+
 }

@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 /**
- * What a poll thread does with each record: decode it and hand it to its upstream's scheduler.
- * Poison records never reach a scheduler: an undecodable one and one for an unknown upstream go to
- * the dead letters (the latter is also answered, so its client does not wait for nothing), and
- * their offsets complete at once.
+ * What a poll thread does with each record: decode it and hand it to its upstream's
+ * scheduler. Poison records never reach a scheduler: an undecodable one and one for an
+ * unknown upstream go to the dead letters (the latter is also answered, so its client
+ * does not wait for nothing), and their offsets complete at once.
  */
 final class RecordIntake {
 
@@ -41,8 +41,7 @@ final class RecordIntake {
 	}
 
 	void accept(ConsumerRecord<String, String> record, OffsetTracker offsets) {
-		offsets.polled(new TopicPartition(record.topic(), record.partition()),
-				record.offset());
+		offsets.polled(new TopicPartition(record.topic(), record.partition()), record.offset());
 		RequestEnvelope request;
 		try {
 			request = decode(record);
@@ -67,9 +66,10 @@ final class RecordIntake {
 					ReplyError.of(ErrorCode.UNKNOWN_UPSTREAM, "unknown upstream: " + request.upstream()), workerId));
 		}
 		catch (RuntimeException ex) {
-			// The dead letter still records it; the gateway answers the client at the deadline.
-			log.warn("could not answer request {} for unknown upstream {}: {}", request.requestId(),
-					request.upstream(), ex.toString());
+			// The dead letter still records it; the gateway answers the client at the
+			// deadline.
+			log.warn("could not answer request {} for unknown upstream {}: {}", request.requestId(), request.upstream(),
+					ex.toString());
 		}
 	}
 
@@ -77,17 +77,20 @@ final class RecordIntake {
 			String detail) {
 		try {
 			deadLetters.send(record, reason, detail);
-			offsets.completed(new TopicPartition(record.topic(), record.partition()),
-					record.offset());
+			offsets.completed(new TopicPartition(record.topic(), record.partition()), record.offset());
 		}
 		catch (RuntimeException ex) {
-			// Left uncommitted: redelivered after a restart or rebalance rather than lost.
+			// Left uncommitted: redelivered after a restart or rebalance rather than
+			// lost.
 			log.error("could not dead-letter {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.toString());
 		}
 	}
 
-	/** @throws IllegalArgumentException with the reason when the value is no valid envelope */
+	/**
+	 * @throws IllegalArgumentException with the reason when the value is no valid
+	 * envelope
+	 */
 	private static RequestEnvelope decode(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			throw new IllegalArgumentException("empty record value");
@@ -96,8 +99,10 @@ final class RecordIntake {
 			return BridgeJson.mapper().readValue(record.value(), RequestEnvelope.class);
 		}
 		catch (JacksonException ex) {
-			// Invariant violations in the envelope's constructor surface as Jackson exceptions too.
+			// Invariant violations in the envelope's constructor surface as Jackson
+			// exceptions too.
 			throw new IllegalArgumentException(ex.getOriginalMessage(), ex);
 		}
 	}
+
 }

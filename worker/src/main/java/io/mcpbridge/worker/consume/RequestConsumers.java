@@ -26,17 +26,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The worker's consumption of every request topic: {@code kafka.concurrency} poll threads
- * ({@link ConsumerLoop}), one scheduler per upstream ({@link UpstreamScheduler}) and one executor
- * whose size is the sum of the pools' largest sizes, on which requests run. Starts after the upstream pools and
- * stops before them; stopping lets running requests finish (up to {@code drain-timeout}) and
- * commits their offsets.
+ * ({@link ConsumerLoop}), one scheduler per upstream ({@link UpstreamScheduler}) and one
+ * executor whose size is the sum of the pools' largest sizes, on which requests run.
+ * Starts after the upstream pools and stops before them; stopping lets running requests
+ * finish (up to {@code drain-timeout}) and commits their offsets.
  */
 @Component
 class RequestConsumers implements SmartLifecycle, BufferedRequests {
 
 	static final String GROUP = Topics.WORKER_GROUP;
 
-	/** After the pools ({@code UpstreamPools.PHASE}), like spring-kafka's listener containers. */
+	/**
+	 * After the pools ({@code UpstreamPools.PHASE}), like spring-kafka's listener
+	 * containers.
+	 */
 	static final int PHASE = Integer.MAX_VALUE - 100;
 
 	private final ConsumerFactory<String, String> consumers;
@@ -64,11 +67,13 @@ class RequestConsumers implements SmartLifecycle, BufferedRequests {
 		WorkerProperties.Scheduling scheduling = properties.scheduling();
 		this.backlog = new Backlog(scheduling.maxBufferedPerPriority(), meters);
 		int slots = pools.concurrency().values().stream().mapToInt(Integer::intValue).sum();
-		// Never more tasks than slots: each scheduler starts at most its pool's largest size at once.
+		// Never more tasks than slots: each scheduler starts at most its pool's largest
+		// size at once.
 		this.executor = new ThreadPoolExecutor(slots, slots, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(slots),
 				named("mcp-request-"));
-		pools.concurrency().forEach((upstream, size) -> schedulers.put(upstream,
-				new UpstreamScheduler(size, scheduling.starvationBound(), executor, processor::process, backlog)));
+		pools.concurrency()
+			.forEach((upstream, size) -> schedulers.put(upstream,
+					new UpstreamScheduler(size, scheduling.starvationBound(), executor, processor::process, backlog)));
 		this.intake = new RecordIntake(schedulers, deadLetters, replies, properties.worker().id());
 	}
 
@@ -84,8 +89,9 @@ class RequestConsumers implements SmartLifecycle, BufferedRequests {
 	@Override
 	public synchronized void start() {
 		for (int i = 0; i < properties.kafka().concurrency(); i++) {
-			ConsumerLoop loop = new ConsumerLoop(consumers.createConsumer(GROUP, properties.worker().id(), "-" + i,
-					overrides()), intake, schedulers.values(), backlog, properties.scheduling().drainTimeout());
+			ConsumerLoop loop = new ConsumerLoop(
+					consumers.createConsumer(GROUP, properties.worker().id(), "-" + i, overrides()), intake,
+					schedulers.values(), backlog, properties.scheduling().drainTimeout());
 			Thread thread = new Thread(loop, "mcp-consumer-" + i);
 			loops.add(loop);
 			threads.add(thread);
@@ -123,8 +129,9 @@ class RequestConsumers implements SmartLifecycle, BufferedRequests {
 	}
 
 	/*
-	 * RangeAssignor gives partition i of every request topic to the same consumer, which keeps one
-	 * entity's records of all priorities on one worker. Offsets are committed by the loops only.
+	 * RangeAssignor gives partition i of every request topic to the same consumer, which
+	 * keeps one entity's records of all priorities on one worker. Offsets are committed
+	 * by the loops only.
 	 */
 	private Properties overrides() {
 		Properties overrides = new Properties();
@@ -144,4 +151,5 @@ class RequestConsumers implements SmartLifecycle, BufferedRequests {
 			return thread;
 		};
 	}
+
 }

@@ -18,8 +18,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one decoded request of a configured upstream into its reply. Never throws for an expected
- * outcome: a failure is a reply too, so the client never waits for nothing.
+ * Turns one decoded request of a configured upstream into its reply. Never throws for an
+ * expected outcome: a failure is a reply too, so the client never waits for nothing.
  */
 @Component
 class RequestHandler {
@@ -50,7 +50,8 @@ class RequestHandler {
 	ReplyEnvelope handle(RequestEnvelope request) {
 		long started = System.nanoTime();
 		ReplyEnvelope reply = reply(request);
-		// The method comes from the client: unknown values must not create new time series.
+		// The method comes from the client: unknown values must not create new time
+		// series.
 		String method = Methods.SUPPORTED.contains(request.method()) ? request.method() : "unsupported";
 		timers.computeIfAbsent(new TimerKey(request.upstream(), method, outcome(reply)), this::timer)
 			.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -58,8 +59,8 @@ class RequestHandler {
 	}
 
 	/**
-	 * Built once per key rather than looked up by name and tags on every call. Bounded: upstreams are
-	 * configured, methods and outcomes are fixed sets.
+	 * Built once per key rather than looked up by name and tags on every call. Bounded:
+	 * upstreams are configured, methods and outcomes are fixed sets.
 	 */
 	private Timer timer(TimerKey key) {
 		return Timer.builder(CALL_TIMER)
@@ -67,7 +68,8 @@ class RequestHandler {
 			.tag("upstream", key.upstream())
 			.tag("method", key.method())
 			.tag("outcome", key.outcome())
-			// Buckets, not only a sum: the mean hides whether the cost is every call or a long tail.
+			// Buckets, not only a sum: the mean hides whether the cost is every call or a
+			// long tail.
 			.publishPercentileHistogram()
 			.register(meters);
 	}
@@ -96,4 +98,5 @@ class RequestHandler {
 		}
 		return reply.error().code().name().toLowerCase(java.util.Locale.ROOT);
 	}
+
 }

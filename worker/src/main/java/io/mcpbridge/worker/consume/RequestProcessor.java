@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers one scheduled request, on an executor thread: from its stored result if it was answered
- * before, as TIMEOUT_IN_QUEUE if its deadline passed before it could start, by waiting if another
- * worker claimed it, else by executing it. Redis failures (the only retriable kind here) are
- * retried a few times, one second apart, then the record is dead-lettered, so one record never
- * blocks its key for long. The record's offset is completed in every case but interruption (shutdown):
- * then it stays uncommitted and is redelivered.
+ * Answers one scheduled request, on an executor thread: from its stored result if it was
+ * answered before, as TIMEOUT_IN_QUEUE if its deadline passed before it could start, by
+ * waiting if another worker claimed it, else by executing it. Redis failures (the only
+ * retriable kind here) are retried a few times, one second apart, then the record is
+ * dead-lettered, so one record never blocks its key for long. The record's offset is
+ * completed in every case but interruption (shutdown): then it stays uncommitted and is
+ * redelivered.
  */
 @Component
 class RequestProcessor {
@@ -33,6 +34,7 @@ class RequestProcessor {
 	private interface Step<T> {
 
 		T run() throws InterruptedException;
+
 	}
 
 	private final RequestHandler handler;
@@ -83,14 +85,16 @@ class RequestProcessor {
 			work.completed();
 		}
 		catch (RuntimeException ex) {
-			// Neither answered nor parked: leave the offset uncommitted so the record is redelivered.
+			// Neither answered nor parked: leave the offset uncommitted so the record is
+			// redelivered.
 			log.error("could not dead-letter request {}: {}", work.request().requestId(), ex.toString());
 		}
 	}
 
 	/**
-	 * What to publish; runs the request only when it is neither answered, expired nor claimed. One
-	 * round trip to Redis before the call (the admission) and one after it (the reply).
+	 * What to publish; runs the request only when it is neither answered, expired nor
+	 * claimed. One round trip to Redis before the call (the admission) and one after it
+	 * (the reply).
 	 */
 	private Runnable decide(RequestEnvelope request) throws InterruptedException {
 		boolean expired = request.isExpired(System.currentTimeMillis());
@@ -101,13 +105,16 @@ class RequestProcessor {
 			return () -> replies.republish(request, admission.storedReply());
 		}
 		if (expired) {
-			ReplyEnvelope timedOut = handler.handle(request); // answers TIMEOUT_IN_QUEUE, executes nothing
+			ReplyEnvelope timedOut = handler.handle(request); // answers TIMEOUT_IN_QUEUE,
+																// executes nothing
 			return () -> replies.publish(request, timedOut);
 		}
 		if (admission.claimed()) {
-			ReplyEnvelope reply = handler.handle(request); // checks the deadline again at the moment of start
+			ReplyEnvelope reply = handler.handle(request); // checks the deadline again at
+															// the moment of start
 			return () -> {
-				// Before the reply leaves: its client's next read, through any gateway, must miss the old state.
+				// Before the reply leaves: its client's next read, through any gateway,
+				// must miss the old state.
 				CacheInvalidator.Invalidation invalidation = invalidator.afterWrite(request);
 				boolean invalidated = replies.publish(request, reply, invalidation);
 				if (invalidation != null) {
@@ -140,4 +147,5 @@ class RequestProcessor {
 			}
 		}
 	}
+
 }

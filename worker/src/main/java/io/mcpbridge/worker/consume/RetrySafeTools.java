@@ -13,12 +13,13 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Which tools may run a second time after the process running them died mid-call. A crash leaves
- * unknown whether the tool had its effect, so repeating it is safe only for a tool that changes
- * nothing (MCP annotation {@code readOnlyHint}), whose repetition changes nothing more
- * ({@code idempotentHint}), or that the upstream's {@code idempotent-tools} lists. The annotations
- * come from the upstream's tools/list answer, which the tools cache keeps per upstream and drops on
- * {@code notifications/tools/list_changed}; the caller fetches it when it is not cached.
+ * Which tools may run a second time after the process running them died mid-call. A crash
+ * leaves unknown whether the tool had its effect, so repeating it is safe only for a tool
+ * that changes nothing (MCP annotation {@code readOnlyHint}), whose repetition changes
+ * nothing more ({@code idempotentHint}), or that the upstream's {@code idempotent-tools}
+ * lists. The annotations come from the upstream's tools/list answer, which the tools
+ * cache keeps per upstream and drops on {@code notifications/tools/list_changed}; the
+ * caller fetches it when it is not cached.
  */
 @Component
 class RetrySafeTools {
@@ -35,8 +36,9 @@ class RetrySafeTools {
 	}
 
 	/**
-	 * @param toolsList the upstream's tools/list result (cached or fetched); only asked when the
-	 * configuration does not settle it. A failure to get it means "not safe": no retry.
+	 * @param toolsList the upstream's tools/list result (cached or fetched); only asked
+	 * when the configuration does not settle it. A failure to get it means "not safe": no
+	 * retry.
 	 */
 	boolean allowsRetry(String upstream, String tool, Supplier<JsonNode> toolsList) {
 		if (configured.getOrDefault(upstream, Set.of()).contains(tool)) {
@@ -62,4 +64,5 @@ class RetrySafeTools {
 		}
 		return false;
 	}
+
 }

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Each upstream's tools/list answer, kept in memory for tools-cache.ttl: the list rarely changes and
- * every client session asks for it. Bounded by the number of configured upstreams. An upstream's
- * {@code notifications/tools/list_changed} drops its entry.
+ * Each upstream's tools/list answer, kept in memory for tools-cache.ttl: the list rarely
+ * changes and every client session asks for it. Bounded by the number of configured
+ * upstreams. An upstream's {@code notifications/tools/list_changed} drops its entry.
  */
 @Component
 class ToolsCache {
@@ -51,4 +51,5 @@ class ToolsCache {
 		entries.put(upstream, entry);
 		return entry;
 	}
+
 }

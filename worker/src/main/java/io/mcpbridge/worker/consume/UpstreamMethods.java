@@ -16,18 +16,22 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the MCP methods a worker supports against the upstream's pool. Params and results pass
- * through as JSON, so fields of protocol revisions the bridge does not know about survive. A tool
- * call whose process dies mid-call is run once more, on another process and within the same
- * deadline, when {@link RetrySafeTools} says the tool is safe to repeat; otherwise, or when the
- * second process dies too, the crash is the answer (UPSTREAM_CRASHED).
+ * Runs the MCP methods a worker supports against the upstream's pool. Params and results
+ * pass through as JSON, so fields of protocol revisions the bridge does not know about
+ * survive. A tool call whose process dies mid-call is run once more, on another process
+ * and within the same deadline, when {@link RetrySafeTools} says the tool is safe to
+ * repeat; otherwise, or when the second process dies too, the crash is the answer
+ * (UPSTREAM_CRASHED).
  */
 @Component
 class UpstreamMethods {
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamMethods.class);
 
-	/** A method's result; {@code cacheExpiresEpochMs} is set when it came from the worker's cache. */
+	/**
+	 * A method's result; {@code cacheExpiresEpochMs} is set when it came from the
+	 * worker's cache.
+	 */
 	record Result(JsonNode result, Long cacheExpiresEpochMs) {
 
 		static Result fresh(JsonNode result) {
@@ -49,7 +53,8 @@ class UpstreamMethods {
 
 	Result execute(RequestEnvelope request, CallListener listener) {
 		return switch (request.method()) {
-			// The real upstream's answer to the handshake, so clients see its capabilities and identity.
+			// The real upstream's answer to the handshake, so clients see its
+			// capabilities and identity.
 			case Methods.INITIALIZE -> Result.fresh(pools.initializeResult(request.upstream()).deepCopy());
 			case Methods.TOOLS_LIST -> listTools(request, listener);
 			case Methods.TOOLS_CALL -> Result.fresh(callTool(request, listener));
@@ -106,11 +111,12 @@ class UpstreamMethods {
 		}
 		ObjectNode params = BridgeJson.mapper().createObjectNode();
 		params.put("name", request.tool());
-		params.set("arguments", arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode()
-				: arguments);
+		params.set("arguments",
+				arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode() : arguments);
 		if (request.meta() != null && request.meta().isObject()) {
 			params.set("_meta", request.meta());
 		}
 		return params;
 	}
+
 }

@@ -19,21 +19,23 @@ import io.mcpbridge.common.Priority;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Decides which buffered request of one upstream starts next; the poll threads only hand records
- * in. This in-worker scheduler is the priority mechanism (partitions are paused only to bound the
- * buffer, see {@link Backlog}). It guarantees, for the records this worker owns:
+ * Decides which buffered request of one upstream starts next; the poll threads only hand
+ * records in. This in-worker scheduler is the priority mechanism (partitions are paused
+ * only to bound the buffer, see {@link Backlog}). It guarantees, for the records this
+ * worker owns:
  * <ul>
- * <li>key order: at most one record per routing key in flight (keys compared by value); a key's
- * records of one priority start in offset order (one key lives in one partition of each topic);
- * a key's higher-priority record starts before its lower-priority ones;</li>
- * <li>parallelism: different keys run concurrently, at most {@code slots} at a time (the largest size
- * of the upstream's pool: a started record that finds no idle process waits in the pool, which
- * starts one more process for it);</li>
- * <li>strict priority: a record starts only when no higher-priority record is ready (buffered with
- * its key idle); among ready keys of one level, the one that became ready first goes first;</li>
- * <li>no starvation: a level with a ready record that was passed over {@code starvationBound} times
- * gets the next start. Sustained CRITICAL load therefore slows BULK to 1 / (bound + 1) of the
- * starts but never stops it.</li>
+ * <li>key order: at most one record per routing key in flight (keys compared by value); a
+ * key's records of one priority start in offset order (one key lives in one partition of
+ * each topic); a key's higher-priority record starts before its lower-priority ones;</li>
+ * <li>parallelism: different keys run concurrently, at most {@code slots} at a time (the
+ * largest size of the upstream's pool: a started record that finds no idle process waits
+ * in the pool, which starts one more process for it);</li>
+ * <li>strict priority: a record starts only when no higher-priority record is ready
+ * (buffered with its key idle); among ready keys of one level, the one that became ready
+ * first goes first;</li>
+ * <li>no starvation: a level with a ready record that was passed over
+ * {@code starvationBound} times gets the next start. Sustained CRITICAL load therefore
+ * slows BULK to 1 / (bound + 1) of the starts but never stops it.</li>
  * </ul>
  * A record is not checked here: its deadline is checked by the processor when it starts.
  */
@@ -55,6 +57,7 @@ final class UpstreamScheduler {
 		boolean isEmpty() {
 			return queues.values().stream().allMatch(ArrayDeque::isEmpty);
 		}
+
 	}
 
 	private final int slots;
@@ -69,7 +72,10 @@ final class UpstreamScheduler {
 
 	private final Map<String, Lane> lanes = new HashMap<>();
 
-	/** Per level, the idle keys with a buffered record of that level, in the order they became ready. */
+	/**
+	 * Per level, the idle keys with a buffered record of that level, in the order they
+	 * became ready.
+	 */
 	private final EnumMap<Priority, LinkedHashSet<String>> ready = new EnumMap<>(Priority.class);
 
 	private final int[] passedOver = new int[LEVELS.length];
@@ -100,8 +106,9 @@ final class UpstreamScheduler {
 	}
 
 	/**
-	 * Drops the buffered (not started) records of {@code revoked}: their offsets stay uncommitted,
-	 * so the partition's next owner gets them. Records already running go on.
+	 * Drops the buffered (not started) records of {@code revoked}: their offsets stay
+	 * uncommitted, so the partition's next owner gets them. Records already running go
+	 * on.
 	 */
 	synchronized int drop(Collection<TopicPartition> revoked) {
 		int dropped = 0;
@@ -125,7 +132,9 @@ final class UpstreamScheduler {
 		return dropped;
 	}
 
-	/** Waits until no record of {@code partitions} runs any more, at most {@code timeout}. */
+	/**
+	 * Waits until no record of {@code partitions} runs any more, at most {@code timeout}.
+	 */
 	synchronized boolean awaitIdle(Collection<TopicPartition> partitions, Duration timeout)
 			throws InterruptedException {
 		long end = System.nanoTime() + timeout.toNanos();
@@ -181,7 +190,9 @@ final class UpstreamScheduler {
 		notifyAll();
 	}
 
-	/** Takes the next record to start and marks its key busy; null when nothing is ready. */
+	/**
+	 * Takes the next record to start and marks its key busy; null when nothing is ready.
+	 */
 	private Work next() {
 		Priority chosen = null;
 		for (Priority level : LEVELS) {
@@ -210,4 +221,5 @@ final class UpstreamScheduler {
 		backlog.removed(chosen);
 		return work;
 	}
+
 }

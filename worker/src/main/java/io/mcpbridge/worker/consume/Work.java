@@ -7,8 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One decoded request waiting in the worker, with the record it came from (for its offset and, if
- * it fails for good, its dead letter).
+ * One decoded request waiting in the worker, with the record it came from (for its offset
+ * and, if it fails for good, its dead letter).
  *
  * @param record the polled record
  * @param request the decoded envelope
@@ -20,7 +20,10 @@ record Work(ConsumerRecord<String, String> record, RequestEnvelope request, Offs
 		return new TopicPartition(record.topic(), record.partition());
 	}
 
-	/** The routing key, compared by value; the envelope's own key when the record has none. */
+	/**
+	 * The routing key, compared by value; the envelope's own key when the record has
+	 * none.
+	 */
 	String key() {
 		return record.key() != null ? record.key() : request.routingKey();
 	}
@@ -29,7 +32,10 @@ record Work(ConsumerRecord<String, String> record, RequestEnvelope request, Offs
 		return Topics.priorityOf(record.topic());
 	}
 
-	/** Called once the reply (or the dead letter) was written: the offset may be committed. */
+	/**
+	 * Called once the reply (or the dead letter) was written: the offset may be
+	 * committed.
+	 */
 	void completed() {
 		offsets.completed(partition(), record.offset());
 	}

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment an upstream child inherits from the worker: an allow-list, nothing else.
+ * The environment an upstream child inherits from the worker: an allow-list, nothing
+ * else.
  *
  * <p>
- * Why: a child started from a plain {@code new ProcessBuilder()} gets a copy of the worker's whole
- * environment (Kafka and Redis credentials, cloud tokens...). A third-party server could hand its
- * environment to any caller (server-everything's {@code get-env} does), so children start from these
- * variables only; the configured {@code env} of the upstream is added on top and wins.
+ * Why: a child started from a plain {@code new ProcessBuilder()} gets a copy of the
+ * worker's whole environment (Kafka and Redis credentials, cloud tokens...). A
+ * third-party server could hand its environment to any caller (server-everything's
+ * {@code get-env} does), so children start from these variables only; the configured
+ * {@code env} of the upstream is added on top and wins.
  */
 final class ChildEnvironment {
 
@@ -31,4 +33,5 @@ final class ChildEnvironment {
 		}
 		return inherited;
 	}
+
 }

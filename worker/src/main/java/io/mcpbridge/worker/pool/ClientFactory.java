@@ -30,7 +30,10 @@ final class ClientFactory {
 
 	static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
-	/** The revision the worker asks for; the child answers with the one it speaks, which is kept. */
+	/**
+	 * The revision the worker asks for; the child answers with the one it speaks, which
+	 * is kept.
+	 */
 	static final String PROTOCOL_VERSION = "2025-11-25";
 
 	private final Map<String, String> inheritedEnvironment;
@@ -52,15 +55,16 @@ final class ClientFactory {
 					childLog);
 		}
 		catch (IOException ex) {
-			throw new UpstreamUnavailableException(upstream.name(), "could not start " + upstream.command() + ": "
-					+ ex.getMessage(), ex);
+			throw new UpstreamUnavailableException(upstream.name(),
+					"could not start " + upstream.command() + ": " + ex.getMessage(), ex);
 		}
 		JsonRpcChannel channel = new JsonRpcChannel(name, child.process().getInputStream(),
 				child.process().getOutputStream(), (int) upstream.maxLineLength().toBytes(),
 				(method, params) -> events.notification(upstream.name(), method))
 			.start();
 		try {
-			// A child that exits during the handshake closes its stdout, which fails this at once.
+			// A child that exits during the handshake closes its stdout, which fails this
+			// at once.
 			JsonNode result = channel.request("initialize", initializeParams(), CallListener.NONE)
 				.answer()
 				.get(upstream.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -90,7 +94,10 @@ final class ClientFactory {
 		return commandLine;
 	}
 
-	/** The allow-listed part of the worker's environment, then the upstream's own variables, which win. */
+	/**
+	 * The allow-listed part of the worker's environment, then the upstream's own
+	 * variables, which win.
+	 */
 	private Map<String, String> environment(Upstream upstream) {
 		Map<String, String> environment = new HashMap<>(inheritedEnvironment);
 		environment.putAll(upstream.env());
@@ -100,7 +107,8 @@ final class ClientFactory {
 	private static ObjectNode initializeParams() {
 		ObjectNode params = BridgeJson.mapper().createObjectNode();
 		params.put("protocolVersion", PROTOCOL_VERSION);
-		// Sampling and elicitation requests are relayed to the HTTP client that made the call.
+		// Sampling and elicitation requests are relayed to the HTTP client that made the
+		// call.
 		ObjectNode capabilities = params.putObject("capabilities");
 		capabilities.putObject("sampling");
 		capabilities.putObject("elicitation");
@@ -110,7 +118,10 @@ final class ClientFactory {
 		return params;
 	}
 
-	/** Fails fast with a clear message, instead of a handshake timeout, when the command does not exist. */
+	/**
+	 * Fails fast with a clear message, instead of a handshake timeout, when the command
+	 * does not exist.
+	 */
 	private void requireExecutable(Upstream upstream) {
 		String command = upstream.command();
 		boolean found;
@@ -140,4 +151,5 @@ final class ClientFactory {
 		}
 		return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
 	}
+
 }

@@ -13,21 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the processes of one pool off the callers' threads, at most {@value #PARALLEL_STARTS} at a
- * time (each start of a JVM or node process costs a core for a while). After a failed start the
- * next attempt waits 1 s, then 2, 4... up to 30 s, and while starts fail only one attempt runs at a
- * time, so a broken command is neither restarted in a loop nor started {@code max} times at once. A
- * successful start ends the backoff.
+ * Starts the processes of one pool off the callers' threads, at most
+ * {@value #PARALLEL_STARTS} at a time (each start of a JVM or node process costs a core
+ * for a while). After a failed start the next attempt waits 1 s, then 2, 4... up to 30 s,
+ * and while starts fail only one attempt runs at a time, so a broken command is neither
+ * restarted in a loop nor started {@code max} times at once. A successful start ends the
+ * backoff.
  */
 final class ClientStarter {
 
 	/** What the pool does with the outcome of a start. */
 	interface Outcome {
 
-		/** @return false when the pool no longer wants the client (stopping): it is closed */
+		/**
+		 * @return false when the pool no longer wants the client (stopping): it is closed
+		 */
 		boolean started(PooledClient client);
 
 		void failed();
+
 	}
 
 	static final Duration RETRY_DELAY_MIN = Duration.ofSeconds(1);
@@ -66,7 +70,8 @@ final class ClientStarter {
 		this.factory = factory;
 		this.outcome = outcome;
 		int threads = Math.min(config.pool().concurrency(), PARALLEL_STARTS);
-		// The queue holds at most the processes the pool is missing, which is bounded by its max.
+		// The queue holds at most the processes the pool is missing, which is bounded by
+		// its max.
 		this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
 				runnable -> {
 					Thread thread = new Thread(runnable, "mcp-start-" + config.name());
@@ -122,7 +127,9 @@ final class ClientStarter {
 		return Duration.ofNanos(Math.max(0, nextAttemptNanos - System.nanoTime()));
 	}
 
-	/** Interrupts starts in progress (each cleans up its own child) and waits for them. */
+	/**
+	 * Interrupts starts in progress (each cleans up its own child) and waits for them.
+	 */
 	void stop() {
 		executor.shutdownNow();
 		try {
@@ -139,7 +146,8 @@ final class ClientStarter {
 		try {
 			client = factory.start(config, slots.getAndIncrement());
 		}
-		catch (RuntimeException ex) { // UpstreamUnavailableException, or a bug that must not leak inFlight
+		catch (RuntimeException ex) { // UpstreamUnavailableException, or a bug that must
+										// not leak inFlight
 			failed(ex.getMessage(), launchedNanos);
 			outcome.failed();
 			return;
@@ -159,7 +167,8 @@ final class ClientStarter {
 		inFlight--;
 		consecutiveFailures++;
 		lastFailure = reason;
-		// Attempts that ran side by side (the first ones of a pool) share one step of the backoff.
+		// Attempts that ran side by side (the first ones of a pool) share one step of the
+		// backoff.
 		boolean sameRound = consecutiveFailures > 1 && launchedNanos - lastFailureNanos < 0;
 		if (!sameRound) {
 			retryDelay = retryDelay.isZero() ? RETRY_DELAY_MIN : min(retryDelay.multipliedBy(2), RETRY_DELAY_MAX);
@@ -175,4 +184,5 @@ final class ClientStarter {
 	private static Duration min(Duration a, Duration b) {
 		return a.compareTo(b) <= 0 ? a : b;
 	}
+
 }

@@ -2,10 +2,15 @@ package io.mcpbridge.worker.pool;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Calls, errors, replacements and the mean call time of one pool; safe for concurrent use. */
+/**
+ * Calls, errors, replacements and the mean call time of one pool; safe for concurrent
+ * use.
+ */
 final class PoolCounters {
 
-	/** Weight of the newest call in the moving mean: recent calls count, old bursts fade. */
+	/**
+	 * Weight of the newest call in the moving mean: recent calls count, old bursts fade.
+	 */
 	private static final double WEIGHT = 0.2;
 
 	private final AtomicLong calls = new AtomicLong();
@@ -48,4 +53,5 @@ final class PoolCounters {
 	long restarts() {
 		return restarts.get();
 	}
+
 }

@@ -12,13 +12,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The running processes of one pool. A process either serves calls (idle when none is in flight,
- * busy while one or more are, up to {@code perProcess} at once) or is being checked (answering a
- * health-check ping: no new call gets it, the calls already on it go on). Serving ones are ordered by
- * last use and calls take the most recently used one that has room, so load packs onto few processes
- * and surplus ones stay idle and time out. A call that must run alone ({@code exclusive}) takes an
- * idle process and keeps it to itself until it ends. Not thread-safe: the pool's lock guards it, and
- * the in-flight counts of the processes.
+ * The running processes of one pool. A process either serves calls (idle when none is in
+ * flight, busy while one or more are, up to {@code perProcess} at once) or is being
+ * checked (answering a health-check ping: no new call gets it, the calls already on it go
+ * on). Serving ones are ordered by last use and calls take the most recently used one
+ * that has room, so load packs onto few processes and surplus ones stay idle and time
+ * out. A call that must run alone ({@code exclusive}) takes an idle process and keeps it
+ * to itself until it ends. Not thread-safe: the pool's lock guards it, and the in-flight
+ * counts of the processes.
  */
 final class PoolMembers {
 
@@ -30,8 +31,9 @@ final class PoolMembers {
 	private final Set<PooledClient> checking = new HashSet<>();
 
 	/**
-	 * While a call that must run alone waits, one busy process takes no new calls, so that it drains
-	 * and the waiting call gets it: under steady load no process would ever become idle otherwise.
+	 * While a call that must run alone waits, one busy process takes no new calls, so
+	 * that it drains and the waiting call gets it: under steady load no process would
+	 * ever become idle otherwise.
 	 */
 	private PooledClient draining;
 
@@ -61,8 +63,9 @@ final class PoolMembers {
 	}
 
 	/**
-	 * The most recently used process with room for one more call (an idle one for an exclusive call),
-	 * its in-flight count raised and moved to the front; null when none has room.
+	 * The most recently used process with room for one more call (an idle one for an
+	 * exclusive call), its in-flight count raised and moved to the front; null when none
+	 * has room.
 	 */
 	PooledClient takeForCall(boolean exclusive) {
 		for (Iterator<PooledClient> it = serving.iterator(); it.hasNext();) {
@@ -81,8 +84,8 @@ final class PoolMembers {
 	}
 
 	/**
-	 * A call that must run alone found no idle process: the least loaded serving process takes no new
-	 * calls until it is idle (or {@link #stopDraining()}). One at a time.
+	 * A call that must run alone found no idle process: the least loaded serving process
+	 * takes no new calls until it is idle (or {@link #stopDraining()}). One at a time.
 	 */
 	void drainOneForExclusive() {
 		if (draining != null && serving.contains(draining)) {
@@ -104,7 +107,8 @@ final class PoolMembers {
 
 	/**
 	 * One call of the process ended; a process left with none is idle from now on.
-	 * @return false when the process is no longer a member (stopped, replaced or retired meanwhile)
+	 * @return false when the process is no longer a member (stopped, replaced or retired
+	 * meanwhile)
 	 */
 	boolean endCall(PooledClient client, long nowNanos) {
 		if (!serving.contains(client) && !checking.contains(client)) {
@@ -133,7 +137,10 @@ final class PoolMembers {
 		return (int) serving.stream().filter(client -> isExpired(client, nowNanos, idleTimeout)).count();
 	}
 
-	/** Removes up to {@code count} processes idle past the timeout, least recently used first. */
+	/**
+	 * Removes up to {@code count} processes idle past the timeout, least recently used
+	 * first.
+	 */
 	List<PooledClient> takeExpired(int count, long nowNanos, Duration idleTimeout) {
 		List<PooledClient> expired = new ArrayList<>();
 		for (Iterator<PooledClient> it = serving.descendingIterator(); it.hasNext() && expired.size() < count;) {
@@ -147,8 +154,8 @@ final class PoolMembers {
 	}
 
 	/**
-	 * Moves the idle processes not seen healthy for {@code interval} to checking, and returns them. A
-	 * busy process is not pinged: its answers show it alive.
+	 * Moves the idle processes not seen healthy for {@code interval} to checking, and
+	 * returns them. A busy process is not pinged: its answers show it alive.
 	 */
 	List<PooledClient> startChecks(long nowNanos, Duration interval) {
 		List<PooledClient> due = new ArrayList<>();
@@ -164,8 +171,9 @@ final class PoolMembers {
 	}
 
 	/**
-	 * A process that must pass a check before it gets another call (a call of it got no answer); the
-	 * calls still on it go on. False when it is not serving (already checked, or gone).
+	 * A process that must pass a check before it gets another call (a call of it got no
+	 * answer); the calls still on it go on. False when it is not serving (already
+	 * checked, or gone).
 	 */
 	boolean startCheck(PooledClient client) {
 		if (!serving.remove(client)) {
@@ -175,14 +183,17 @@ final class PoolMembers {
 		return true;
 	}
 
-	/** @return false when the process was no longer being checked (the pool stopped and took it) */
+	/**
+	 * @return false when the process was no longer being checked (the pool stopped and
+	 * took it)
+	 */
 	boolean endCheck(PooledClient client) {
 		return checking.remove(client);
 	}
 
 	/**
-	 * A process that passed its check goes back at the end of the line: being checked is not being
-	 * used, so it keeps its turn to time out.
+	 * A process that passed its check goes back at the end of the line: being checked is
+	 * not being used, so it keeps its turn to time out.
 	 */
 	void addChecked(PooledClient client, long nowNanos) {
 		client.markHealthy(nowNanos);
@@ -209,4 +220,5 @@ final class PoolMembers {
 	private static boolean isExpired(PooledClient client, long nowNanos, Duration idleTimeout) {
 		return client.inFlight() == 0 && client.idleNanos(nowNanos) >= idleTimeout.toNanos();
 	}
+
 }

@@ -11,11 +11,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * The pools' state as Prometheus metrics, per upstream: {@code mcp_worker_pool_processes{state}}
- * (starting, idle, busy, checking, unhealthy, restarting), {@code mcp_worker_pool_desired},
- * {@code mcp_worker_pool_waiting_calls}, {@code mcp_worker_pool_in_flight_calls}, and the counters {@code mcp_worker_pool_restarts_total},
- * {@code mcp_worker_pool_calls_total} and {@code mcp_worker_pool_errors_total}. They read one status
- * snapshot per scrape (reused for a second), not one per meter: a snapshot takes the pool's lock.
+ * The pools' state as Prometheus metrics, per upstream:
+ * {@code mcp_worker_pool_processes{state}} (starting, idle, busy, checking, unhealthy,
+ * restarting), {@code mcp_worker_pool_desired}, {@code mcp_worker_pool_waiting_calls},
+ * {@code mcp_worker_pool_in_flight_calls}, and the counters
+ * {@code mcp_worker_pool_restarts_total}, {@code mcp_worker_pool_calls_total} and
+ * {@code mcp_worker_pool_errors_total}. They read one status snapshot per scrape (reused
+ * for a second), not one per meter: a snapshot takes the pool's lock.
  */
 @Component
 class PoolMetrics implements MeterBinder {
@@ -46,12 +48,15 @@ class PoolMetrics implements MeterBinder {
 				.description("How many processes the pool is sizing itself to")
 				.tag("upstream", upstream)
 				.register(registry);
-			Gauge.builder("mcp.worker.pool.waiting.calls", this,
-					metrics -> metrics.read(upstream, PoolStatus::waitingCalls))
+			Gauge
+				.builder("mcp.worker.pool.waiting.calls", this,
+						metrics -> metrics.read(upstream, PoolStatus::waitingCalls))
 				.description("Calls waiting for a process with room")
 				.tag("upstream", upstream)
 				.register(registry);
-			Gauge.builder("mcp.worker.pool.in.flight.calls", this, metrics -> metrics.read(upstream, PoolStatus::inFlight))
+			Gauge
+				.builder("mcp.worker.pool.in.flight.calls", this,
+						metrics -> metrics.read(upstream, PoolStatus::inFlight))
 				.description("Calls running on the upstream's processes (up to max-concurrent-per-process each)")
 				.tag("upstream", upstream)
 				.register(registry);
@@ -88,4 +93,5 @@ class PoolMetrics implements MeterBinder {
 
 	private record Snapshot(Map<String, PoolStatus> pools, long takenNanos) {
 	}
+
 }

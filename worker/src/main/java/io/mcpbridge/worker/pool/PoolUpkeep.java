@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The timer of one pool: one thread that runs {@link UpstreamPool#upkeep} every tick (a quarter of
- * the shorter of idle timeout and health-check interval, between 50 ms and 1 s), so that idle
- * processes are stopped, health-checked and replaced, and, after a failed start, once more when
- * the start backoff ends.
+ * The timer of one pool: one thread that runs {@link UpstreamPool#upkeep} every tick (a
+ * quarter of the shorter of idle timeout and health-check interval, between 50 ms and 1
+ * s), so that idle processes are stopped, health-checked and replaced, and, after a
+ * failed start, once more when the start backoff ends.
  */
 final class PoolUpkeep {
 
@@ -31,7 +31,10 @@ final class PoolUpkeep {
 
 	private final ScheduledExecutorService timer;
 
-	/** At most one extra run is pending: the backoff only grows, so an earlier one is never late. */
+	/**
+	 * At most one extra run is pending: the backoff only grows, so an earlier one is
+	 * never late.
+	 */
 	private ScheduledFuture<?> extraRun;
 
 	PoolUpkeep(UpstreamPool pool, String upstream, Pool settings) {
@@ -73,8 +76,10 @@ final class PoolUpkeep {
 			pool.upkeep(System.nanoTime());
 		}
 		catch (RuntimeException ex) {
-			// A bug in one round must not end the timer: scheduleWithFixedDelay stops on an exception.
+			// A bug in one round must not end the timer: scheduleWithFixedDelay stops on
+			// an exception.
 			log.error("pool upkeep failed", ex);
 		}
 	}
+
 }

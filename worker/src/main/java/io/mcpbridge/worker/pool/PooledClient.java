@@ -30,7 +30,10 @@ final class PooledClient {
 	/** After the channel closed, how long to wait for the exit code that explains why. */
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
 
-	/** Closing stdin takes the writer thread a moment; longer means a write is stuck on a child not reading. */
+	/**
+	 * Closing stdin takes the writer thread a moment; longer means a write is stuck on a
+	 * child not reading.
+	 */
 	private static final Duration STDIN_CLOSE_WAIT = Duration.ofSeconds(1);
 
 	private final String upstream;
@@ -45,19 +48,28 @@ final class PooledClient {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	/** When the client last went idle (System.nanoTime()); the idle timeout counts from here. */
+	/**
+	 * When the client last went idle (System.nanoTime()); the idle timeout counts from
+	 * here.
+	 */
 	private volatile long idleSinceNanos = System.nanoTime();
 
 	/** When the client last proved alive: went idle after a call, or answered a ping. */
 	private volatile long lastSeenHealthyNanos = idleSinceNanos;
 
-	/** Its last call got no answer (timed out, or not even sent): it must answer a ping before the next. */
+	/**
+	 * Its last call got no answer (timed out, or not even sent): it must answer a ping
+	 * before the next.
+	 */
 	private volatile boolean lastCallUnanswered;
 
 	/** Calls running on it. Guarded by the pool's lock, like {@link #exclusive}. */
 	private int inFlight;
 
-	/** The call running on it must be its only one (see {@link CallListener#needsOwnProcess()}). */
+	/**
+	 * The call running on it must be its only one (see
+	 * {@link CallListener#needsOwnProcess()}).
+	 */
 	private boolean exclusive;
 
 	PooledClient(String upstream, int slot, StdioChild child, JsonRpcChannel channel, JsonNode initializeResult) {
@@ -86,12 +98,13 @@ final class PooledClient {
 	}
 
 	/**
-	 * Sends one request and waits at most {@code budget} for its answer. A child that dies fails the
-	 * call at once (its stdout closes), never after the timeout; a call that times out is cancelled
-	 * upstream with {@code notifications/cancelled}.
+	 * Sends one request and waits at most {@code budget} for its answer. A child that
+	 * dies fails the call at once (its stdout closes), never after the timeout; a call
+	 * that times out is cancelled upstream with {@code notifications/cancelled}.
 	 * @throws JsonRpcException the child answered with an error
 	 * @throws UpstreamCrashedException the child died or closed its output first
-	 * @throws UpstreamUnavailableException the child stopped reading its stdin: the call was not sent
+	 * @throws UpstreamUnavailableException the child stopped reading its stdin: the call
+	 * was not sent
 	 * @throws CallTimeoutException no answer within the budget
 	 */
 	JsonNode call(String method, JsonNode params, CallListener listener, Duration budget) {
@@ -105,7 +118,8 @@ final class PooledClient {
 		}
 		try {
 			JsonNode result = call.answer().get(budget.toNanos(), TimeUnit.NANOSECONDS);
-			// An answer proves the process alive, even if another call of it timed out before.
+			// An answer proves the process alive, even if another call of it timed out
+			// before.
 			markHealthy(System.nanoTime());
 			return result;
 		}
@@ -128,7 +142,10 @@ final class PooledClient {
 		return inFlight;
 	}
 
-	/** Whether one more call may start on it, {@code perProcess} being the most it runs at once. */
+	/**
+	 * Whether one more call may start on it, {@code perProcess} being the most it runs at
+	 * once.
+	 */
 	boolean hasRoom(int perProcess) {
 		return !exclusive && inFlight < perProcess;
 	}
@@ -138,7 +155,9 @@ final class PooledClient {
 		exclusive = alone;
 	}
 
-	/** @return the calls still running on it */
+	/**
+	 * @return the calls still running on it
+	 */
 	int callEnded() {
 		inFlight = Math.max(0, inFlight - 1);
 		if (inFlight == 0) {
@@ -157,7 +176,10 @@ final class PooledClient {
 		lastCallUnanswered = false;
 	}
 
-	/** A frozen child fails every call it gets by timeout; this makes the pool check it after the first. */
+	/**
+	 * A frozen child fails every call it gets by timeout; this makes the pool check it
+	 * after the first.
+	 */
 	boolean lastCallUnanswered() {
 		return lastCallUnanswered;
 	}
@@ -171,14 +193,16 @@ final class PooledClient {
 	}
 
 	/**
-	 * Sends an MCP {@code ping}; completes with true when it is answered within {@code timeout},
-	 * false when it is not, fails, or the process is gone. Never completes exceptionally.
+	 * Sends an MCP {@code ping}; completes with true when it is answered within
+	 * {@code timeout}, false when it is not, fails, or the process is gone. Never
+	 * completes exceptionally.
 	 */
 	CompletableFuture<Boolean> ping(Duration timeout) {
 		if (!isAlive()) {
 			return CompletableFuture.completedFuture(false);
 		}
-		// orTimeout fails the pending request itself, so the channel forgets it; a ping needs no cancel.
+		// orTimeout fails the pending request itself, so the channel forgets it; a ping
+		// needs no cancel.
 		JsonRpcChannel.Call call = channel.request("ping", null, CallListener.NONE);
 		return call.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
 			if (failure != null) {
@@ -192,9 +216,9 @@ final class PooledClient {
 	}
 
 	/**
-	 * Closes stdin (the child's cue to exit), then SIGTERM and SIGKILL after {@code grace} each. A child
-	 * that stopped reading cannot get that cue (the write stuck on it keeps stdin open until the child
-	 * dies), so it gets SIGTERM at once.
+	 * Closes stdin (the child's cue to exit), then SIGTERM and SIGKILL after
+	 * {@code grace} each. A child that stopped reading cannot get that cue (the write
+	 * stuck on it keeps stdin open until the child dies), so it gets SIGTERM at once.
 	 */
 	void close(Duration grace) {
 		if (!closed.compareAndSet(false, true)) {
@@ -222,4 +246,5 @@ final class PooledClient {
 		}
 		return new IllegalStateException("call to " + upstream + "#" + slot + " failed", failure);
 	}
+
 }

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stops a pool's processes off the pool's lock and off the callers' threads: stopping one takes up
- * to twice {@link ClientFactory#CLOSE_GRACE} (stdin closed, then SIGTERM, then SIGKILL). One thread
- * per process being stopped, so the threads are bounded by the processes the pool ever runs at once.
+ * Stops a pool's processes off the pool's lock and off the callers' threads: stopping one
+ * takes up to twice {@link ClientFactory#CLOSE_GRACE} (stdin closed, then SIGTERM, then
+ * SIGKILL). One thread per process being stopped, so the threads are bounded by the
+ * processes the pool ever runs at once.
  */
 final class ProcessCloser {
 
@@ -49,11 +50,16 @@ final class ProcessCloser {
 		return closingUnhealthy.get();
 	}
 
-	/** Stops the given processes in parallel, waits for them and for any stop still in progress. */
+	/**
+	 * Stops the given processes in parallel, waits for them and for any stop still in
+	 * progress.
+	 */
 	void closeAll(List<PooledClient> clients) {
-		CompletableFuture.allOf(clients.stream()
-			.map(client -> CompletableFuture.runAsync(() -> client.close(ClientFactory.CLOSE_GRACE), executor))
-			.toArray(CompletableFuture[]::new)).join();
+		CompletableFuture
+			.allOf(clients.stream()
+				.map(client -> CompletableFuture.runAsync(() -> client.close(ClientFactory.CLOSE_GRACE), executor))
+				.toArray(CompletableFuture[]::new))
+			.join();
 		executor.shutdown();
 		try {
 			executor.awaitTermination(ClientFactory.CLOSE_GRACE.multipliedBy(3).toSeconds(), TimeUnit.SECONDS);
@@ -68,7 +74,9 @@ final class ProcessCloser {
 			executor.execute(close);
 		}
 		catch (RejectedExecutionException ex) {
-			close.run(); // the pool has stopped: close here rather than leave a process behind
+			close.run(); // the pool has stopped: close here rather than leave a process
+							// behind
 		}
 	}
+
 }

@@ -6,4 +6,5 @@ public class UpstreamCrashedException extends RuntimeException {
 	public UpstreamCrashedException(String upstream, String detail) {
 		super("upstream " + upstream + " process died: " + detail);
 	}
+
 }

@@ -15,23 +15,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The initialized processes of one upstream ({@link PoolMembers}), sized by {@link PoolSizing}. A
- * call borrows a process with room, waiting at most until the request's deadline, and gives it back
- * afterwards; each process is initialized once and runs up to {@code max-concurrent-per-process}
- * calls at once (a call that needs its process alone, see {@link CallListener#needsOwnProcess()},
- * takes an idle one and keeps others off it). A call that finds no room asks for one more process.
- * {@link PoolUpkeep} runs {@link #upkeep} on a timer: it stops processes idle past the idle timeout
- * and pings those idle past the health-check interval; a process one of whose calls timed out is
- * pinged before it gets another call. A process that dies or fails its ping is stopped and replaced,
- * with the start backoff of {@link ClientStarter}; the calls in flight on it fail (each then follows
- * the retry rule of its tool). Every state change happens under one lock; nothing slow (starting,
- * pinging, stopping a process) runs under it.
+ * The initialized processes of one upstream ({@link PoolMembers}), sized by
+ * {@link PoolSizing}. A call borrows a process with room, waiting at most until the
+ * request's deadline, and gives it back afterwards; each process is initialized once and
+ * runs up to {@code max-concurrent-per-process} calls at once (a call that needs its
+ * process alone, see {@link CallListener#needsOwnProcess()}, takes an idle one and keeps
+ * others off it). A call that finds no room asks for one more process. {@link PoolUpkeep}
+ * runs {@link #upkeep} on a timer: it stops processes idle past the idle timeout and
+ * pings those idle past the health-check interval; a process one of whose calls timed out
+ * is pinged before it gets another call. A process that dies or fails its ping is stopped
+ * and replaced, with the start backoff of {@link ClientStarter}; the calls in flight on
+ * it fail (each then follows the retry rule of its tool). Every state change happens
+ * under one lock; nothing slow (starting, pinging, stopping a process) runs under it.
  */
 final class UpstreamPool implements ClientStarter.Outcome {
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamPool.class);
 
-	/** At shutdown, how long running calls may go on before their processes are stopped under them. */
+	/**
+	 * At shutdown, how long running calls may go on before their processes are stopped
+	 * under them.
+	 */
 	static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(10);
 
 	private final Upstream config;
@@ -50,7 +54,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Signalled when a process becomes idle, a start ends, a call ends, or the pool stops. */
+	/**
+	 * Signalled when a process becomes idle, a start ends, a call ends, or the pool
+	 * stops.
+	 */
 	private final Condition changed = lock.newCondition();
 
 	// Guarded by lock.
@@ -78,7 +85,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		this.members = new PoolMembers(settings.maxConcurrentPerProcess());
 	}
 
-	/** Starts the initial processes in parallel; returns when each has started or failed once. */
+	/**
+	 * Starts the initial processes in parallel; returns when each has started or failed
+	 * once.
+	 */
 	void start() {
 		lock.lock();
 		try {
@@ -91,7 +101,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		upkeep.start();
 	}
 
-	/** Borrows a process until {@code deadline}, then calls it for min(call-timeout, time left). */
+	/**
+	 * Borrows a process until {@code deadline}, then calls it for min(call-timeout, time
+	 * left).
+	 */
 	JsonNode execute(Instant deadline, String method, JsonNode params, CallListener listener) {
 		PooledClient client = borrow(deadline, listener != null && listener.needsOwnProcess());
 		counters.callStarted();
@@ -141,9 +154,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	}
 
 	/**
-	 * Stops intake (waiting and new calls fail with UPSTREAM_UNAVAILABLE), lets running calls finish
-	 * for up to {@link #IN_FLIGHT_GRACE}, then stops every process in parallel (stdin closed, SIGTERM,
-	 * SIGKILL) and waits for them; starts in progress are interrupted and clean up after themselves.
+	 * Stops intake (waiting and new calls fail with UPSTREAM_UNAVAILABLE), lets running
+	 * calls finish for up to {@link #IN_FLIGHT_GRACE}, then stops every process in
+	 * parallel (stdin closed, SIGTERM, SIGKILL) and waits for them; starts in progress
+	 * are interrupted and clean up after themselves.
 	 */
 	void stop() {
 		List<PooledClient> closing;
@@ -183,7 +197,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	public void failed() {
 		lock.lock();
 		try {
-			// Waiting calls re-check: with no process running they fail fast instead of waiting.
+			// Waiting calls re-check: with no process running they fail fast instead of
+			// waiting.
 			changed.signalAll();
 			if (!stopped) {
 				upkeep.runAfter(starter.untilNextAttempt());
@@ -214,7 +229,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		toPing.forEach(this::check);
 	}
 
-	/** Pings a process already moved to checking; never blocks (the ping is only queued). */
+	/**
+	 * Pings a process already moved to checking; never blocks (the ping is only queued).
+	 */
 	private void check(PooledClient client) {
 		client.ping(settings.healthCheckTimeout()).thenAccept(answered -> checked(client, answered));
 	}
@@ -238,7 +255,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 	}
 
-	/** Stops the least recently used processes idle past the idle timeout, never going below min. */
+	/**
+	 * Stops the least recently used processes idle past the idle timeout, never going
+	 * below min.
+	 */
 	private void retireExpired(long nowNanos) {
 		int retire = sizing.retirable(members.live(), members.expiredIdle(nowNanos, settings.idleTimeout()));
 		if (retire == 0) {
@@ -252,14 +272,16 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	}
 
 	/**
-	 * Stops idle processes beyond the desired size. Only a race makes them: a start that ends just
-	 * as another is launched for the same gap. A fixed pool has no idle timeout to clean them up.
+	 * Stops idle processes beyond the desired size. Only a race makes them: a start that
+	 * ends just as another is launched for the same gap. A fixed pool has no idle timeout
+	 * to clean them up.
 	 */
 	private void trimSurplus(long nowNanos) {
 		int surplus = Math.min(members.live() - desired, members.idle());
 		if (surplus > 0) {
 			List<PooledClient> extra = members.takeExpired(surplus, nowNanos, Duration.ZERO);
-			log.info("upstream {}: stopping {} process(es) beyond the desired {}", config.name(), extra.size(), desired);
+			log.info("upstream {}: stopping {} process(es) beyond the desired {}", config.name(), extra.size(),
+					desired);
 			extra.forEach(closer::closeIdle);
 		}
 	}
@@ -283,7 +305,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 					if (client.isAlive()) {
 						return client;
 					}
-					// Its calls in flight, if any, fail by themselves: the channel closed.
+					// Its calls in flight, if any, fail by themselves: the channel
+					// closed.
 					members.remove(client);
 					replace(client, "died");
 					continue;
@@ -293,12 +316,14 @@ final class UpstreamPool implements ClientStarter.Outcome {
 				}
 				String failure = starter.lastFailure();
 				if (members.live() == 0 && failure != null) {
-					// Nothing runs and the last start failed: waiting out the deadline would not help.
+					// Nothing runs and the last start failed: waiting out the deadline
+					// would not help.
 					throw new UpstreamUnavailableException(config.name(), failure);
 				}
 				long waited = System.nanoTime() - startedNanos;
 				if (waited >= growAfterNanos) {
-					// Waited long enough that one more process is worth its start-up cost.
+					// Waited long enough that one more process is worth its start-up
+					// cost.
 					desired = sizing.grow(desired, members.live(), members.busy(), waiting, counters.meanCallMillis());
 				}
 				launchMissing();
@@ -326,8 +351,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	private RuntimeException nothingFreeBy(Instant deadline) {
 		Duration waited = Duration.between(Instant.now(), deadline).abs();
 		if (members.live() == 0) {
-			return new UpstreamUnavailableException(config.name(), "no process running in time ("
-					+ starter.inFlight() + " starting)");
+			return new UpstreamUnavailableException(config.name(),
+					"no process running in time (" + starter.inFlight() + " starting)");
 		}
 		// Processes run but none came free before the deadline: the call never started.
 		return new NoIdleClientException(config.name(), waited, members.live(), desired);
@@ -340,7 +365,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 			boolean member = members.endCall(client, System.nanoTime());
 			changed.signalAll();
 			if (!member) {
-				return; // replaced, retired or taken by stop() meanwhile: closed by whoever took it
+				return; // replaced, retired or taken by stop() meanwhile: closed by
+						// whoever took it
 			}
 			if (stopped) {
 				if (client.inFlight() == 0) {
@@ -355,7 +381,8 @@ final class UpstreamPool implements ClientStarter.Outcome {
 						: "died during a call");
 			}
 			else if (client.lastCallUnanswered()) {
-				// A frozen process would time out every call it gets until its next scheduled check.
+				// A frozen process would time out every call it gets until its next
+				// scheduled check.
 				unproven = members.startCheck(client);
 			}
 		}
@@ -367,7 +394,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 	}
 
-	/** A process that died or failed its check: stopped in the background, its successor started. */
+	/**
+	 * A process that died or failed its check: stopped in the background, its successor
+	 * started.
+	 */
 	private void replace(PooledClient client, String why) {
 		log.warn("upstream {}#{} (pid {}) {}: replacing it", config.name(), client.slot(), client.pid(), why);
 		counters.processReplaced();
@@ -375,7 +405,10 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		launchMissing();
 	}
 
-	/** Starts what the pool lacks to reach its desired size; the starter applies its backoff. */
+	/**
+	 * Starts what the pool lacks to reach its desired size; the starter applies its
+	 * backoff.
+	 */
 	private void launchMissing() {
 		int missing = desired - members.live() - starter.inFlight();
 		if (missing > 0 && starter.launch(missing) < missing) {
@@ -383,7 +416,9 @@ final class UpstreamPool implements ClientStarter.Outcome {
 		}
 	}
 
-	/** Waits, with the lock held, until {@code done} holds or {@code bound} has passed. */
+	/**
+	 * Waits, with the lock held, until {@code done} holds or {@code bound} has passed.
+	 */
 	private void awaitUntil(java.util.function.BooleanSupplier done, Duration bound) {
 		long left = bound.toNanos();
 		try {
@@ -395,4 +430,5 @@ final class UpstreamPool implements ClientStarter.Outcome {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

@@ -14,9 +14,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The pools of every configured upstream. Starts before the Kafka listeners and stops after them
- * (lower lifecycle phase), so no record is consumed before the clients are up and no child is
- * killed under a running call at shutdown.
+ * The pools of every configured upstream. Starts before the Kafka listeners and stops
+ * after them (lower lifecycle phase), so no record is consumed before the clients are up
+ * and no child is killed under a running call at shutdown.
  */
 @Component
 public class UpstreamPools implements SmartLifecycle {
@@ -38,9 +38,9 @@ public class UpstreamPools implements SmartLifecycle {
 	}
 
 	/**
-	 * How many calls of each upstream may run at once, by name: the pool's largest size ({@code max}
-	 * with auto-scale, else {@code target}). Calls beyond the processes running wait in the pool, and
-	 * their waiting is what makes it grow.
+	 * How many calls of each upstream may run at once, by name: the pool's largest size
+	 * ({@code max} with auto-scale, else {@code target}). Calls beyond the processes
+	 * running wait in the pool, and their waiting is what makes it grow.
 	 */
 	public Map<String, Integer> concurrency() {
 		Map<String, Integer> limits = new LinkedHashMap<>();
@@ -53,25 +53,31 @@ public class UpstreamPools implements SmartLifecycle {
 	}
 
 	/**
-	 * Runs one MCP request on a pooled client of {@code upstream}. Waiting for an idle client and the
-	 * call itself both end at {@code deadline}; the call also ends at the upstream's call-timeout.
+	 * Runs one MCP request on a pooled client of {@code upstream}. Waiting for an idle
+	 * client and the call itself both end at {@code deadline}; the call also ends at the
+	 * upstream's call-timeout.
 	 * @throws UpstreamUnavailableException no client could be started
 	 * @throws NoIdleClientException every running client stayed busy until the deadline
 	 * @throws UpstreamCrashedException the child died before answering
 	 * @throws CallTimeoutException no answer in time
 	 * @throws JsonRpcException the upstream answered with a JSON-RPC error
 	 */
-	public JsonNode execute(String upstream, Instant deadline, String method, JsonNode params,
-			CallListener listener) {
+	public JsonNode execute(String upstream, Instant deadline, String method, JsonNode params, CallListener listener) {
 		return pool(upstream).execute(deadline, method, params, listener);
 	}
 
-	/** Notifications the upstreams send outside calls ({@code notifications/tools/list_changed}...). */
+	/**
+	 * Notifications the upstreams send outside calls
+	 * ({@code notifications/tools/list_changed}...).
+	 */
 	public UpstreamEvents events() {
 		return events;
 	}
 
-	/** The upstream's own initialize result, as received by the most recently started client. */
+	/**
+	 * The upstream's own initialize result, as received by the most recently started
+	 * client.
+	 */
 	public JsonNode initializeResult(String upstream) {
 		return pool(upstream).initializeResult()
 			.orElseThrow(() -> new UpstreamUnavailableException(upstream, "no process has started yet"));
@@ -113,4 +119,5 @@ public class UpstreamPools implements SmartLifecycle {
 		}
 		return pool;
 	}
+
 }

@@ -1,6 +1,9 @@
 package io.mcpbridge.worker.pool;
 
-/** No process of the upstream could be started or borrowed in time: the call never reached it. */
+/**
+ * No process of the upstream could be started or borrowed in time: the call never reached
+ * it.
+ */
 public class UpstreamUnavailableException extends RuntimeException {
 
 	public UpstreamUnavailableException(String upstream, String reason) {
@@ -10,4 +13,5 @@ public class UpstreamUnavailableException extends RuntimeException {
 	public UpstreamUnavailableException(String upstream, String reason, Throwable cause) {
 		super("upstream " + upstream + " unavailable: " + reason, cause);
 	}
+
 }

@@ -23,4 +23,5 @@ public class CallRelays {
 	public RelayedCall open(RequestEnvelope request) {
 		return new RelayedCall(request, publisher, inputs, cancellations);
 	}
+
 }

@@ -9,10 +9,10 @@ import io.mcpbridge.common.Cancellation;
 import org.springframework.stereotype.Component;
 
 /**
- * The requests running on this worker that a client may cancel. A cancellation is broadcast to
- * every worker; only the one running the request finds it here. A request still queued was already
- * answered by the gateway (it stores a CANCELLED result, which the worker finds before executing).
- * Bounded by the calls running at once.
+ * The requests running on this worker that a client may cancel. A cancellation is
+ * broadcast to every worker; only the one running the request finds it here. A request
+ * still queued was already answered by the gateway (it stores a CANCELLED result, which
+ * the worker finds before executing). Bounded by the calls running at once.
  */
 @Component
 public class Cancellations {
@@ -39,4 +39,5 @@ public class Cancellations {
 	private static String key(String tenant, String requestId) {
 		return tenant + "/" + requestId;
 	}
+
 }

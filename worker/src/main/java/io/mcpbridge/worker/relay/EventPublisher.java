@@ -24,20 +24,22 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Relays what an upstream sends during a request to its client: appends the message to the
- * request's event list (so any gateway can replay it when the client resumes its stream) and
- * publishes it to the gateway that holds the request, in one script.
+ * Relays what an upstream sends during a request to its client: appends the message to
+ * the request's event list (so any gateway can replay it when the client resumes its
+ * stream) and publishes it to the gateway that holds the request, in one script.
  *
  * <p>
- * Upstream messages arrive on a channel's reader thread, which must never wait for Redis: they are
- * handed to one relay thread, which also keeps each request's messages in order. Its queue is
- * bounded; what does not fit is dropped and counted (progress is advisory). The list is bounded per
- * request too.
+ * Upstream messages arrive on a channel's reader thread, which must never wait for Redis:
+ * they are handed to one relay thread, which also keeps each request's messages in order.
+ * Its queue is bounded; what does not fit is dropped and counted (progress is advisory).
+ * The list is bounded per request too.
  */
 @Component
 public class EventPublisher implements DisposableBean {
 
-	/** Events kept per request; a request that emits more gets the rest dropped (counted). */
+	/**
+	 * Events kept per request; a request that emits more gets the rest dropped (counted).
+	 */
 	static final int MAX_EVENTS_PER_REQUEST = 1000;
 
 	private static final int QUEUE_CAPACITY = 10_000;
@@ -100,15 +102,18 @@ public class EventPublisher implements DisposableBean {
 		long keepMs = Math.max(0, request.deadlineEpochMs() - System.currentTimeMillis()) + resultsTtl.toMillis();
 		String messageJson = BridgeJson.mapper().writeValueAsString(message);
 		String events = RedisKeys.events(request.tenant(), request.sessionId(), request.requestId());
-		Long position = redis.execute(APPEND_AND_PUBLISH, List.of(events),
-				messageJson, Long.toString(keepMs), Integer.toString(MAX_EVENTS_PER_REQUEST),
-				RedisKeys.eventChannel(request.replyTo()), eventPrefix(request, message));
+		Long position = redis.execute(APPEND_AND_PUBLISH, List.of(events), messageJson, Long.toString(keepMs),
+				Integer.toString(MAX_EVENTS_PER_REQUEST), RedisKeys.eventChannel(request.replyTo()),
+				eventPrefix(request, message));
 		if (position == null || position == 0) {
 			dropped.increment();
 		}
 	}
 
-	/** The published {@code CallEvent} up to its sequence number, which only the script knows. */
+	/**
+	 * The published {@code CallEvent} up to its sequence number, which only the script
+	 * knows.
+	 */
 	private static String eventPrefix(RequestEnvelope request, JsonNode message) {
 		ObjectNode event = BridgeJson.mapper().createObjectNode();
 		event.put("request_id", request.requestId());
@@ -122,4 +127,5 @@ public class EventPublisher implements DisposableBean {
 	public void destroy() {
 		relayThread.shutdown();
 	}
+
 }

@@ -20,10 +20,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests an upstream sends to the client during a call (sampling, elicitation, roots). Each gets
- * an unguessable id; a Redis key under that id says which worker and session wait for the answer, so
- * the client may post its answer to any gateway, which forwards it to this worker's input channel.
- * An unanswered request fails at the call's deadline. Bounded.
+ * Requests an upstream sends to the client during a call (sampling, elicitation, roots).
+ * Each gets an unguessable id; a Redis key under that id says which worker and session
+ * wait for the answer, so the client may post its answer to any gateway, which forwards
+ * it to this worker's input channel. An unanswered request fails at the call's deadline.
+ * Bounded.
  */
 @Component
 public class InputRequests {
@@ -50,22 +51,28 @@ public class InputRequests {
 		this.workerId = properties.worker().id();
 	}
 
-	/** Sends the upstream's request to the request's client; the future completes with its answer. */
+	/**
+	 * Sends the upstream's request to the request's client; the future completes with its
+	 * answer.
+	 */
 	CompletableFuture<JsonNode> ask(RequestEnvelope request, String method, JsonNode params) {
 		long left = request.deadlineEpochMs() - System.currentTimeMillis();
 		if (left <= 0 || waiting.size() >= MAX_PENDING) {
 			return CompletableFuture.failedFuture(new JsonRpcException(REQUEST_TIMEOUT,
-					left <= 0 ? "the request's deadline has passed" : "too many requests wait for their clients", null));
+					left <= 0 ? "the request's deadline has passed" : "too many requests wait for their clients",
+					null));
 		}
 		String inputId = "in-" + UUID.randomUUID();
 		CompletableFuture<JsonNode> answer = new CompletableFuture<>();
 		waiting.put(inputId, new Waiting(request.tenant(), answer));
 		CompletableFuture<JsonNode> bounded = answer.orTimeout(left, TimeUnit.MILLISECONDS)
-			.exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof JsonRpcException ? failure
+			.exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof JsonRpcException
+					? failure
 					: new JsonRpcException(REQUEST_TIMEOUT, "the client did not answer " + method + " in time", null)));
 		bounded.whenComplete((result, failure) -> waiting.remove(inputId));
-		publisher.run(() -> redis.opsForValue()
-			.set(RedisKeys.input(request.tenant(), inputId), route(request), Duration.ofMillis(left)))
+		publisher
+			.run(() -> redis.opsForValue()
+				.set(RedisKeys.input(request.tenant(), inputId), route(request), Duration.ofMillis(left)))
 			.thenCompose(stored -> publisher.publish(request, message(inputId, method, params)))
 			.exceptionally(failure -> {
 				answer.completeExceptionally(new JsonRpcException(REQUEST_TIMEOUT,
@@ -83,8 +90,9 @@ public class InputRequests {
 		}
 		JsonNode error = answer.error();
 		if (error != null && !error.isNull()) {
-			call.answer().completeExceptionally(new JsonRpcException(error.path("code").asInt(-32603),
-					error.path("message").asString("error"), error.get("data")));
+			call.answer()
+				.completeExceptionally(new JsonRpcException(error.path("code").asInt(-32603),
+						error.path("message").asString("error"), error.get("data")));
 		}
 		else {
 			call.answer().complete(answer.result() == null ? BridgeJson.mapper().createObjectNode() : answer.result());
@@ -109,4 +117,5 @@ public class InputRequests {
 		}
 		return message;
 	}
+
 }

@@ -20,10 +20,11 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker's two subscriptions: its own input channel (clients' answers to its upstreams'
- * requests) and the broadcast cancellation channel. A worker must start and serve while Redis is
- * down (its requests then fail and are retried), so subscribing is retried in the background rather
- * than failing start-up. A malformed message is logged and dropped.
+ * The worker's two subscriptions: its own input channel (clients' answers to its
+ * upstreams' requests) and the broadcast cancellation channel. A worker must start and
+ * serve while Redis is down (its requests then fail and are retried), so subscribing is
+ * retried in the background rather than failing start-up. A malformed message is logged
+ * and dropped.
  */
 @Component
 class RelaySubscriptions implements SmartLifecycle {
@@ -100,4 +101,5 @@ class RelaySubscriptions implements SmartLifecycle {
 			return null;
 		}
 	}
+
 }

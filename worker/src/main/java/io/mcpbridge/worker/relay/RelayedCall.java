@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The relay of one request: what its upstream sends while it runs goes to its client, as far as the
- * client can receive it ({@link io.mcpbridge.common.Relay}); the client's cancellation reaches the call.
- * Closing it waits (briefly) until its messages are out, so the client never gets the final answer
- * before the progress that preceded it.
+ * The relay of one request: what its upstream sends while it runs goes to its client, as
+ * far as the client can receive it ({@link io.mcpbridge.common.Relay}); the client's
+ * cancellation reaches the call. Closing it waits (briefly) until its messages are out,
+ * so the client never gets the final answer before the progress that preceded it.
  */
 public final class RelayedCall implements CallListener, AutoCloseable {
 
@@ -63,17 +63,21 @@ public final class RelayedCall implements CallListener, AutoCloseable {
 	public CompletableFuture<JsonNode> onServerRequest(String method, JsonNode params) {
 		if (!request.relay().accepts(method)) {
 			if (request.relay().stateless()) {
-				// The gateway answers a failed call with the capability the client lacked (-32021).
+				// The gateway answers a failed call with the capability the client lacked
+				// (-32021).
 				lastPublished = publisher.publish(request, refused(method));
 			}
-			return CompletableFuture.failedFuture(new JsonRpcException(-32601,
-					"the client of this request does not accept " + method
-							+ " (no stream, or the capability was not declared)", null));
+			return CompletableFuture
+				.failedFuture(new JsonRpcException(-32601, "the client of this request does not accept " + method
+						+ " (no stream, or the capability was not declared)", null));
 		}
 		return inputs.ask(request, method, params);
 	}
 
-	/** The event that says the upstream asked for {@code method} and the client could not take it. */
+	/**
+	 * The event that says the upstream asked for {@code method} and the client could not
+	 * take it.
+	 */
 	private static JsonNode refused(String method) {
 		ObjectNode message = BridgeJson.mapper().createObjectNode();
 		message.put(CallEvent.REFUSED_REQUEST, method);
@@ -81,10 +85,11 @@ public final class RelayedCall implements CallListener, AutoCloseable {
 	}
 
 	/**
-	 * A client that may be asked something (it declared sampling, elicitation or roots) must get every
-	 * such request of its call, and one that set a log level asked for its log messages: their calls
-	 * run alone on their process, where nothing else's messages can be taken for theirs. Other calls
-	 * share processes and get the log messages of their call only while it happens to run alone.
+	 * A client that may be asked something (it declared sampling, elicitation or roots)
+	 * must get every such request of its call, and one that set a log level asked for its
+	 * log messages: their calls run alone on their process, where nothing else's messages
+	 * can be taken for theirs. Other calls share processes and get the log messages of
+	 * their call only while it happens to run alone.
 	 */
 	@Override
 	public boolean needsOwnProcess() {
@@ -112,4 +117,5 @@ public final class RelayedCall implements CallListener, AutoCloseable {
 			}
 		}
 	}
+
 }

@@ -16,11 +16,12 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a reply to the waiting gateway: first the result key (with a TTL), then a publish on the
- * gateway's reply channel, in one script (one round trip). Pub/sub is at-most-once, so the key is
- * written first: a gateway that missed the message still finds the result when it re-reads its pending
- * requests' keys. A write's cache invalidation, when the cache lives in this Redis, runs first in the
- * same script: the client's next read, through any gateway, cannot see the old state. A failing
+ * Hands a reply to the waiting gateway: first the result key (with a TTL), then a publish
+ * on the gateway's reply channel, in one script (one round trip). Pub/sub is
+ * at-most-once, so the key is written first: a gateway that missed the message still
+ * finds the result when it re-reads its pending requests' keys. A write's cache
+ * invalidation, when the cache lives in this Redis, runs first in the same script: the
+ * client's next read, through any gateway, cannot see the old state. A failing
  * invalidation ({@code redis.pcall}) does not hold the reply back.
  *
  * <p>
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
 public class ReplyPublisher {
 
 	/**
-	 * KEYS: result key [, cache version hash]. ARGV: reply JSON, TTL in ms, reply channel [, invalidation
-	 * channel, invalidation message, fields...]. Returns 1, or 2 when the invalidation failed.
+	 * KEYS: result key [, cache version hash]. ARGV: reply JSON, TTL in ms, reply channel
+	 * [, invalidation channel, invalidation message, fields...]. Returns 1, or 2 when the
+	 * invalidation failed.
 	 */
 	private static final RedisScript<Long> STORE_AND_PUBLISH = RedisScript.of("""
 			local outcome = 1
@@ -61,14 +63,15 @@ public class ReplyPublisher {
 	}
 
 	/**
-	 * Stores and publishes the reply, after running {@code invalidation} (null: none) in the same script.
+	 * Stores and publishes the reply, after running {@code invalidation} (null: none) in
+	 * the same script.
 	 * @return false when the invalidation failed (the reply went out all the same)
 	 */
 	public boolean publish(RequestEnvelope request, ReplyEnvelope reply, CacheInvalidator.Invalidation invalidation) {
 		String json = BridgeJson.mapper().writeValueAsString(reply);
 		List<String> keys = new ArrayList<>(List.of(RedisKeys.result(request.tenant(), request.requestId())));
-		List<String> args = new ArrayList<>(List.of(json, Long.toString(ttl.toMillis()),
-				RedisKeys.replyChannel(request.replyTo())));
+		List<String> args = new ArrayList<>(
+				List.of(json, Long.toString(ttl.toMillis()), RedisKeys.replyChannel(request.replyTo())));
 		if (invalidation != null) {
 			keys.add(invalidation.versionsKey());
 			args.add(invalidation.channel());
@@ -80,10 +83,12 @@ public class ReplyPublisher {
 	}
 
 	/**
-	 * Publishes a reply already stored under the result key (a redelivered request that was answered
-	 * before): the waiting gateway gets it again, the stored copy stays as it is.
+	 * Publishes a reply already stored under the result key (a redelivered request that
+	 * was answered before): the waiting gateway gets it again, the stored copy stays as
+	 * it is.
 	 */
 	public void republish(RequestEnvelope request, String storedJson) {
 		redis.convertAndSend(RedisKeys.replyChannel(request.replyTo()), storedJson);
 	}
+
 }

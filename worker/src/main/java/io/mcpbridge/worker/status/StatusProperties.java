@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the worker reports its status to the gateways, under {@value #PREFIX}. Kept apart from the
- * worker's main properties: the report is a feature of its own and reads every other part.
+ * How the worker reports its status to the gateways, under {@value #PREFIX}. Kept apart
+ * from the worker's main properties: the report is a feature of its own and reads every
+ * other part.
  *
- * @param publishInterval how often the worker rewrites its report in Redis; the report expires after
- * {@value #MISSED_REPORTS} intervals without a new one, so a dead worker disappears from
- * {@code /mcp/status} within that time
+ * @param publishInterval how often the worker rewrites its report in Redis; the report
+ * expires after {@value #MISSED_REPORTS} intervals without a new one, so a dead worker
+ * disappears from {@code /mcp/status} within that time
  */
 @Validated
 @ConfigurationProperties(StatusProperties.PREFIX)
@@ -23,7 +24,10 @@ public record StatusProperties(@NotNull @DefaultValue("5s") Duration publishInte
 
 	public static final String PREFIX = "bridge.status";
 
-	/** Reports a worker may miss before it counts as gone: one slow write must not hide a live worker. */
+	/**
+	 * Reports a worker may miss before it counts as gone: one slow write must not hide a
+	 * live worker.
+	 */
 	static final int MISSED_REPORTS = 3;
 
 	@AssertTrue(message = "bridge.status.publish-interval must be at least 100ms")

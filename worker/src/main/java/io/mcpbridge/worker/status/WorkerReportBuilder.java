@@ -15,14 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a snapshot of this worker for its status report. Each pool's status is mapped field by field
- * with Jackson rather than copied into a fixed shape, so whatever the pools come to report (process
- * states, restarts...) reaches {@code /mcp/status} without a change here.
+ * Takes a snapshot of this worker for its status report. Each pool's status is mapped
+ * field by field with Jackson rather than copied into a fixed shape, so whatever the
+ * pools come to report (process states, restarts...) reaches {@code /mcp/status} without
+ * a change here.
  */
 @Component
 class WorkerReportBuilder {
 
-	/** snake_case like every other name on the wire; map keys (e.g. process states) stay as they are. */
+	/**
+	 * snake_case like every other name on the wire; map keys (e.g. process states) stay
+	 * as they are.
+	 */
 	private static final JsonMapper POOL_JSON = BridgeJson.mapper()
 		.rebuild()
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -53,4 +57,5 @@ class WorkerReportBuilder {
 		buffered.bufferedByPriority().forEach((priority, count) -> byPriority.put(priority.name(), count));
 		return new WorkerReport(workerId, startedEpochMs, nowEpochMs, ttlMs, upstreams, byPriority);
 	}
+
 }

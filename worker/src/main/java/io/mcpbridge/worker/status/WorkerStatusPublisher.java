@@ -15,15 +15,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Rewrites this worker's {@link WorkerReport} in Redis every {@code bridge.status.publish-interval},
- * with a TTL of a few intervals, and indexes it in {@link RedisKeys#workerIndex()} scored by the
- * time the report expires: readers take the entries that have not expired yet, and any writer may
- * prune the ones that have. A graceful stop deletes the report at once; a crash lets it expire.
+ * Rewrites this worker's {@link WorkerReport} in Redis every
+ * {@code bridge.status.publish-interval}, with a TTL of a few intervals, and indexes it
+ * in {@link RedisKeys#workerIndex()} scored by the time the report expires: readers take
+ * the entries that have not expired yet, and any writer may prune the ones that have. A
+ * graceful stop deletes the report at once; a crash lets it expire.
  *
  * <p>
- * Runs after the upstream pools start and stops before they stop (phase between the pools' and the
- * consumers'), so a report never describes pools that are not there. A failed write is logged and
- * retried at the next interval: status is information, never a reason to stop serving.
+ * Runs after the upstream pools start and stops before they stop (phase between the
+ * pools' and the consumers'), so a report never describes pools that are not there. A
+ * failed write is logged and retried at the next interval: status is information, never a
+ * reason to stop serving.
  */
 @Component
 class WorkerStatusPublisher implements SmartLifecycle {
@@ -50,8 +52,8 @@ class WorkerStatusPublisher implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes the report now; false when it could not be built or written. Never throws: an exception
-	 * would cancel every later run of the periodic task.
+	 * Writes the report now; false when it could not be built or written. Never throws:
+	 * an exception would cancel every later run of the periodic task.
 	 */
 	boolean publish() {
 		long now = System.currentTimeMillis();
@@ -71,8 +73,8 @@ class WorkerStatusPublisher implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			if (!failing) {
-				log.warn("could not write the status report of worker {} (retrying every {}): {}",
-						reports.workerId(), properties.publishInterval(), ex.toString());
+				log.warn("could not write the status report of worker {} (retrying every {}): {}", reports.workerId(),
+						properties.publishInterval(), ex.toString());
 			}
 			failing = true;
 			return false;
@@ -97,7 +99,8 @@ class WorkerStatusPublisher implements SmartLifecycle {
 		}
 		timer.shutdownNow();
 		try {
-			// A write still in progress must not bring the report back after the delete below.
+			// A write still in progress must not bring the report back after the delete
+			// below.
 			timer.awaitTermination(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
@@ -124,4 +127,5 @@ class WorkerStatusPublisher implements SmartLifecycle {
 	public int getPhase() {
 		return PHASE;
 	}
+
 }

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads newline-delimited lines with a hard bound on their length. A child that writes an endless
- * line (a bug, or binary junk on stdout) must not grow the worker's heap without limit: the over-long
- * line is consumed and dropped, and the caller learns its length.
+ * Reads newline-delimited lines with a hard bound on their length. A child that writes an
+ * endless line (a bug, or binary junk on stdout) must not grow the worker's heap without
+ * limit: the over-long line is consumed and dropped, and the caller learns its length.
  */
 final class BoundedLineReader {
 
@@ -24,6 +24,7 @@ final class BoundedLineReader {
 		long length() {
 			return length;
 		}
+
 	}
 
 	private final InputStream in;
@@ -41,7 +42,10 @@ final class BoundedLineReader {
 		this.maxBytes = maxBytes;
 	}
 
-	/** The next line without its line terminator ({@code \n} or {@code \r\n}), or null at end of stream. */
+	/**
+	 * The next line without its line terminator ({@code \n} or {@code \r\n}), or null at
+	 * end of stream.
+	 */
 	byte[] readLine() throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		long length = 0;
@@ -82,4 +86,5 @@ final class BoundedLineReader {
 		}
 		return bytes;
 	}
+
 }

@@ -22,28 +22,30 @@ import tools.jackson.databind.node.ObjectNode;
 import io.mcpbridge.common.BridgeJson;
 
 /**
- * JSON-RPC 2.0 over a child's stdin and stdout, one message per line (the MCP stdio transport).
+ * JSON-RPC 2.0 over a child's stdin and stdout, one message per line (the MCP stdio
+ * transport).
  *
  * <p>
- * The bridge's own client rather than the SDK's: it passes every method and result through as JSON
- * (no typed schema that drops fields of a newer protocol revision), bounds each line, and attributes
- * what the child sends during a call (progress, log messages, sampling or elicitation requests) to
- * that call, so it can be relayed to the HTTP client that made it. Request ids come from one counter
- * per channel, so concurrent calls never collide; a client's progress token is replaced on the wire
- * by the request's own id and restored on the way back, so two clients' tokens cannot collide either.
+ * The bridge's own client rather than the SDK's: it passes every method and result
+ * through as JSON (no typed schema that drops fields of a newer protocol revision),
+ * bounds each line, and attributes what the child sends during a call (progress, log
+ * messages, sampling or elicitation requests) to that call, so it can be relayed to the
+ * HTTP client that made it. Request ids come from one counter per channel, so concurrent
+ * calls never collide; a client's progress token is replaced on the wire by the request's
+ * own id and restored on the way back, so two clients' tokens cannot collide either.
  *
  * <p>
- * Notifications other than progress, and requests from the child, carry no request id in MCP, and
- * the pool may run several calls on one channel at once. They go to the call in flight only when there
- * is exactly one (pings do not count), so they never reach the client of another call; otherwise
- * notifications go to the channel's listener for unattributed messages (not relayed to any client)
- * and requests are answered with an error. Calls that must receive them run alone
- * ({@link CallListener#needsOwnProcess()}).
+ * Notifications other than progress, and requests from the child, carry no request id in
+ * MCP, and the pool may run several calls on one channel at once. They go to the call in
+ * flight only when there is exactly one (pings do not count), so they never reach the
+ * client of another call; otherwise notifications go to the channel's listener for
+ * unattributed messages (not relayed to any client) and requests are answered with an
+ * error. Calls that must receive them run alone ({@link CallListener#needsOwnProcess()}).
  *
  * <p>
- * Nothing here blocks on the child: messages go out through a {@link StdinWriter}, and a child that
- * stops reading fails new requests at once ({@link ChildNotReadingException}) while the requests
- * already queued fail by their callers' deadlines.
+ * Nothing here blocks on the child: messages go out through a {@link StdinWriter}, and a
+ * child that stops reading fails new requests at once ({@link ChildNotReadingException})
+ * while the requests already queued fail by their callers' deadlines.
  */
 public final class JsonRpcChannel implements AutoCloseable {
 
@@ -80,7 +82,8 @@ public final class JsonRpcChannel implements AutoCloseable {
 
 	/**
 	 * @param name how logs and errors name this channel, e.g. {@code home#0}
-	 * @param unattributed notifications that belong to no call, e.g. {@code notifications/tools/list_changed}
+	 * @param unattributed notifications that belong to no call, e.g.
+	 * {@code notifications/tools/list_changed}
 	 */
 	public JsonRpcChannel(String name, InputStream childStdout, OutputStream childStdin, int maxLineBytes,
 			BiConsumer<String, JsonNode> unattributed) {
@@ -92,7 +95,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 		reader.setDaemon(true);
 	}
 
-	/** Starts reading the child's output and writing its input; call once, before the first request. */
+	/**
+	 * Starts reading the child's output and writing its input; call once, before the
+	 * first request.
+	 */
 	public JsonRpcChannel start() {
 		reader.start();
 		writer.start();
@@ -104,9 +110,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a request; never blocks. The answer completes with the result, or exceptionally with a
-	 * {@link JsonRpcException} (the child's error), a {@link ChannelClosedException}, or a
-	 * {@link ChildNotReadingException} (not sent: the child stopped reading its stdin).
+	 * Sends a request; never blocks. The answer completes with the result, or
+	 * exceptionally with a {@link JsonRpcException} (the child's error), a
+	 * {@link ChannelClosedException}, or a {@link ChildNotReadingException} (not sent:
+	 * the child stopped reading its stdin).
 	 */
 	public Call request(String method, JsonNode params, CallListener listener) {
 		long id = ids.incrementAndGet();
@@ -140,7 +147,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 		return new Call(id, answer);
 	}
 
-	/** Sends a notification; never blocks. One that cannot be sent is logged, not thrown (nobody waits for it). */
+	/**
+	 * Sends a notification; never blocks. One that cannot be sent is logged, not thrown
+	 * (nobody waits for it).
+	 */
 	public void notify(String method, JsonNode params) {
 		ObjectNode message = BridgeJson.mapper().createObjectNode();
 		message.put("jsonrpc", "2.0");
@@ -156,7 +166,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 		}
 	}
 
-	/** Gives up on a request: the caller stops waiting and the child is told to stop working on it. */
+	/**
+	 * Gives up on a request: the caller stops waiting and the child is told to stop
+	 * working on it.
+	 */
 	public void cancel(long requestId, String reason) {
 		Pending gone = pending.remove(requestId);
 		if (gone == null) {
@@ -183,8 +196,8 @@ public final class JsonRpcChannel implements AutoCloseable {
 	}
 
 	/**
-	 * Fails every pending request and closes the child's stdin; returns at once. The reader ends when
-	 * the child's stdout closes.
+	 * Fails every pending request and closes the child's stdin; returns at once. The
+	 * reader ends when the child's stdout closes.
 	 */
 	@Override
 	public void close() {
@@ -192,8 +205,9 @@ public final class JsonRpcChannel implements AutoCloseable {
 	}
 
 	/**
-	 * Completes once the child's stdin is closed, its cue to exit: right after {@link #close()},
-	 * unless a write is stuck on a child that stopped reading, which then never gets that cue.
+	 * Completes once the child's stdin is closed, its cue to exit: right after
+	 * {@link #close()}, unless a write is stuck on a child that stopped reading, which
+	 * then never gets that cue.
 	 */
 	public CompletableFuture<Void> stdinClosed() {
 		return writer.stdinClosed();
@@ -209,7 +223,10 @@ public final class JsonRpcChannel implements AutoCloseable {
 		}
 	}
 
-	/** Queues one message as one line: the single writer thread keeps lines whole and in order. */
+	/**
+	 * Queues one message as one line: the single writer thread keeps lines whole and in
+	 * order.
+	 */
 	private void send(JsonNode message, long requestId) {
 		byte[] json = BridgeJson.mapper().writeValueAsBytes(message);
 		byte[] line = Arrays.copyOf(json, json.length + 1);
@@ -246,10 +263,12 @@ public final class JsonRpcChannel implements AutoCloseable {
 				return lines.readLine();
 			}
 			catch (BoundedLineReader.LineTooLongException ex) {
-				// The line is gone; if it was an answer, its caller must not wait for nothing.
+				// The line is gone; if it was an answer, its caller must not wait for
+				// nothing.
 				log.warn("{}: dropped a line of {} bytes (limit reached)", name, ex.length());
-				failInFlight(new JsonRpcException(INTERNAL_ERROR, "the upstream's message was larger than the "
-						+ "bridge accepts (" + ex.getMessage() + ")", null));
+				failInFlight(new JsonRpcException(INTERNAL_ERROR,
+						"the upstream's message was larger than the " + "bridge accepts (" + ex.getMessage() + ")",
+						null));
 			}
 		}
 	}
@@ -299,8 +318,9 @@ public final class JsonRpcChannel implements AutoCloseable {
 		}
 		JsonNode error = message.get("error");
 		if (error != null && error.isObject()) {
-			call.answer().completeExceptionally(new JsonRpcException(error.path("code").asInt(INTERNAL_ERROR),
-					error.path("message").asString(""), error.get("data")));
+			call.answer()
+				.completeExceptionally(new JsonRpcException(error.path("code").asInt(INTERNAL_ERROR),
+						error.path("message").asString(""), error.get("data")));
 		}
 		else {
 			JsonNode result = message.get("result");
@@ -340,8 +360,8 @@ public final class JsonRpcChannel implements AutoCloseable {
 		else {
 			Pending only = onlyCall();
 			answer = only != null ? only.listener().onServerRequest(method, params)
-					: CompletableFuture.failedFuture(new JsonRpcException(METHOD_NOT_FOUND, method
-							+ (attributableCalls() == 0 ? " is only answered during a call"
+					: CompletableFuture.failedFuture(new JsonRpcException(METHOD_NOT_FOUND,
+							method + (attributableCalls() == 0 ? " is only answered during a call"
 									: " names none of the calls in flight: it is only answered while one call runs"),
 							null));
 		}
@@ -401,4 +421,5 @@ public final class JsonRpcChannel implements AutoCloseable {
 		String text = new String(line, 0, Math.min(line.length, EXCERPT), java.nio.charset.StandardCharsets.UTF_8);
 		return line.length > EXCERPT ? text + "..." : text;
 	}
+
 }

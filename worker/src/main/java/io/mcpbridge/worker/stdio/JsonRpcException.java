@@ -23,4 +23,5 @@ public final class JsonRpcException extends RuntimeException {
 	public JsonNode data() {
 		return data;
 	}
+
 }

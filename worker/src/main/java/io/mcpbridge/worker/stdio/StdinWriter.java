@@ -14,29 +14,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a channel's messages to the child's stdin from a thread of its own, whole lines in the
- * order they were queued.
+ * Writes a channel's messages to the child's stdin from a thread of its own, whole lines
+ * in the order they were queued.
  *
  * <p>
- * A write to a pipe blocks once the child stops reading and the pipe's 64 KB are full. Only this
- * thread may block there: senders just queue, and the queue is bounded, so a child that does not
- * read makes sends fail at once instead of holding the callers' threads or the worker's memory.
- * Closing does not wait for a write either (closing the JDK's buffered stream takes the lock a
- * stuck write holds): this thread closes stdin itself when it is done, and a write stuck on a
- * frozen child fails once the child is killed.
+ * A write to a pipe blocks once the child stops reading and the pipe's 64 KB are full.
+ * Only this thread may block there: senders just queue, and the queue is bounded, so a
+ * child that does not read makes sends fail at once instead of holding the callers'
+ * threads or the worker's memory. Closing does not wait for a write either (closing the
+ * JDK's buffered stream takes the lock a stuck write holds): this thread closes stdin
+ * itself when it is done, and a write stuck on a frozen child fails once the child is
+ * killed.
  */
 final class StdinWriter {
 
 	/**
-	 * The pool sends one call at a time per process, plus its cancellation, answers to the child's
-	 * own requests and health-check pings: a handful of messages. Hundreds waiting means the child
-	 * stopped reading; keeping more would only hold memory for requests whose callers give up anyway.
+	 * The pool sends one call at a time per process, plus its cancellation, answers to
+	 * the child's own requests and health-check pings: a handful of messages. Hundreds
+	 * waiting means the child stopped reading; keeping more would only hold memory for
+	 * requests whose callers give up anyway.
 	 */
 	static final int MAX_QUEUED_MESSAGES = 256;
 
 	/**
-	 * A few large arguments must not pile up unbounded memory either. When nothing waits, one message
-	 * is accepted whatever its size, so that a large argument can always be sent.
+	 * A few large arguments must not pile up unbounded memory either. When nothing waits,
+	 * one message is accepted whatever its size, so that a large argument can always be
+	 * sent.
 	 */
 	static final long MAX_QUEUED_BYTES = 8L * 1024 * 1024;
 
@@ -70,8 +73,9 @@ final class StdinWriter {
 	private boolean closed;
 
 	/**
-	 * @param awaited whether someone still waits for the answer to a request: one given up while
-	 * queued (timed out, cancelled) is not written, so a child that resumes does no work for nobody
+	 * @param awaited whether someone still waits for the answer to a request: one given
+	 * up while queued (timed out, cancelled) is not written, so a child that resumes does
+	 * no work for nobody
 	 * @param onWriteFailure called once, on this writer's thread, when stdin breaks
 	 */
 	StdinWriter(String name, OutputStream stdin, LongPredicate awaited, Consumer<IOException> onWriteFailure) {
@@ -102,8 +106,8 @@ final class StdinWriter {
 			boolean full = queue.size() >= MAX_QUEUED_MESSAGES
 					|| (!queue.isEmpty() && queuedBytes + line.length > MAX_QUEUED_BYTES);
 			if (full) {
-				throw new ChildNotReadingException(name + " is not reading its stdin: " + queue.size()
-						+ " messages (" + queuedBytes / 1024 + " KB) are still waiting to be written to it");
+				throw new ChildNotReadingException(name + " is not reading its stdin: " + queue.size() + " messages ("
+						+ queuedBytes / 1024 + " KB) are still waiting to be written to it");
 			}
 			queue.addLast(new Outgoing(line, requestId));
 			queuedBytes += line.length;
@@ -124,7 +128,10 @@ final class StdinWriter {
 		}
 	}
 
-	/** Drops what is still queued and lets the writer close stdin; returns at once, even while a write is stuck. */
+	/**
+	 * Drops what is still queued and lets the writer close stdin; returns at once, even
+	 * while a write is stuck.
+	 */
 	void close() {
 		lock.lock();
 		try {
@@ -138,7 +145,10 @@ final class StdinWriter {
 		}
 	}
 
-	/** Completes once stdin is closed: right after {@link #close()}, or when a stuck write fails. */
+	/**
+	 * Completes once stdin is closed: right after {@link #close()}, or when a stuck write
+	 * fails.
+	 */
 	CompletableFuture<Void> stdinClosed() {
 		return stdinClosed.copy();
 	}
@@ -189,4 +199,5 @@ final class StdinWriter {
 			log.trace("{}: closing stdin: {}", name, ex.toString());
 		}
 	}
+
 }

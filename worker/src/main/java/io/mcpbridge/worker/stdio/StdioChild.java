@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * One upstream child process: started from an explicit environment (never a copy of the worker's),
- * stderr drained line by line into the log, and stopped the way the MCP stdio transport asks: close
- * its stdin, wait, SIGTERM, wait, then SIGKILL of whatever is left of its process tree.
+ * One upstream child process: started from an explicit environment (never a copy of the
+ * worker's), stderr drained line by line into the log, and stopped the way the MCP stdio
+ * transport asks: close its stdin, wait, SIGTERM, wait, then SIGKILL of whatever is left
+ * of its process tree.
  */
 public final class StdioChild {
 
@@ -81,17 +82,19 @@ public final class StdioChild {
 	}
 
 	/**
-	 * Stops the child: its stdin must already be closed (the channel closes it). Waits {@code grace} for
-	 * it to exit by itself, then SIGTERM and {@code grace} again, then SIGKILL for the child and every
-	 * descendant still running (snapshotted first: once the child exits, its children are re-parented).
+	 * Stops the child: its stdin must already be closed (the channel closes it). Waits
+	 * {@code grace} for it to exit by itself, then SIGTERM and {@code grace} again, then
+	 * SIGKILL for the child and every descendant still running (snapshotted first: once
+	 * the child exits, its children are re-parented).
 	 */
 	public void stop(Duration grace, Logger log) {
 		stop(grace, grace, log);
 	}
 
 	/**
-	 * As {@link #stop(Duration, Logger)}, but waits {@code exitWait} rather than {@code grace} before
-	 * SIGTERM: zero when the child never got its cue to exit (a stuck write kept its stdin open).
+	 * As {@link #stop(Duration, Logger)}, but waits {@code exitWait} rather than
+	 * {@code grace} before SIGTERM: zero when the child never got its cue to exit (a
+	 * stuck write kept its stdin open).
 	 */
 	public void stop(Duration exitWait, Duration grace, Logger log) {
 		List<ProcessHandle> tree = process.toHandle().descendants().toList();
@@ -124,4 +127,5 @@ public final class StdioChild {
 			}
 		}
 	}
+
 }

@@ -48,8 +48,8 @@ class CacheInvalidatorTest {
 	}
 
 	private CacheInvalidator invalidator(int port) {
-		WorkerProperties properties = new WorkerProperties(new WorkerProperties.Worker("w"), List.of(), null, null, null,
-				null, new WorkerProperties.Cache("127.0.0.1", port, Duration.ofMillis(500)));
+		WorkerProperties properties = new WorkerProperties(new WorkerProperties.Worker("w"), List.of(), null, null,
+				null, null, new WorkerProperties.Cache("127.0.0.1", port, Duration.ofMillis(500)));
 		invalidator = new CacheInvalidator(properties, meters, "localhost", 6379);
 		return invalidator;
 	}
@@ -100,4 +100,5 @@ class CacheInvalidatorTest {
 		invalidator(nothingThere).afterWrite(call("call_service", "{\"entity_id\":\"light.kitchen\"}").asWrite());
 		assertThat(meters.get("mcp.worker.cache.invalidation.failures").counter().count()).isEqualTo(1.0);
 	}
+
 }

@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkerPropertiesTest {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(Config.class)
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class)
 		.withPropertyValues("bridge.upstreams[0].name=home", "bridge.upstreams[0].command=java");
 
 	@EnableConfigurationProperties(WorkerProperties.class)
 	static class Config {
+
 	}
 
 	@Test
@@ -53,17 +53,18 @@ class WorkerPropertiesTest {
 
 	@Test
 	void everyPropertyBindsFromKebabCaseAndEnvKeysKeepTheirCase() {
-		runner.withPropertyValues("bridge.worker.id=worker-pod-7", "bridge.upstreams[0].args[0]=-jar",
-				"bridge.upstreams[0].args[1]=ha.jar", "bridge.upstreams[0].env.HA_TOKEN=t0k3n",
-				"bridge.upstreams[0].pool.min=1", "bridge.upstreams[0].pool.target=3", "bridge.upstreams[0].pool.max=4",
-				"bridge.upstreams[0].pool.scale-factor=2", "bridge.upstreams[0].pool.idle-timeout=1m",
-				"bridge.upstreams[0].pool.health-check-interval=10s", "bridge.upstreams[0].pool.health-check-timeout=2s",
-				"bridge.upstreams[0].pool.auto-scale=false", "bridge.upstreams[0].pool.max-concurrent-per-process=2",
-				"bridge.upstreams[0].idempotent-tools=get_history,toggle",
-				"bridge.upstreams[0].call-timeout=15s", "bridge.upstreams[0].start-timeout=90s",
-				"bridge.kafka.partitions=24",
-				"bridge.kafka.replication-factor=3", "bridge.kafka.concurrency=8", "bridge.results.ttl=5m",
-				"bridge.tools-cache.ttl=30s")
+		runner
+			.withPropertyValues("bridge.worker.id=worker-pod-7", "bridge.upstreams[0].args[0]=-jar",
+					"bridge.upstreams[0].args[1]=ha.jar", "bridge.upstreams[0].env.HA_TOKEN=t0k3n",
+					"bridge.upstreams[0].pool.min=1", "bridge.upstreams[0].pool.target=3",
+					"bridge.upstreams[0].pool.max=4", "bridge.upstreams[0].pool.scale-factor=2",
+					"bridge.upstreams[0].pool.idle-timeout=1m", "bridge.upstreams[0].pool.health-check-interval=10s",
+					"bridge.upstreams[0].pool.health-check-timeout=2s", "bridge.upstreams[0].pool.auto-scale=false",
+					"bridge.upstreams[0].pool.max-concurrent-per-process=2",
+					"bridge.upstreams[0].idempotent-tools=get_history,toggle", "bridge.upstreams[0].call-timeout=15s",
+					"bridge.upstreams[0].start-timeout=90s", "bridge.kafka.partitions=24",
+					"bridge.kafka.replication-factor=3", "bridge.kafka.concurrency=8", "bridge.results.ttl=5m",
+					"bridge.tools-cache.ttl=30s")
 			.run(context -> {
 				WorkerProperties properties = context.getBean(WorkerProperties.class);
 				WorkerProperties.Upstream home = properties.upstreams().get(0);
@@ -71,7 +72,8 @@ class WorkerPropertiesTest {
 				assertThat(home.args()).containsExactly("-jar", "ha.jar");
 				assertThat(home.env()).containsExactly(Map.entry("HA_TOKEN", "t0k3n"));
 				assertThat(home.pool()).isEqualTo(new WorkerProperties.Pool(1, 4, 3, 2.0, Duration.ofMinutes(1),
-						Duration.ofSeconds(10), Duration.ofSeconds(2), false).withMaxConcurrentPerProcess(2));
+						Duration.ofSeconds(10), Duration.ofSeconds(2), false)
+					.withMaxConcurrentPerProcess(2));
 				assertThat(home.pool().concurrency()).as("3 processes x 2 calls").isEqualTo(6);
 				assertThat(home.idempotentTools()).containsExactly("get_history", "toggle");
 				assertThat(home.callTimeout()).isEqualTo(Duration.ofSeconds(15));
@@ -85,10 +87,7 @@ class WorkerPropertiesTest {
 	@Test
 	void atLeastOneUpstreamIsRequired() {
 		new ApplicationContextRunner().withUserConfiguration(Config.class)
-			.run(context -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("upstreams"));
+			.run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("upstreams"));
 	}
 
 	@Test
@@ -192,7 +191,8 @@ class WorkerPropertiesTest {
 	void theShippedWorkerYamlBindsToTheHomeSimulator() throws IOException {
 		List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("worker.yaml",
 				new ClassPathResource("worker.yaml"));
-		Binder binder = new Binder(ConfigurationPropertySources.from(yaml), new PropertySourcesPlaceholdersResolver(yaml));
+		Binder binder = new Binder(ConfigurationPropertySources.from(yaml),
+				new PropertySourcesPlaceholdersResolver(yaml));
 
 		WorkerProperties properties = binder.bind(WorkerProperties.PREFIX, WorkerProperties.class).get();
 
@@ -204,4 +204,5 @@ class WorkerPropertiesTest {
 		assertThat(properties.upstreams().get(0).pool()).isEqualTo(new WorkerProperties.Pool(2, 10, 5, 1.5,
 				Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofSeconds(5), true));
 	}
+
 }

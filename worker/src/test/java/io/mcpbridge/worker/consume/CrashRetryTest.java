@@ -1,7 +1,6 @@
 package io.mcpbridge.worker.consume;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A home-sim process killed (SIGKILL) in the middle of a tool call, with real subprocesses: the
- * call of a tool home-sim annotates read-only is run again on the other process; a call of its
- * write tool fails with the crash at once.
+ * A home-sim process killed (SIGKILL) in the middle of a tool call, with real
+ * subprocesses: the call of a tool home-sim annotates read-only is run again on the other
+ * process; a call of its write tool fails with the crash at once.
  */
 class CrashRetryTest {
 
@@ -41,7 +40,10 @@ class CrashRetryTest {
 
 	private static UpstreamPools pools;
 
-	/** One thread per call: calls must be in flight together (the common pool may have one thread). */
+	/**
+	 * One thread per call: calls must be in flight together (the common pool may have one
+	 * thread).
+	 */
 	private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
 
 	private static UpstreamMethods methods;
@@ -146,4 +148,5 @@ class CrashRetryTest {
 	private static PoolStatus status() {
 		return pools.status().get(UPSTREAM);
 	}
+
 }

@@ -82,7 +82,8 @@ class FailureClassifierTest {
 	void ourCallTimeoutAndTheSdksRequestTimeoutAreTimeouts() {
 		assertThat(classifier.classify(new CallTimeoutException("home", Duration.ofMillis(5))).code())
 			.isEqualTo(ErrorCode.TIMEOUT);
-		// Reactor wraps the checked TimeoutException of Mono.timeout when a caller blocks.
+		// Reactor wraps the checked TimeoutException of Mono.timeout when a caller
+		// blocks.
 		assertThat(classifier.classify(Exceptions.propagate(new TimeoutException("Did not observe any item"))).code())
 			.isEqualTo(ErrorCode.TIMEOUT);
 	}
@@ -101,4 +102,5 @@ class FailureClassifierTest {
 		assertThat(reply.message()).doesNotContain("secret detail", "Exception", "\tat ");
 		assertThat(reply.upstreamCode()).isNull();
 	}
+
 }

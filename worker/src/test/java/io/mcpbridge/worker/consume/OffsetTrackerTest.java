@@ -38,4 +38,5 @@ class OffsetTrackerTest {
 
 		assertThat(offsets.toCommit()).isEmpty();
 	}
+
 }

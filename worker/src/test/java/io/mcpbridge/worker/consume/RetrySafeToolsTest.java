@@ -25,9 +25,9 @@ class RetrySafeToolsTest {
 			  {"name":"bare"}
 			]}""");
 
-	private final RetrySafeTools tools = new RetrySafeTools(PoolFixtures.properties(new Upstream("home", "java",
-			List.of(), Map.of(), null, Duration.ofSeconds(60), DataSize.ofMegabytes(16), Duration.ofSeconds(30),
-			Pool.fixed(1), List.of("toggle"), null)));
+	private final RetrySafeTools tools = new RetrySafeTools(
+			PoolFixtures.properties(new Upstream("home", "java", List.of(), Map.of(), null, Duration.ofSeconds(60),
+					DataSize.ofMegabytes(16), Duration.ofSeconds(30), Pool.fixed(1), List.of("toggle"), null)));
 
 	@Test
 	void readOnlyAndIdempotentAnnotationsAllowARetry() {
@@ -55,4 +55,5 @@ class RetrySafeToolsTest {
 			throw new IllegalStateException("upstream unavailable");
 		})).isFalse();
 	}
+
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scheduler's promises, on a hand-cranked executor: nothing runs until the test says so. */
+/**
+ * The scheduler's promises, on a hand-cranked executor: nothing runs until the test says
+ * so.
+ */
 class UpstreamSchedulerTest {
 
 	/** Tasks wait here; {@link #runOne()} runs the oldest, which may start more. */
@@ -115,7 +118,8 @@ class UpstreamSchedulerTest {
 			runOne();
 		}
 
-		// c-first started at once; bulk is passed over by c0, c1, c2, then gets the next start.
+		// c-first started at once; bulk is passed over by c0, c1, c2, then gets the next
+		// start.
 		assertThat(started).containsExactly("c-first", "c0", "c1", "c2", "bulk");
 	}
 
@@ -133,4 +137,5 @@ class UpstreamSchedulerTest {
 		assertThat(executor).isEmpty();
 		assertThat(backlog.buffered(Priority.MEDIUM)).isZero();
 	}
+
 }

@@ -24,13 +24,16 @@ import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an upstream sends during calls that share one process (the conformance fixture as a real
- * subprocess, 8 calls per process) reaches the listener of the call it belongs to, or no listener:
- * never another call's.
+ * What an upstream sends during calls that share one process (the conformance fixture as
+ * a real subprocess, 8 calls per process) reaches the listener of the call it belongs to,
+ * or no listener: never another call's.
  */
 class CallAttributionTest {
 
-	/** One thread per call: the calls must be in flight together (the common pool may have one thread). */
+	/**
+	 * One thread per call: the calls must be in flight together (the common pool may have
+	 * one thread).
+	 */
 	private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
 
 	private static final String UPSTREAM = "fixture";
@@ -70,9 +73,11 @@ class CallAttributionTest {
 		}
 
 		List<JsonNode> logs() {
-			return notifications.stream().filter(message -> "notifications/message".equals(message.path("method")
-				.asString())).toList();
+			return notifications.stream()
+				.filter(message -> "notifications/message".equals(message.path("method").asString()))
+				.toList();
 		}
+
 	}
 
 	@BeforeAll
@@ -102,8 +107,8 @@ class CallAttributionTest {
 			List<JsonNode> progress = listeners.get(i).notifications;
 			assertThat(progress).as("call %d", i).hasSize(3);
 			String token = "token-" + i;
-			assertThat(progress).allSatisfy(message -> assertThat(message.path("params").path("progressToken")
-				.asString()).isEqualTo(token));
+			assertThat(progress).allSatisfy(
+					message -> assertThat(message.path("params").path("progressToken").asString()).isEqualTo(token));
 		}
 	}
 
@@ -117,7 +122,8 @@ class CallAttributionTest {
 				Recording logging = new Recording(false);
 				loud.add(logging);
 				calls.add(callAsync("test_tool_with_logging", null, logging));
-				// Without a progress token this tool pauses like the logging one and sends nothing.
+				// Without a progress token this tool pauses like the logging one and
+				// sends nothing.
 				Recording silent = new Recording(false);
 				quiet.add(silent);
 				calls.add(callAsync("test_tool_with_progress", null, silent));
@@ -125,7 +131,8 @@ class CallAttributionTest {
 			calls.forEach(CompletableFuture::join);
 
 			assertThat(quiet).allSatisfy(listener -> assertThat(listener.notifications).isEmpty());
-			// Several calls in flight: no log message can be told apart, so none is relayed to any of them.
+			// Several calls in flight: no log message can be told apart, so none is
+			// relayed to any of them.
 			assertThat(loud).allSatisfy(listener -> assertThat(listener.logs()).hasSizeLessThanOrEqualTo(3));
 		}
 	}
@@ -165,8 +172,8 @@ class CallAttributionTest {
 			quiet.add(silent);
 			calls.add(callAsync("test_tool_with_progress", null, silent));
 		}
-		CompletableFuture<JsonNode> sampling = CompletableFuture.supplyAsync(() -> call("test_sampling",
-				Map.of("prompt", "hello"), null, alone), CALLERS);
+		CompletableFuture<JsonNode> sampling = CompletableFuture
+			.supplyAsync(() -> call("test_sampling", Map.of("prompt", "hello"), null, alone), CALLERS);
 		calls.forEach(CompletableFuture::join);
 		sampling.handle((result, failure) -> null).join();
 
@@ -188,4 +195,5 @@ class CallAttributionTest {
 		}
 		return pools.execute(UPSTREAM, inSeconds(30), "tools/call", params, listener);
 	}
+
 }

@@ -16,8 +16,8 @@ import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pool against a third-party stdio MCP server (the reference "everything" server, TypeScript SDK),
- * started as the worker would start it: {@code node <entry> stdio}.
+ * The pool against a third-party stdio MCP server (the reference "everything" server,
+ * TypeScript SDK), started as the worker would start it: {@code node <entry> stdio}.
  */
 class EverythingServerCompatibilityTest {
 
@@ -25,7 +25,10 @@ class EverythingServerCompatibilityTest {
 
 	private static final String VERSION = "2026.8.31";
 
-	/** Set on the test JVM by the surefire configuration: a secret of the "worker" the child must not see. */
+	/**
+	 * Set on the test JVM by the surefire configuration: a secret of the "worker" the
+	 * child must not see.
+	 */
 	private static final String WORKER_SECRET = "MCP_BRIDGE_TEST_SECRET";
 
 	private static UpstreamPools pools;
@@ -58,7 +61,8 @@ class EverythingServerCompatibilityTest {
 		JsonNode tools = pools.execute("everything", inSeconds(20), "tools/list", null, CallListener.NONE);
 
 		assertThat(tools.path("tools").valueStream().map(tool -> tool.path("name").asString()).toList())
-			// 13 for any client, 2 more because the worker declares the sampling and elicitation capabilities.
+			// 13 for any client, 2 more because the worker declares the sampling and
+			// elicitation capabilities.
 			.hasSize(15)
 			.contains("echo", "get-sum", "get-env", "trigger-long-running-operation", "trigger-sampling-request",
 					"trigger-elicitation-request");
@@ -84,7 +88,9 @@ class EverythingServerCompatibilityTest {
 		});
 
 		assertThat(childEnv).containsEntry("BRIDGE_CONFIGURED", "yes").doesNotContainKey(WORKER_SECRET);
-		// The allow-list (PATH, HOME, LANG, JAVA_HOME) and the configured variables, nothing else.
+		// The allow-list (PATH, HOME, LANG, JAVA_HOME) and the configured variables,
+		// nothing else.
 		assertThat(childEnv.keySet()).isSubsetOf("BRIDGE_CONFIGURED", "PATH", "HOME", "LANG", "JAVA_HOME");
 	}
+
 }

@@ -92,7 +92,8 @@ class HomeSimPoolTest {
 			await().atMost(Duration.ofSeconds(5)).until(() -> pools.status().get("slow").idle() == 0);
 
 			long started = System.nanoTime();
-			// It never reached the upstream: a timeout in the queue, not an unavailable upstream.
+			// It never reached the upstream: a timeout in the queue, not an unavailable
+			// upstream.
 			assertThatThrownBy(() -> getEntityState(pools, "slow", "light.office", Instant.now().plusMillis(300)))
 				.isInstanceOf(NoIdleClientException.class)
 				.hasMessageContaining("busy");
@@ -112,8 +113,10 @@ class HomeSimPoolTest {
 			assertThatThrownBy(() -> getEntityState(pools, "slow", "light.kitchen", Instant.now().plusMillis(500)))
 				.isInstanceOf(CallTimeoutException.class);
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-			// A call without answer is followed by a ping, which this sequential server answers only after
-			// the slow call (about the health-check timeout): it goes back, or is replaced. Either way one is idle.
+			// A call without answer is followed by a ping, which this sequential server
+			// answers only after
+			// the slow call (about the health-check timeout): it goes back, or is
+			// replaced. Either way one is idle.
 			await().atMost(Duration.ofSeconds(30)).until(() -> pools.status().get("slow").idle() == 1);
 		}
 		finally {
@@ -154,8 +157,8 @@ class HomeSimPoolTest {
 		try {
 			long pid = pools.status().get("fragile").pids().get(0);
 			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-			await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.of(pid).isEmpty()
-					|| !ProcessHandle.of(pid).get().isAlive());
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> ProcessHandle.of(pid).isEmpty() || !ProcessHandle.of(pid).get().isAlive());
 
 			// Borrowing finds the dead client, discards it and waits for the replacement.
 			JsonNode result = getEntityState(pools, "fragile", "light.kitchen", inSeconds(30));
@@ -183,8 +186,8 @@ class HomeSimPoolTest {
 
 	@Test
 	void anUpstreamThatCannotStartIsUnavailableWithoutWaitingForTheDeadline() {
-		UpstreamPools pools = PoolFixtures.pools(PoolFixtures.upstream("broken",
-				List.of("/nonexistent/bin/mcp-server"), Map.of(), 1, Duration.ofSeconds(10)));
+		UpstreamPools pools = PoolFixtures.pools(PoolFixtures.upstream("broken", List.of("/nonexistent/bin/mcp-server"),
+				Map.of(), 1, Duration.ofSeconds(10)));
 		pools.start();
 		try {
 			assertThat(pools.status().get("broken").lastStartFailure()).contains("/nonexistent/bin/mcp-server");
@@ -218,8 +221,8 @@ class HomeSimPoolTest {
 	}
 
 	private static UpstreamPools start(String name, int size, Duration callTimeout, String... options) {
-		UpstreamPools pools = PoolFixtures.pools(PoolFixtures.upstream(name, HomeSimCommand.javaCommand(options),
-				Map.of(), size, callTimeout));
+		UpstreamPools pools = PoolFixtures
+			.pools(PoolFixtures.upstream(name, HomeSimCommand.javaCommand(options), Map.of(), size, callTimeout));
 		pools.start();
 		assertThat(pools.status().get(name).live()).as("processes started").isEqualTo(size);
 		return pools;
@@ -236,4 +239,5 @@ class HomeSimPoolTest {
 		params.set("arguments", BridgeJson.mapper().valueToTree(arguments));
 		return pools.execute(upstream, deadline, "tools/call", params, CallListener.NONE);
 	}
+
 }

@@ -23,10 +23,16 @@ import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Several calls in flight on one real home-sim process ({@code max-concurrent-per-process}). */
+/**
+ * Several calls in flight on one real home-sim process
+ * ({@code max-concurrent-per-process}).
+ */
 class MultiplexedPoolTest {
 
-	/** One thread per call: the calls must be in flight together (the common pool may have one thread). */
+	/**
+	 * One thread per call: the calls must be in flight together (the common pool may have
+	 * one thread).
+	 */
 	private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
 
 	@Test
@@ -49,7 +55,8 @@ class MultiplexedPoolTest {
 
 			assertThat(running).allSatisfy(call -> assertThat(call.join().path("isError").asBoolean()).isFalse());
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
-			// One after the other they would take 8 s; overlapping, about one latency (slack for a loaded machine).
+			// One after the other they would take 8 s; overlapping, about one latency
+			// (slack for a loaded machine).
 			assertThat(took).isLessThan(Duration.ofMillis(latencyMs * calls / 2));
 			PoolStatus after = pools.status().get("overlap");
 			assertThat(after.inFlight()).isZero();
@@ -90,8 +97,8 @@ class MultiplexedPoolTest {
 			for (int i = 0; i < 3; i++) {
 				load.add(CompletableFuture.runAsync(() -> {
 					while (loading.get()) {
-						HomeSimPoolTest.callTool(pools, "steady", "get_entity_state", Map.of("entity_id", "light.kitchen"),
-								inSeconds(60));
+						HomeSimPoolTest.callTool(pools, "steady", "get_entity_state",
+								Map.of("entity_id", "light.kitchen"), inSeconds(60));
 					}
 				}, CALLERS));
 			}
@@ -109,7 +116,8 @@ class MultiplexedPoolTest {
 			});
 
 			assertThat(alone.path("isError").asBoolean()).isFalse();
-			// The one process stops taking the others' calls until it is idle: about one latency, not the deadline.
+			// The one process stops taking the others' calls until it is idle: about one
+			// latency, not the deadline.
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
 			loading.set(false);
 			CompletableFuture.allOf(load.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -159,4 +167,5 @@ class MultiplexedPoolTest {
 		assertThat(pools.status().get(name).live()).as("process started").isEqualTo(1);
 		return pools;
 	}
+
 }

@@ -19,10 +19,11 @@ import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The measurement behind the default of {@code max-concurrent-per-process}: calls per second and CPU per
- * call of ONE home-sim process with 32 closed-loop callers, for several settings, at 0 ms and 50 ms of
- * upstream latency. CPU is the process's own (from {@code /proc} through {@link ProcessHandle}), plus this
- * JVM's. Run on demand: {@code ./mvnw -pl worker -am test -Dsurefire.excludedGroups= -Dgroups=report
+ * The measurement behind the default of {@code max-concurrent-per-process}: calls per
+ * second and CPU per call of ONE home-sim process with 32 closed-loop callers, for
+ * several settings, at 0 ms and 50 ms of upstream latency. CPU is the process's own (from
+ * {@code /proc} through {@link ProcessHandle}), plus this JVM's. Run on demand:
+ * {@code ./mvnw -pl worker -am test -Dsurefire.excludedGroups= -Dgroups=report
  * -Dtest=MultiplexingReportTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("report")
@@ -41,8 +42,9 @@ class MultiplexingReportTest {
 
 	private static void measure(long latencyMs, int perProcess, Duration run) throws Exception {
 		String name = "m" + perProcess;
-		UpstreamPools pools = PoolFixtures.pools(Upstream.of(name, HomeSimCommand.javaCommand("--latency-ms=" + latencyMs),
-				Map.of(), Pool.fixed(1).withMaxConcurrentPerProcess(perProcess), Duration.ofSeconds(30)));
+		UpstreamPools pools = PoolFixtures
+			.pools(Upstream.of(name, HomeSimCommand.javaCommand("--latency-ms=" + latencyMs), Map.of(),
+					Pool.fixed(1).withMaxConcurrentPerProcess(perProcess), Duration.ofSeconds(30)));
 		pools.start();
 		ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
 		try {
@@ -53,9 +55,10 @@ class MultiplexingReportTest {
 			long calls = loop(pools, name, callers, run);
 			double childMs = (cpuNanos(pid) - childCpu) / 1e6 / calls;
 			double ownMs = (cpuNanos(ProcessHandle.current().pid()) - ownCpu) / 1e6 / calls;
-			System.out.printf("REPORT latency %3d ms, max-concurrent-per-process %2d: %7.1f calls/s, CPU ms/call"
-					+ " upstream %.3f + bridge side %.3f, load %.1f%n", latencyMs, perProcess,
-					calls / (double) run.toSeconds(), childMs, ownMs, loadAverage());
+			System.out.printf(
+					"REPORT latency %3d ms, max-concurrent-per-process %2d: %7.1f calls/s, CPU ms/call"
+							+ " upstream %.3f + bridge side %.3f, load %.1f%n",
+					latencyMs, perProcess, calls / (double) run.toSeconds(), childMs, ownMs, loadAverage());
 			assertThat(calls).isPositive();
 		}
 		finally {
@@ -84,11 +87,14 @@ class MultiplexingReportTest {
 	}
 
 	private static long cpuNanos(long pid) {
-		return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).map(Duration::toNanos)
+		return ProcessHandle.of(pid)
+			.flatMap(process -> process.info().totalCpuDuration())
+			.map(Duration::toNanos)
 			.orElse(0L);
 	}
 
 	private static double loadAverage() {
 		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
+
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A stdio MCP server from npm, installed under {@code target/npm} on first use. Tests that need it
- * are skipped (with the reason) when node/npm are missing or the registry cannot be reached.
+ * A stdio MCP server from npm, installed under {@code target/npm} on first use. Tests
+ * that need it are skipped (with the reason) when node/npm are missing or the registry
+ * cannot be reached.
  */
 final class NpmServer {
 
@@ -19,7 +20,10 @@ final class NpmServer {
 	private NpmServer() {
 	}
 
-	/** The package's entry file, installing {@code name@version} first if it is not there yet. */
+	/**
+	 * The package's entry file, installing {@code name@version} first if it is not there
+	 * yet.
+	 */
 	static synchronized Path entry(String packageSpec, String packageName, String entryFile)
 			throws IOException, InterruptedException {
 		assumeTrue(onPath("node") && onPath("npm"),
@@ -57,4 +61,5 @@ final class NpmServer {
 		}
 		return false;
 	}
+
 }

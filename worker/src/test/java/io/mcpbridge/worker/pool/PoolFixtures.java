@@ -17,8 +17,8 @@ public final class PoolFixtures {
 	}
 
 	/** An upstream with a fixed pool of {@code poolSize} processes. */
-	static WorkerProperties.Upstream upstream(String name, List<String> command, Map<String, String> env,
-			int poolSize, Duration callTimeout) {
+	static WorkerProperties.Upstream upstream(String name, List<String> command, Map<String, String> env, int poolSize,
+			Duration callTimeout) {
 		return WorkerProperties.Upstream.of(name, command, env, WorkerProperties.Pool.fixed(poolSize), callTimeout);
 	}
 
@@ -39,9 +39,13 @@ public final class PoolFixtures {
 		return Instant.now().plusSeconds(seconds);
 	}
 
-	/** Sends a signal such as {@code STOP} (a process alive but deaf, as a hung server would be). */
+	/**
+	 * Sends a signal such as {@code STOP} (a process alive but deaf, as a hung server
+	 * would be).
+	 */
 	static void signal(String signal, long pid) throws IOException, InterruptedException {
 		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
 		assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
 	}
+
 }

@@ -18,7 +18,9 @@ import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Sizing, health checks, replacement and backoff of a pool of real home-sim processes. */
+/**
+ * Sizing, health checks, replacement and backoff of a pool of real home-sim processes.
+ */
 class PoolLifecycleTest {
 
 	@Test
@@ -32,12 +34,12 @@ class PoolLifecycleTest {
 		try {
 			assertThat(status(pools, "burst").live()).as("min started eagerly").isEqualTo(1);
 
-			// 40 calls of 2.5 s: 25 s for one process at 4 at a time, long enough to outlast slow starts of the others.
+			// 40 calls of 2.5 s: 25 s for one process at 4 at a time, long enough to
+			// outlast slow starts of the others.
 			List<CompletableFuture<JsonNode>> burst = new ArrayList<>();
 			for (int i = 0; i < 40; i++) {
-				burst.add(CompletableFuture.supplyAsync(
-						() -> HomeSimPoolTest.callTool(pools, "burst", "get_entity_state",
-								Map.of("entity_id", "light.kitchen"), inSeconds(120))));
+				burst.add(CompletableFuture.supplyAsync(() -> HomeSimPoolTest.callTool(pools, "burst",
+						"get_entity_state", Map.of("entity_id", "light.kitchen"), inSeconds(120))));
 			}
 			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 				PoolStatus status = status(pools, "burst");
@@ -50,7 +52,8 @@ class PoolLifecycleTest {
 
 			// Idle for over 2 s: back to min, and it stays there.
 			await().atMost(Duration.ofSeconds(30)).until(() -> status(pools, "burst").live() == 1);
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(5))
 				.until(() -> status(pools, "burst").live() == 1);
 			await().atMost(Duration.ofSeconds(30)).until(() -> childrenAmong(everyPid).size() == 1);
 			assertThat(status(pools, "burst").desired()).isEqualTo(1);
@@ -64,8 +67,8 @@ class PoolLifecycleTest {
 
 	@Test
 	void aProcessKilledWhileIdleIsReplacedAndCountedAsARestart() {
-		UpstreamPools pools = start(PoolFixtures.upstream("idle-kill", HomeSimCommand.javaCommand(), Map.of(), 2,
-				Duration.ofSeconds(10)));
+		UpstreamPools pools = start(
+				PoolFixtures.upstream("idle-kill", HomeSimCommand.javaCommand(), Map.of(), 2, Duration.ofSeconds(10)));
 		try {
 			long victim = status(pools, "idle-kill").pids().get(0);
 
@@ -89,8 +92,8 @@ class PoolLifecycleTest {
 	void aProcessThatStopsAnsweringPingsIsReplaced() throws Exception {
 		Pool pool = new Pool(1, 1, 1, 1.5, Duration.ofSeconds(300), Duration.ofSeconds(1), Duration.ofMillis(500),
 				false);
-		UpstreamPools pools = start(Upstream.of("frozen", HomeSimCommand.javaCommand(), Map.of(), pool,
-				Duration.ofSeconds(10)));
+		UpstreamPools pools = start(
+				Upstream.of("frozen", HomeSimCommand.javaCommand(), Map.of(), pool, Duration.ofSeconds(10)));
 		try {
 			long pid = status(pools, "frozen").pids().get(0);
 			// Pinged every second and answering: kept.
@@ -108,8 +111,8 @@ class PoolLifecycleTest {
 				assertThat(status.pids()).doesNotContain(pid);
 			});
 			// The frozen process is stopped too (SIGKILL works on a stopped process).
-			await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-				.isEmpty());
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty());
 			JsonNode result = HomeSimPoolTest.callTool(pools, "frozen", "get_entity_state",
 					Map.of("entity_id", "light.kitchen"), inSeconds(20));
 			assertThat(result.path("isError").asBoolean()).isFalse();
@@ -139,7 +142,8 @@ class PoolLifecycleTest {
 			for (int i = 1; i < failureTimes.size(); i++) {
 				gaps.add(Duration.ofNanos(failureTimes.get(i) - failureTimes.get(i - 1)));
 			}
-			// Started at once: two parallel first attempts may count as 1 then 2; the later gaps double.
+			// Started at once: two parallel first attempts may count as 1 then 2; the
+			// later gaps double.
 			assertThat(gaps.get(gaps.size() - 1)).isGreaterThan(gaps.get(gaps.size() - 2));
 			assertThat(gaps.get(gaps.size() - 2)).isGreaterThan(gaps.get(gaps.size() - 3));
 			assertThat(gaps.get(gaps.size() - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(3500));
@@ -148,7 +152,8 @@ class PoolLifecycleTest {
 			assertThat(status.lastStartFailure()).contains("/nonexistent/bin/mcp-server", "no such executable");
 			assertThat(status.live()).isZero();
 			assertThat(status.restarting()).as("wanted, waiting for the backoff").isEqualTo(2);
-			// Timed without AssertJ in the window: loading its classes on a busy machine takes seconds.
+			// Timed without AssertJ in the window: loading its classes on a busy machine
+			// takes seconds.
 			long started = System.nanoTime();
 			RuntimeException failure = null;
 			try {
@@ -158,8 +163,10 @@ class PoolLifecycleTest {
 				failure = ex;
 			}
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
-			assertThat(failure).isInstanceOf(UpstreamUnavailableException.class).hasMessageContaining("could not start");
-			// Far from its 30 s deadline (the bound leaves room for a loaded shared machine).
+			assertThat(failure).isInstanceOf(UpstreamUnavailableException.class)
+				.hasMessageContaining("could not start");
+			// Far from its 30 s deadline (the bound leaves room for a loaded shared
+			// machine).
 			assertThat(took).isLessThan(Duration.ofSeconds(3));
 		}
 		finally {
@@ -186,4 +193,5 @@ class PoolLifecycleTest {
 			.filter(pids::contains)
 			.toList();
 	}
+
 }

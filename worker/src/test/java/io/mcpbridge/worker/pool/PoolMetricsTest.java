@@ -12,15 +12,19 @@ import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The pool's metrics follow a real home-sim pool: processes by state, calls, and a restart after kill -9. */
+/**
+ * The pool's metrics follow a real home-sim pool: processes by state, calls, and a
+ * restart after kill -9.
+ */
 class PoolMetricsTest {
 
 	@Test
 	void metricsFollowThePoolThroughCallsAndACrash() {
-		UpstreamPools pools = PoolFixtures.pools(
-				PoolFixtures.upstream("home", HomeSimCommand.javaCommand(), Map.of(), 2, Duration.ofSeconds(20)));
+		UpstreamPools pools = PoolFixtures
+			.pools(PoolFixtures.upstream("home", HomeSimCommand.javaCommand(), Map.of(), 2, Duration.ofSeconds(20)));
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		// Meters hold their source weakly: keep it (in the worker it is a singleton bean).
+		// Meters hold their source weakly: keep it (in the worker it is a singleton
+		// bean).
 		PoolMetrics metrics = new PoolMetrics(pools);
 		metrics.bindTo(registry);
 		pools.start();
@@ -33,8 +37,7 @@ class PoolMetricsTest {
 				HomeSimPoolTest.callTool(pools, "home", "get_entity_state", Map.of("entity_id", "light.kitchen"),
 						inSeconds(20));
 			}
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> count(registry, "mcp.worker.pool.calls") >= 3);
+			await().atMost(Duration.ofSeconds(5)).until(() -> count(registry, "mcp.worker.pool.calls") >= 3);
 
 			long pid = pools.status().get("home").pids().get(0);
 			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -55,4 +58,5 @@ class PoolMetricsTest {
 	private static double count(SimpleMeterRegistry registry, String name) {
 		return registry.get(name).tag("upstream", "home").functionCounter().count();
 	}
+
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The status is published as JSON by another component: its names are part of that contract. */
+/**
+ * The status is published as JSON by another component: its names are part of that
+ * contract.
+ */
 class PoolStatusJsonTest {
 
 	@Test
@@ -28,4 +31,5 @@ class PoolStatusJsonTest {
 		assertThat(json.path("in_flight").asInt()).isEqualTo(5);
 		assertThat(BridgeJson.mapper().treeToValue(json, PoolStatus.class)).isEqualTo(status);
 	}
+
 }

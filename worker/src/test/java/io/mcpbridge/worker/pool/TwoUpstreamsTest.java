@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static io.mcpbridge.worker.pool.PoolFixtures.inSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One worker's pools running home-sim (Java) and the reference memory server (node, from npm) at once. */
+/**
+ * One worker's pools running home-sim (Java) and the reference memory server (node, from
+ * npm) at once.
+ */
 class TwoUpstreamsTest {
 
 	private static final String MEMORY = "@modelcontextprotocol/server-memory";
@@ -26,10 +29,11 @@ class TwoUpstreamsTest {
 	@Test
 	void callsReachTheUpstreamTheyNameAndStoppingLeavesNoChildOfEither() throws Exception {
 		String entry = NpmServer.entry(MEMORY + "@2026.8.31", MEMORY, "dist/index.js").toString();
-		UpstreamPools pools = PoolFixtures.pools(
-				PoolFixtures.upstream("home", HomeSimCommand.javaCommand(), Map.of(), 1, Duration.ofSeconds(20)),
-				PoolFixtures.upstream("memory", List.of("node", entry),
-						Map.of("MEMORY_FILE_PATH", tmp.resolve("memory.jsonl").toString()), 1, Duration.ofSeconds(20)));
+		UpstreamPools pools = PoolFixtures
+			.pools(PoolFixtures.upstream("home", HomeSimCommand.javaCommand(), Map.of(), 1, Duration.ofSeconds(20)),
+					PoolFixtures.upstream("memory", List.of("node", entry),
+							Map.of("MEMORY_FILE_PATH", tmp.resolve("memory.jsonl").toString()), 1,
+							Duration.ofSeconds(20)));
 		pools.start();
 		Set<Long> pids = new HashSet<>();
 		try {
@@ -40,8 +44,9 @@ class TwoUpstreamsTest {
 			assertThat(pools.initializeResult("memory").path("serverInfo").path("name").asString())
 				.isEqualTo("memory-server");
 
-			HomeSimPoolTest.callTool(pools, "memory", "create_entities", Map.of("entities",
-					List.of(Map.of("name", "pool-test", "entityType", "test", "observations", List.of("stored")))),
+			HomeSimPoolTest.callTool(pools, "memory", "create_entities",
+					Map.of("entities", List
+						.of(Map.of("name", "pool-test", "entityType", "test", "observations", List.of("stored")))),
 					inSeconds(20));
 			JsonNode graph = HomeSimPoolTest.callTool(pools, "memory", "read_graph", Map.of(), inSeconds(20));
 			JsonNode light = HomeSimPoolTest.callTool(pools, "home", "get_entity_state",
@@ -55,4 +60,5 @@ class TwoUpstreamsTest {
 		}
 		assertThat(PoolLifecycleTest.childrenAmong(pids)).as("children left after stop").isEmpty();
 	}
+
 }

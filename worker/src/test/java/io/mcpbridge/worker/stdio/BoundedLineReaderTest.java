@@ -46,4 +46,5 @@ class BoundedLineReaderTest {
 	private static String text(byte[] line) {
 		return new String(line, StandardCharsets.UTF_8);
 	}
+
 }

@@ -41,7 +41,8 @@ class JsonRpcChannelTest {
 		PipedOutputStream channelOut = new PipedOutputStream(childIn);
 		childStdin = new BufferedReader(new InputStreamReader(childIn, StandardCharsets.UTF_8));
 		channel = new JsonRpcChannel("test#0", channelIn, channelOut, 4096,
-				(method, params) -> unattributed.add(method)).start();
+				(method, params) -> unattributed.add(method))
+			.start();
 	}
 
 	@AfterEach
@@ -147,8 +148,9 @@ class JsonRpcChannelTest {
 
 		send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}");
 
-		org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unattributed.contains(
-				"notifications/tools/list_changed"));
+		org.awaitility.Awaitility.await()
+			.atMost(WAIT)
+			.until(() -> unattributed.contains("notifications/tools/list_changed"));
 	}
 
 	@Test
@@ -209,4 +211,5 @@ class JsonRpcChannelTest {
 	private static JsonNode json(String text) {
 		return BridgeJson.mapper().readTree(text);
 	}
+
 }

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The channel's writes to real child processes: what in-memory pipes cannot show, a full OS pipe
- * (64 KB) in front of a child that does not read.
+ * The channel's writes to real child processes: what in-memory pipes cannot show, a full
+ * OS pipe (64 KB) in front of a child that does not read.
  */
 class StdinWritesTest {
 
@@ -57,7 +57,8 @@ class StdinWritesTest {
 		start("sleeper#0", "sleep", "600");
 		List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
 
-		// 600 requests of 1 KB: the pipe takes 64, the queue its bound, the rest cannot even be queued.
+		// 600 requests of 1 KB: the pipe takes 64, the queue its bound, the rest cannot
+		// even be queued.
 		CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
 			for (int i = 0; i < 600; i++) {
 				answers.add(channel.request("tools/call", params(0, i), CallListener.NONE)
@@ -83,7 +84,8 @@ class StdinWritesTest {
 		start("sleeper#0", "sleep", "600");
 		ObjectNode huge = params(0, 0).put("pad", "x".repeat(200 * 1024));
 		channel.request("tools/call", huge, CallListener.NONE);
-		// Taken by the writer: 200 KB never fit the 64 KB pipe, so its write is stuck from now on.
+		// Taken by the writer: 200 KB never fit the 64 KB pipe, so its write is stuck
+		// from now on.
 		await().atMost(PROMPTLY).until(() -> channel.queuedToWrite() == 0);
 
 		assertThat(CompletableFuture.runAsync(channel::close)).succeedsWithin(PROMPTLY);
@@ -100,7 +102,8 @@ class StdinWritesTest {
 	@Test
 	void concurrentSendersGetWholeLinesInTheOrderEachSentThem(@TempDir Path directory) throws Exception {
 		Path received = directory.resolve("stdin.jsonl");
-		// Not exec'd: the shell keeps stdout open meanwhile (the channel ends when the child's stdout closes).
+		// Not exec'd: the shell keeps stdout open meanwhile (the channel ends when the
+		// child's stdout closes).
 		start("recorder#0", "sh", "-c", "cat > \"$0\"; true", received.toString());
 		int senders = 8;
 		int perSender = 20;
@@ -118,7 +121,8 @@ class StdinWritesTest {
 		go.countDown();
 		assertThat(CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))).succeedsWithin(PROMPTLY);
 
-		// Closing drops what is still queued: wait until the writer has taken the last line.
+		// Closing drops what is still queued: wait until the writer has taken the last
+		// line.
 		await().atMost(PROMPTLY).until(() -> channel.queuedToWrite() == 0);
 		channel.close();
 		assertThat(child.awaitExit(PROMPTLY)).isTrue();
@@ -143,9 +147,10 @@ class StdinWritesTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		channel = new JsonRpcChannel(name, child.process().getInputStream(), child.process().getOutputStream(),
-				4096, (method, params) -> {
-				}).start();
+		channel = new JsonRpcChannel(name, child.process().getInputStream(), child.process().getOutputStream(), 4096,
+				(method, params) -> {
+				})
+			.start();
 	}
 
 	private static ObjectNode params(int sender, int seq) {
@@ -164,4 +169,5 @@ class StdinWritesTest {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }
