@@ -13,7 +13,6 @@ import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.standalone.queue.CallLogFile.Call;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +29,6 @@ import static org.awaitility.Awaitility.await;
  * had claimed, or executes it.
  */
 class WorkerCrashTest {
-
-	private static final String GROUP = "mcp-bridge-workers";
 
 	@TempDir
 	Path tmp;
@@ -51,7 +48,7 @@ class WorkerCrashTest {
 			survivor = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-survivor", callLog, 100, 4);
 			doomed = QueueWorker.subprocess(kafka.getBrokersAsString(), "w-doomed", callLog, 100, 4,
 					Path.of("target", "worker-crash-doomed.log"));
-			await().atMost(Duration.ofSeconds(90)).until(() -> membersWithPartitions(admin) == 2);
+			await().atMost(Duration.ofSeconds(90)).until(() -> WorkerGroup.membersWithPartitions(admin) == 2);
 			List<RequestEnvelope> all = new ArrayList<>();
 			for (int i = 1; i <= 10; i++) {
 				for (int entity = 0; entity < 50; entity++) {
@@ -61,7 +58,7 @@ class WorkerCrashTest {
 
 			requests.send(all);
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> byWorker(replies.stored(all)).getOrDefault("w-doomed", 0L) >= 30);
+				.until(() -> WorkerGroup.repliesByWorker(replies.stored(all)).getOrDefault("w-doomed", 0L) >= 30);
 			doomedChildren = doomed.descendants().toList();
 			doomed.destroyForcibly().waitFor();
 			Map<String, ReplyEnvelope> answered = replies.awaitAll(all, Duration.ofSeconds(90));
@@ -77,10 +74,10 @@ class WorkerCrashTest {
 			Map<String, Long> executions = calls.stream()
 				.collect(Collectors.groupingBy(c -> c.entity() + "#" + c.brightness(), Collectors.counting()));
 			System.out.printf("[queue] worker killed with 500 in flight: outcomes %s, by worker %s, %d executions%n",
-					outcomes, byWorker(answered), calls.size());
+					outcomes, WorkerGroup.repliesByWorker(answered), calls.size());
 			assertThat(answered).hasSize(500);
 			assertThat(executions.values()).as("executions per request").allMatch(count -> count == 1);
-			assertThat(byWorker(answered)).containsKeys("w-doomed", "w-survivor");
+			assertThat(WorkerGroup.repliesByWorker(answered)).containsKeys("w-doomed", "w-survivor");
 		}
 		finally {
 			if (doomed != null) {
@@ -92,15 +89,6 @@ class WorkerCrashTest {
 			}
 			kafka.destroy();
 		}
-	}
-
-	private static Map<String, Long> byWorker(Map<String, ReplyEnvelope> replies) {
-		return replies.values().stream().collect(Collectors.groupingBy(ReplyEnvelope::worker, Collectors.counting()));
-	}
-
-	private static long membersWithPartitions(Admin admin) throws Exception {
-		ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
-		return group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
 	}
 
 }

@@ -18,7 +18,6 @@ import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.standalone.queue.CallLogFile.Call;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +35,6 @@ import static org.awaitility.Awaitility.await;
  * once.
  */
 class WorkerGracefulShutdownTest {
-
-	private static final String GROUP = "mcp-bridge-workers";
 
 	private static final int PER_TICK = 5;
 
@@ -61,7 +58,7 @@ class WorkerGracefulShutdownTest {
 			staying = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-staying", callLog, 50, 4);
 			stopping = QueueWorker.subprocess(kafka.getBrokersAsString(), "w-stopping", callLog, 50, 4,
 					Path.of("target", "worker-graceful-stopping.log"));
-			await().atMost(Duration.ofSeconds(120)).until(() -> membersWithPartitions(admin) == 2);
+			await().atMost(Duration.ofSeconds(120)).until(() -> WorkerGroup.membersWithPartitions(admin) == 2);
 
 			// 50 requests a second for 10 s, over 40 entities (writes: each must run
 			// once, in order).
@@ -82,14 +79,15 @@ class WorkerGracefulShutdownTest {
 				sent.addAll(batch);
 			}, 0, 100, TimeUnit.MILLISECONDS);
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> byWorker(replies.stored(List.copyOf(sent))).getOrDefault("w-stopping", 0L) >= 20);
+				.until(() -> WorkerGroup.repliesByWorker(replies.stored(List.copyOf(sent)))
+					.getOrDefault("w-stopping", 0L) >= 20);
 
 			stopping.destroy(); // SIGTERM
 			assertThat(stopping.waitFor(60, TimeUnit.SECONDS)).as("the worker exits within its grace period").isTrue();
 			// Left the group on its way out: the survivor holds every partition without
 			// waiting out the
 			// 6 s session timeout a killed worker would leave behind.
-			await().atMost(Duration.ofSeconds(5)).until(() -> membersWithPartitions(admin) == 1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> WorkerGroup.membersWithPartitions(admin) == 1);
 			await().atMost(Duration.ofSeconds(60)).until(() -> tick.get() > TICKS);
 			List<RequestEnvelope> all = List.copyOf(sent);
 			Map<String, ReplyEnvelope> answered = replies.awaitAll(all, Duration.ofSeconds(120));
@@ -101,12 +99,12 @@ class WorkerGracefulShutdownTest {
 			Map<String, Long> executions = calls.stream()
 				.collect(Collectors.groupingBy(c -> c.entity() + "#" + c.brightness(), Collectors.counting()));
 			System.out.printf("[deploy] SIGTERM during %d requests at 50/s: exit %d, by worker %s, %d executions%n",
-					all.size(), stopping.exitValue(), byWorker(answered), calls.size());
+					all.size(), stopping.exitValue(), WorkerGroup.repliesByWorker(answered), calls.size());
 			assertThat(all).hasSize(TICKS * PER_TICK);
 			assertThat(answered).as("lost: none").hasSize(all.size());
 			assertThat(executions).as("executed: each request once").hasSize(all.size());
 			assertThat(executions.values()).allMatch(count -> count == 1);
-			assertThat(byWorker(answered)).containsKeys("w-stopping", "w-staying");
+			assertThat(WorkerGroup.repliesByWorker(answered)).containsKeys("w-stopping", "w-staying");
 		}
 		finally {
 			traffic.shutdownNow();
@@ -119,15 +117,6 @@ class WorkerGracefulShutdownTest {
 			}
 			kafka.destroy();
 		}
-	}
-
-	private static Map<String, Long> byWorker(Map<String, ReplyEnvelope> replies) {
-		return replies.values().stream().collect(Collectors.groupingBy(ReplyEnvelope::worker, Collectors.counting()));
-	}
-
-	private static long membersWithPartitions(Admin admin) throws Exception {
-		ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
-		return group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
 	}
 
 }
