@@ -75,12 +75,6 @@ public final class FaultInjector {
 		return new Decision(Fault.NONE, 0);
 	}
 
-	/** The rates in force now. */
-	public synchronized FaultRates rates() {
-		refreshFromFile();
-		return this.rates;
-	}
-
 	private void refreshFromFile() {
 		if (this.faultsFile == null) {
 			return;

@@ -38,11 +38,6 @@ public record FaultRates(double failRate, double slowRate, long slowMs, double h
 		}
 	}
 
-	/** True when some call may misbehave. */
-	public boolean any() {
-		return this.failRate + this.slowRate + this.hangRate + this.crashRate > 0;
-	}
-
 	/**
 	 * The rates given by {@code name -> value} pairs ({@code fail-rate},
 	 * {@code slow-rate}, {@code slow-ms}, {@code hang-rate}, {@code crash-rate}), the
