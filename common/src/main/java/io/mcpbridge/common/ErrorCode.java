@@ -8,6 +8,10 @@ public enum ErrorCode {
 
 	/** The request body is not valid JSON or misses a required field. */
 	INVALID_REQUEST(400),
+	/** No credentials, or credentials the bridge does not accept. */
+	UNAUTHORIZED(401),
+	/** The caller's tenant may not use this upstream or resource. */
+	FORBIDDEN(403),
 	/** No {@code X-Session-ID} header was sent. */
 	SESSION_ID_MISSING(404),
 	/** The session id is unknown to this tenant or has expired. */
@@ -25,6 +29,11 @@ public enum ErrorCode {
 	UPSTREAM_CRASHED(502),
 	/** No upstream process could be started or reached. */
 	UPSTREAM_UNAVAILABLE(503),
+	/**
+	 * The upstream's circuit breaker is open after repeated failures: the call was
+	 * refused at once, without reaching it.
+	 */
+	UPSTREAM_CIRCUIT_OPEN(503),
 	/** The deadline passed before the reply arrived. */
 	TIMEOUT(504),
 	/**

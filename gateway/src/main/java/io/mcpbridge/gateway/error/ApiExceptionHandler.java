@@ -33,7 +33,9 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(BridgeException.class)
 	ResponseEntity<ErrorBody> bridge(BridgeException failure) {
-		return respond(failure.code(), ErrorBody.of(failure));
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ErrorMapping.httpStatus(failure.code()));
+		mapping.headers(failure).forEach(response::header);
+		return response.body(ErrorBody.of(failure));
 	}
 
 	@ExceptionHandler(CompletionException.class)

@@ -1,5 +1,8 @@
 package io.mcpbridge.gateway.error;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyError;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +21,8 @@ public class BridgeException extends RuntimeException {
 
 	private final transient JsonNode upstreamData;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public BridgeException(ErrorCode code, String message) {
 		this(code, message, null, null, null);
 	}
@@ -33,6 +38,22 @@ public class BridgeException extends RuntimeException {
 		this.requestId = requestId;
 		this.upstreamCode = upstreamCode;
 		this.upstreamData = upstreamData;
+	}
+
+	/**
+	 * Adds a response header of this refusal alone, e.g. the {@code Retry-After} a rate
+	 * limiter or an open breaker computed, or {@code RateLimit}; it wins over the
+	 * mapping's default for the same name.
+	 * @return this exception, for chaining at the throw site
+	 */
+	public BridgeException withHeader(String name, String value) {
+		headers.put(name, value);
+		return this;
+	}
+
+	/** The headers added by {@link #withHeader}, in the order they were added. */
+	public Map<String, String> headers() {
+		return Map.copyOf(headers);
 	}
 
 	/** The failure a worker reported for a request. */

@@ -1,5 +1,7 @@
 package io.mcpbridge.gateway.error;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,10 +19,18 @@ public class ErrorMapping {
 
 	/**
 	 * Refusals a client should simply retry later: the gateway refused them before they
-	 * were queued ({@code RATE_LIMITED} and {@code UPSTREAM_CIRCUIT_OPEN} join them when
-	 * they exist).
+	 * were queued.
 	 */
-	private static final Set<ErrorCode> RETRY_LATER = Set.of(ErrorCode.OVERLOADED, ErrorCode.QUEUE_UNAVAILABLE);
+	private static final Set<ErrorCode> RETRY_LATER = Set.of(ErrorCode.OVERLOADED, ErrorCode.QUEUE_UNAVAILABLE,
+			ErrorCode.RATE_LIMITED, ErrorCode.UPSTREAM_CIRCUIT_OPEN);
+
+	/**
+	 * Refusals decided before anything was queued: the MCP endpoint answers them with
+	 * their HTTP status (and a JSON-RPC error body), not a JSON-RPC error in a 200.
+	 */
+	private static final Set<ErrorCode> REFUSED_BEFORE_QUEUED = Set.of(ErrorCode.OVERLOADED,
+			ErrorCode.QUEUE_UNAVAILABLE, ErrorCode.RATE_LIMITED, ErrorCode.UPSTREAM_CIRCUIT_OPEN,
+			ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN);
 
 	private final String retryAfterSeconds;
 
@@ -59,7 +69,7 @@ public class ErrorMapping {
 	 * 200.
 	 */
 	public static boolean refusedBeforeQueued(ErrorCode code) {
-		return RETRY_LATER.contains(code);
+		return REFUSED_BEFORE_QUEUED.contains(code);
 	}
 
 	/**
@@ -68,6 +78,18 @@ public class ErrorMapping {
 	 */
 	public Optional<String> retryAfter(ErrorCode code) {
 		return RETRY_LATER.contains(code) ? Optional.of(retryAfterSeconds) : Optional.empty();
+	}
+
+	/**
+	 * Every response header of a refusal: the default {@code Retry-After} of its code,
+	 * overridden or completed by the headers the refusal carries itself
+	 * ({@link BridgeException#withHeader}).
+	 */
+	public Map<String, String> headers(BridgeException refusal) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		retryAfter(refusal.code()).ifPresent(seconds -> headers.put("Retry-After", seconds));
+		headers.putAll(refusal.headers());
+		return headers;
 	}
 
 }

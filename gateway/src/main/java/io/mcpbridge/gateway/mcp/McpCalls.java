@@ -131,9 +131,7 @@ class McpCalls {
 						// Refused before it was queued: an HTTP error the client can
 						// retry.
 						exchange.finish(ErrorMapping.httpStatus(bridge.code()), JsonRpc.error(call.clientId(), bridge),
-								errors.retryAfter(bridge.code())
-									.map(seconds -> Map.of("Retry-After", seconds))
-									.orElse(Map.of()));
+								errors.headers(bridge));
 					}
 					else {
 						finish(exchange, round, 200, JsonRpc.error(call.clientId(), bridge), Map.of());
