@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerfileTest {
 
 	private static List<String> instructions(String file) throws Exception {
-		String text = Files.readString(ComposeFileTest.ROOT.resolve("docker").resolve(file));
+		String text = Files.readString(ComposeFileIT.ROOT.resolve("docker").resolve(file));
 		// Join continued lines, drop comments: one instruction per entry.
 		return text.replace("\\\n", " ")
 			.lines()

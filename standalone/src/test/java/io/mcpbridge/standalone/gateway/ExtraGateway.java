@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One more gateway replica on the shared Redis, with its own settings (as
- * QueueUnavailableTest starts one).
+ * QueueUnavailableIT starts one).
  */
 public final class ExtraGateway implements AutoCloseable {
 

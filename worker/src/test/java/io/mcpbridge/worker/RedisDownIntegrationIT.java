@@ -1,0 +1,79 @@
+package io.mcpbridge.worker;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.KafkaHeaders;
+import io.mcpbridge.common.Methods;
+import io.mcpbridge.common.Priority;
+import io.mcpbridge.common.RequestEnvelope;
+import io.mcpbridge.common.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker whose Redis is unreachable: the reply cannot be stored, so the record is
+ * retried a bounded number of times and then parked on the dead-letter topic instead of
+ * blocking its partition.
+ */
+class RedisDownIntegrationIT {
+
+	@TempDir
+	static Path tmp;
+
+	private static EmbeddedKafkaBroker kafka;
+
+	private static ConfigurableApplicationContext worker;
+
+	@BeforeAll
+	static void startWorkerWithoutRedis() throws IOException {
+		kafka = new EmbeddedKafkaKraftBroker(1, 3);
+		kafka.afterPropertiesSet();
+		worker = RunningWorker.start(kafka, closedPort(), tmp.resolve("calls.jsonl"));
+	}
+
+	@AfterAll
+	static void stop() {
+		RunningWorker.stop(worker, kafka);
+	}
+
+	@Test
+	void aReplyThatCannotBeStoredIsRetriedThenDeadLetteredWithTheReason() throws Exception {
+		long now = System.currentTimeMillis();
+		RequestEnvelope request = new RequestEnvelope("req-" + UUID.randomUUID(), "t-redis-down", "s-1",
+				RunningWorker.UPSTREAM, Methods.TOOLS_CALL, "get_entity_state",
+				BridgeJson.mapper().valueToTree(Map.of("entity_id", "light.kitchen")), Priority.CRITICAL, now + 60_000,
+				"gw-redis-down", null, null, now);
+		String value = BridgeJson.mapper().writeValueAsString(request);
+
+		@SuppressWarnings("unchecked")
+		KafkaTemplate<String, String> template = worker.getBean(KafkaTemplate.class);
+		template.send(Topics.requests(Priority.CRITICAL), request.routingKey(), value).get();
+
+		DeadLetter dead = DeadLetter.awaitValue(kafka, value);
+		assertThat(dead.header(KafkaHeaders.DLT_REASON)).startsWith("retries_exhausted: ")
+			.containsIgnoringCase("redis");
+		assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.requests(Priority.CRITICAL));
+	}
+
+	/** A port nothing listens on (bound, then released). */
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
