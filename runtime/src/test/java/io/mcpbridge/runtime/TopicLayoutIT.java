@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,22 +20,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The start-up topic check against a real (embedded KRaft) broker. */
 class TopicLayoutIT {
 
-	private static EmbeddedKafkaKraftBroker kafka;
+	private static TestBroker kafka;
 
 	private static Admin admin;
 
 	@BeforeAll
 	static void startBroker() {
-		kafka = new EmbeddedKafkaKraftBroker(1, 1);
-		kafka.afterPropertiesSet();
-		admin = ProbeAdmin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
+		kafka = TestBroker.start(1);
+		admin = ProbeAdmin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
 				"topic-layout-test");
 	}
 
 	@AfterAll
 	static void stopBroker() {
 		admin.close();
-		kafka.destroy();
+		kafka.close();
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,8 +25,8 @@ record DeadLetter(ConsumerRecord<String, String> record) {
 	 * Reads the dead-letter topic from the start (fresh group) until a record with
 	 * {@code value} shows up.
 	 */
-	static DeadLetter awaitValue(EmbeddedKafkaBroker kafka, String value) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+	static DeadLetter awaitValue(TestBroker kafka, String value) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();

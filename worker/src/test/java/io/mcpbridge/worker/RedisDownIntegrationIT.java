@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +33,13 @@ class RedisDownIntegrationIT {
 	@TempDir
 	static Path tmp;
 
-	private static EmbeddedKafkaBroker kafka;
+	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
 	@BeforeAll
 	static void startWorkerWithoutRedis() throws IOException {
-		kafka = new EmbeddedKafkaKraftBroker(1, 3);
-		kafka.afterPropertiesSet();
+		kafka = TestBroker.start(3);
 		worker = RunningWorker.start(kafka, closedPort(), tmp.resolve("calls.jsonl"));
 	}
 

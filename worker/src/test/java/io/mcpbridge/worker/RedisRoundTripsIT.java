@@ -33,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +54,7 @@ class RedisRoundTripsIT {
 
 	private static int redisPort;
 
-	private static EmbeddedKafkaBroker kafka;
+	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -78,8 +77,7 @@ class RedisRoundTripsIT {
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		await().atMost(Duration.ofSeconds(10)).until(RedisRoundTripsIT::redisAccepts);
-		kafka = new EmbeddedKafkaKraftBroker(1, 3);
-		kafka.afterPropertiesSet();
+		kafka = TestBroker.start(3);
 		// No status report during the test: its commands would be counted as the call's.
 		worker = RunningWorker.start(kafka, redisPort, tmp.resolve("calls.jsonl"), "worker-rtt",
 				"bridge.status.publish-interval=1h");

@@ -7,7 +7,7 @@ import java.util.List;
 import io.mcpbridge.homesim.HomeSimCommand;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 /**
  * Starts the worker as production does ({@link WorkerApplication#builder()}), with
@@ -24,17 +24,17 @@ final class RunningWorker {
 	 * Command-line arguments: they outrank worker.yaml, so the upstream list replaces the
 	 * shipped one.
 	 */
-	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog) {
+	static ConfigurableApplicationContext start(TestBroker kafka, int redisPort, Path callLog) {
 		return start(kafka, redisPort, callLog, "worker-it");
 	}
 
 	/**
 	 * @param settings more {@code name=value} settings (none of those set here)
 	 */
-	static ConfigurableApplicationContext start(EmbeddedKafkaBroker kafka, int redisPort, Path callLog, String workerId,
+	static ConfigurableApplicationContext start(TestBroker kafka, int redisPort, Path callLog, String workerId,
 			String... settings) {
 		List<String> command = HomeSimCommand.javaCommand("--call-log=" + callLog);
-		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 				"--spring.data.redis.host=" + RedisReplies.HOST, "--spring.data.redis.port=" + redisPort,
 				"--server.port=0", "--bridge.worker.id=" + workerId, "--bridge.kafka.partitions=3",
 				"--bridge.kafka.concurrency=2", "--bridge.upstreams[0].name=" + UPSTREAM,
@@ -50,12 +50,12 @@ final class RunningWorker {
 	}
 
 	/** Stops what a test class started; either may be null when its start failed. */
-	static void stop(ConfigurableApplicationContext worker, EmbeddedKafkaBroker kafka) {
+	static void stop(ConfigurableApplicationContext worker, TestBroker kafka) {
 		if (worker != null) {
 			worker.close();
 		}
 		if (kafka != null) {
-			kafka.destroy();
+			kafka.close();
 		}
 	}
 

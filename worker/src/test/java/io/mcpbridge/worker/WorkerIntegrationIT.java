@@ -33,8 +33,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -51,7 +50,7 @@ class WorkerIntegrationIT {
 	@TempDir
 	static Path tmp;
 
-	private static EmbeddedKafkaBroker kafka;
+	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -67,8 +66,7 @@ class WorkerIntegrationIT {
 	static void startWorker() {
 		assumeTrue(RedisReplies.reachable(), "Redis is not reachable on 127.0.0.1:6379: this test needs a real Redis "
 				+ "(start one with: redis-server --port 6379)");
-		kafka = new EmbeddedKafkaKraftBroker(1, 3);
-		kafka.afterPropertiesSet();
+		kafka = TestBroker.start(3);
 		callLog = tmp.resolve("home-sim-calls.jsonl");
 		worker = RunningWorker.start(kafka, RedisReplies.PORT, callLog);
 	}

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +42,7 @@ class WorkerStatusReportIT {
 	@TempDir
 	static Path tmp;
 
-	private static EmbeddedKafkaKraftBroker kafka;
+	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -51,8 +51,7 @@ class WorkerStatusReportIT {
 	@BeforeAll
 	static void startWorker() {
 		assumeTrue(RedisReplies.reachable(), "Redis is not reachable on 127.0.0.1:6379");
-		kafka = new EmbeddedKafkaKraftBroker(1, 3);
-		kafka.afterPropertiesSet();
+		kafka = TestBroker.start(3);
 		worker = RunningWorker.start(kafka, RedisReplies.PORT, tmp.resolve("calls.jsonl"), WORKER_ID,
 				"bridge.status.publish-interval=" + INTERVAL_MS + "ms");
 		redis = worker.getBean(StringRedisTemplate.class);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class KeyOrderingIT {
 	@TempDir
 	static Path tmp;
 
-	private static EmbeddedKafkaKraftBroker kafka;
+	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -53,12 +53,11 @@ class KeyOrderingIT {
 
 	@BeforeAll
 	static void start() {
-		kafka = new EmbeddedKafkaKraftBroker(1, QueueWorker.PARTITIONS);
-		kafka.afterPropertiesSet();
+		kafka = TestBroker.start(QueueWorker.PARTITIONS);
 		callLog = tmp.resolve("calls.jsonl");
 		// Several calls per process: per-entity order must hold while one process runs
 		// many entities at once.
-		worker = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-order", callLog, LATENCY_MS, 4, PER_PROCESS);
+		worker = QueueWorker.inProcess(kafka.bootstrapServers(), "w-order", callLog, LATENCY_MS, 4, PER_PROCESS);
 	}
 
 	@AfterAll
@@ -66,12 +65,12 @@ class KeyOrderingIT {
 		if (worker != null) {
 			worker.close();
 		}
-		kafka.destroy();
+		kafka.close();
 	}
 
 	@BeforeEach
 	void freshTenant() {
-		requests = new Requests(kafka.getBrokersAsString());
+		requests = new Requests(kafka.bootstrapServers());
 		replies = new Replies();
 		// Entity names unique to this test, so its lines of the shared call log are its
 		// own.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +32,7 @@ class PriorityIT {
 	@TempDir
 	static Path tmp;
 
-	private static EmbeddedKafkaKraftBroker kafka;
+	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -42,9 +42,8 @@ class PriorityIT {
 
 	@BeforeAll
 	static void start() {
-		kafka = new EmbeddedKafkaKraftBroker(1, QueueWorker.PARTITIONS);
-		kafka.afterPropertiesSet();
-		worker = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-priority", tmp.resolve("calls.jsonl"), 20, 4);
+		kafka = TestBroker.start(QueueWorker.PARTITIONS);
+		worker = QueueWorker.inProcess(kafka.bootstrapServers(), "w-priority", tmp.resolve("calls.jsonl"), 20, 4);
 	}
 
 	@AfterAll
@@ -52,12 +51,12 @@ class PriorityIT {
 		if (worker != null) {
 			worker.close();
 		}
-		kafka.destroy();
+		kafka.close();
 	}
 
 	@BeforeEach
 	void freshTenant() {
-		requests = new Requests(kafka.getBrokersAsString());
+		requests = new Requests(kafka.bootstrapServers());
 		replies = new Replies();
 	}
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,18 +35,17 @@ class WorkerCrashIT {
 
 	@Test
 	void everyRequestEndsWithAnAnswerAndNoneExecutesTwiceWhenAWorkerIsKilled() throws Exception {
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, QueueWorker.PARTITIONS);
-		kafka.afterPropertiesSet();
+		TestBroker kafka = TestBroker.start(QueueWorker.PARTITIONS);
 		Path callLog = tmp.resolve("calls.jsonl");
 		Process doomed = null;
 		List<ProcessHandle> doomedChildren = List.of();
 		ConfigurableApplicationContext survivor = null;
-		try (Requests requests = new Requests(kafka.getBrokersAsString());
+		try (Requests requests = new Requests(kafka.bootstrapServers());
 				Replies replies = new Replies();
 				Admin admin = Admin
-					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-			survivor = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-survivor", callLog, 100, 4);
-			doomed = QueueWorker.subprocess(kafka.getBrokersAsString(), "w-doomed", callLog, 100, 4,
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			survivor = QueueWorker.inProcess(kafka.bootstrapServers(), "w-survivor", callLog, 100, 4);
+			doomed = QueueWorker.subprocess(kafka.bootstrapServers(), "w-doomed", callLog, 100, 4,
 					Path.of("target", "worker-crash-doomed.log"));
 			await().atMost(Duration.ofSeconds(90)).until(() -> WorkerGroup.membersWithPartitions(admin) == 2);
 			List<RequestEnvelope> all = new ArrayList<>();
@@ -87,7 +86,7 @@ class WorkerCrashIT {
 			if (survivor != null) {
 				survivor.close();
 			}
-			kafka.destroy();
+			kafka.close();
 		}
 	}
 

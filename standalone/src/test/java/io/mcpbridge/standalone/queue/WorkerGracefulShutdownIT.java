@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,18 +45,17 @@ class WorkerGracefulShutdownIT {
 
 	@Test
 	void aWorkerStoppedWithSigtermDuringSteadyTrafficLosesNothingAndRepeatsNothing() throws Exception {
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, QueueWorker.PARTITIONS);
-		kafka.afterPropertiesSet();
+		TestBroker kafka = TestBroker.start(QueueWorker.PARTITIONS);
 		Path callLog = tmp.resolve("calls.jsonl");
 		Process stopping = null;
 		ConfigurableApplicationContext staying = null;
 		ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
-		try (Requests requests = new Requests(kafka.getBrokersAsString());
+		try (Requests requests = new Requests(kafka.bootstrapServers());
 				Replies replies = new Replies();
 				Admin admin = Admin
-					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
-			staying = QueueWorker.inProcess(kafka.getBrokersAsString(), "w-staying", callLog, 50, 4);
-			stopping = QueueWorker.subprocess(kafka.getBrokersAsString(), "w-stopping", callLog, 50, 4,
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			staying = QueueWorker.inProcess(kafka.bootstrapServers(), "w-staying", callLog, 50, 4);
+			stopping = QueueWorker.subprocess(kafka.bootstrapServers(), "w-stopping", callLog, 50, 4,
 					Path.of("target", "worker-graceful-stopping.log"));
 			await().atMost(Duration.ofSeconds(120)).until(() -> WorkerGroup.membersWithPartitions(admin) == 2);
 
@@ -115,7 +114,7 @@ class WorkerGracefulShutdownIT {
 			if (staying != null) {
 				staying.close();
 			}
-			kafka.destroy();
+			kafka.close();
 		}
 	}
 
