@@ -16,15 +16,21 @@ import tools.jackson.databind.JsonNode;
  * hash (or an L1 that outlived a Redis restart) are never taken as valid.</li>
  * <li>{@value #ANY_WRITE_WITHOUT_ENTITY}: bumped by a write that names no entity (it
  * might touch anything); every tool read depends on it.</li>
- * <li>{@code e:<entity_id>}: reads of one entity ({@code get_entity_state},
+ * <li>{@code e:<bucket of the entity_id>}: reads of one entity ({@code get_entity_state},
  * {@code get_history}).</li>
- * <li>{@code d:<domain>}: reads of one domain ({@code get_entities} with {@code domain});
- * an entity's domain is the part of its id before the first dot.</li>
+ * <li>{@code d:<bucket of the domain>}: reads of one domain ({@code get_entities} with
+ * {@code domain}); an entity's domain is the part of its id before the first dot.</li>
  * <li>{@value #ALL_ENTITIES}: reads of every entity ({@code get_entities} without a
  * filter).</li>
  * </ul>
  * A write on entity E bumps {@code e:E}, {@code d:<domain of E>} and
  * {@value #ALL_ENTITIES}.
+ * <p>
+ * Entity ids and domains come from clients, so they are not field names themselves: each
+ * is hashed into one of {@value #ENTITY_BUCKETS} (or {@value #DOMAIN_BUCKETS}) buckets.
+ * The version hash of a tenant and upstream thus never holds more than about 4,400
+ * fields, whatever ids clients send; two entities in one bucket only invalidate each
+ * other's cached reads (a miss more, never a stale answer).
  */
 public final class CacheDependencies {
 
@@ -38,6 +44,12 @@ public final class CacheDependencies {
 
 	public static final String ALL_ENTITIES = "a";
 
+	/** Buckets of entity fields in one version hash. */
+	public static final int ENTITY_BUCKETS = 4096;
+
+	/** Buckets of domain fields in one version hash. */
+	public static final int DOMAIN_BUCKETS = 256;
+
 	private CacheDependencies() {
 	}
 
@@ -49,7 +61,7 @@ public final class CacheDependencies {
 		}
 		String domain = text(arguments, DOMAIN_ARGUMENT);
 		if (domain != null) {
-			return List.of(EPOCH, ANY_WRITE_WITHOUT_ENTITY, "d:" + domain);
+			return List.of(EPOCH, ANY_WRITE_WITHOUT_ENTITY, domainField(domain));
 		}
 		return List.of(EPOCH, ANY_WRITE_WITHOUT_ENTITY, ALL_ENTITIES);
 	}
@@ -68,7 +80,7 @@ public final class CacheDependencies {
 		if (entity == null) {
 			return List.of(ANY_WRITE_WITHOUT_ENTITY);
 		}
-		return List.of(entityField(entity), "d:" + domainOf(entity), ALL_ENTITIES);
+		return List.of(entityField(entity), domainField(domainOf(entity)), ALL_ENTITIES);
 	}
 
 	/** {@code light.kitchen} → {@code light}; an id without a dot is its own domain. */
@@ -77,8 +89,14 @@ public final class CacheDependencies {
 		return dot < 0 ? entityId : entityId.substring(0, dot);
 	}
 
-	private static String entityField(String entity) {
-		return "e:" + entity;
+	/** The version field of one entity's reads. */
+	public static String entityField(String entity) {
+		return "e:" + Integer.toHexString(Math.floorMod(entity.hashCode(), ENTITY_BUCKETS));
+	}
+
+	/** The version field of one domain's reads. */
+	public static String domainField(String domain) {
+		return "d:" + Integer.toHexString(Math.floorMod(domain.hashCode(), DOMAIN_BUCKETS));
 	}
 
 	private static String text(JsonNode arguments, String name) {

@@ -1,6 +1,8 @@
 package io.mcpbridge.common;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,12 +19,13 @@ class CacheDependenciesTest {
 	@Test
 	void aReadOfOneEntityDependsOnThatEntity() {
 		assertThat(CacheDependencies.ofRead(json("{\"entity_id\":\"light.kitchen\"}"))).containsExactly("*", "w",
-				"e:light.kitchen");
+				CacheDependencies.entityField("light.kitchen"));
 	}
 
 	@Test
 	void aListDependsOnItsDomainOrOnAllEntities() {
-		assertThat(CacheDependencies.ofRead(json("{\"domain\":\"light\"}"))).containsExactly("*", "w", "d:light");
+		assertThat(CacheDependencies.ofRead(json("{\"domain\":\"light\"}"))).containsExactly("*", "w",
+				CacheDependencies.domainField("light"));
 		assertThat(CacheDependencies.ofRead(json("{}"))).containsExactly("*", "w", "a");
 		assertThat(CacheDependencies.ofRead(null)).containsExactly("*", "w", "a");
 	}
@@ -30,7 +33,8 @@ class CacheDependenciesTest {
 	@Test
 	void aWriteOnAnEntityTouchesItsEntityItsDomainAndAllEntityLists() {
 		JsonNode turnOn = json("{\"domain\":\"light\",\"service\":\"turn_on\",\"entity_id\":\"light.kitchen\"}");
-		assertThat(CacheDependencies.ofWrite(turnOn)).containsExactly("e:light.kitchen", "d:light", "a");
+		assertThat(CacheDependencies.ofWrite(turnOn)).containsExactly(CacheDependencies.entityField("light.kitchen"),
+				CacheDependencies.domainField("light"), "a");
 	}
 
 	@Test
@@ -53,7 +57,8 @@ class CacheDependenciesTest {
 
 	@Test
 	void anInvalidationMessageRoundTripsAndRefusesAForeignTenantName() {
-		CacheInvalidation message = new CacheInvalidation("acme", "home", List.of("e:light.a", "d:light", "a"));
+		CacheInvalidation message = new CacheInvalidation("acme", "home",
+				List.of(CacheDependencies.entityField("light.a"), CacheDependencies.domainField("light"), "a"));
 		String json = BridgeJson.mapper().writeValueAsString(message);
 		assertThat(BridgeJson.mapper().readValue(json, CacheInvalidation.class)).isEqualTo(message);
 		assertThat(BridgeJson.mapper()
@@ -67,6 +72,18 @@ class CacheDependenciesTest {
 	void theDomainIsThePrefixBeforeTheFirstDot() {
 		assertThat(CacheDependencies.domainOf("sensor.kitchen.temp")).isEqualTo("sensor");
 		assertThat(CacheDependencies.domainOf("weird")).isEqualTo("weird");
+	}
+
+	@Test
+	void clientChosenIdsNeverGrowTheVersionHashPastItsBuckets() {
+		Set<String> fields = new HashSet<>();
+		for (int i = 0; i < 50_000; i++) {
+			fields.addAll(CacheDependencies.ofWrite(json("{\"entity_id\":\"light.e" + i + "\"}")));
+			fields.addAll(CacheDependencies.ofRead(json("{\"domain\":\"d" + i + "\"}")));
+		}
+		assertThat(fields)
+			.hasSizeLessThanOrEqualTo(CacheDependencies.ENTITY_BUCKETS + CacheDependencies.DOMAIN_BUCKETS + 3);
+		assertThat(CacheDependencies.entityField("light.a")).isEqualTo(CacheDependencies.entityField("light.a"));
 	}
 
 }

@@ -51,10 +51,10 @@ public final class TestProperties {
 		return new GatewayProperties.Cache(new GatewayProperties.L1(true, 1000, Duration.ofSeconds(10), true),
 				new GatewayProperties.L2(true), new GatewayProperties.CacheRedis(null, 0, Duration.ofSeconds(1)),
 				Duration.ofSeconds(300), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(20), false,
-				List.of(new ToolCache("tools/list", Duration.ofHours(1), null),
-						new ToolCache("get_entities", Duration.ofSeconds(60), null),
-						new ToolCache("get_entity_state", Duration.ofSeconds(10), List.of("entity_id")),
-						new ToolCache("call_service", Duration.ZERO, null)));
+				List.of(new ToolCache("tools/list", Duration.ofHours(1)),
+						new ToolCache("get_entities", Duration.ofSeconds(60)),
+						new ToolCache("get_entity_state", Duration.ofSeconds(10)),
+						new ToolCache("call_service", Duration.ZERO)));
 	}
 
 	public static GatewayProperties defaults() {

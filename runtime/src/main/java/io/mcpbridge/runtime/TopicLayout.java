@@ -28,6 +28,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicLayout {
 
+	/**
+	 * The largest record the request topics take ({@code max.message.bytes}, set when
+	 * they are created; the broker's default is about 1 MB). Above any body limit the
+	 * gateway is likely to be given: the gateway refuses a request whose record would be
+	 * larger (413) before producing it, and sizes its producer's {@code max.request.size}
+	 * on its body limit. Topics created before this setting keep theirs (see the README,
+	 * "Limits and hostile input").
+	 */
+	public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
 	private static final Logger log = LoggerFactory.getLogger(TopicLayout.class);
 
 	private final int partitions;
@@ -53,7 +63,8 @@ public final class TopicLayout {
 			List<NewTopic> missing = new ArrayList<>();
 			for (String topic : topics) {
 				if (!existing.contains(topic)) {
-					missing.add(new NewTopic(topic, partitions, replicationFactor));
+					missing.add(new NewTopic(topic, partitions, replicationFactor)
+						.configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))));
 				}
 			}
 			create(admin, missing);

@@ -36,10 +36,16 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * retries and breakers work from {@code ./run.sh}
  * @param maxConcurrentPerProcess calls one home-sim process runs at once
  * ({@code pool.max-concurrent-per-process}); 0 for the worker's default
+ * @param bindAddress the address the gateway, its management port and the worker's port
+ * listen on ({@code --bind}, loopback by default); the embedded Kafka broker and an
+ * embedded redis-server always listen on loopback only
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
-		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess) {
+		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess, String bindAddress) {
+
+	/** Where the standalone listens unless {@code --bind} says otherwise. */
+	public static final String LOOPBACK = "127.0.0.1";
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
 
@@ -62,6 +68,17 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 			throw new IllegalArgumentException(
 					"--max-concurrent-per-process must be at least 1, got " + maxConcurrentPerProcess);
 		}
+		if (bindAddress == null || bindAddress.isBlank() || !bindAddress.matches("[0-9A-Za-z.:\\-\\[\\]]{1,253}")) {
+			throw new IllegalArgumentException("--bind must be an IP address or host name, got " + bindAddress);
+		}
+	}
+
+	/** Listening on loopback ({@code --bind} not given). */
+	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
+			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
+			int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess) {
+		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
+				extraUpstreams, managementPort, configFile, homeFaults, maxConcurrentPerProcess, LOOPBACK);
 	}
 
 	/**
@@ -111,13 +128,15 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				intOption(given, "partitions", d.partitions()),
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
 				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
-				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()));
+				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()),
+				given.getOrDefault("bind", LOOPBACK));
+		given.remove("bind");
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
 					+ "--conformance-fixture, --upstream.<name>, --config, --home-fail-rate, --home-slow-rate, "
 					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file, "
-					+ "--max-concurrent-per-process");
+					+ "--max-concurrent-per-process, --bind");
 		}
 		return options;
 	}

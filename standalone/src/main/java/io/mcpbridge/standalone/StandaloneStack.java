@@ -91,12 +91,12 @@ public final class StandaloneStack implements AutoCloseable {
 						workerProperties(options, homeStateFile, extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.registerShutdownHook(false)
-				.run(arguments(shared(kafka, redis, options),
-						List.of("server.port=" + options.gatewayPort(),
-								"management.server.port=" + options.managementPort(),
-								// The simulated home starts afresh: entries cached by a
-								// previous run are not its state.
-								"bridge.cache.reset-on-start=true")));
+				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort(),
+						"management.server.port=" + options.managementPort(), "server.address=" + options.bindAddress(),
+						"management.server.address=" + options.bindAddress(),
+						// The simulated home starts afresh: entries cached by a
+						// previous run are not its state.
+						"bridge.cache.reset-on-start=true")));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
 		}
 		catch (Exception | Error failure) {
@@ -138,6 +138,8 @@ public final class StandaloneStack implements AutoCloseable {
 		// The worker serves nothing but probes and metrics: one port for both.
 		properties.add("server.port=" + options.workerPort());
 		properties.add("management.server.port=" + options.workerPort());
+		properties.add("server.address=" + options.bindAddress());
+		properties.add("management.server.address=" + options.bindAddress());
 		properties.addAll(upstream(0, "home", command, options.poolMin(), options.poolMax()));
 		if (options.maxConcurrentPerProcess() > 0) {
 			properties.add("bridge.upstreams[0].pool.max-concurrent-per-process=" + options.maxConcurrentPerProcess());

@@ -83,4 +83,12 @@ class StandaloneOptionsTest {
 			.hasMessageContaining("--config: no such file no/such.yaml");
 	}
 
+	@Test
+	void theStandaloneListensOnLoopbackUnlessBindSaysOtherwise() {
+		assertThat(StandaloneOptions.parse().bindAddress()).isEqualTo("127.0.0.1");
+		assertThat(StandaloneOptions.parse("--bind=0.0.0.0").bindAddress()).isEqualTo("0.0.0.0");
+		assertThat(StandaloneOptions.parse("--bind=::1").bindAddress()).isEqualTo("::1");
+		assertThatThrownBy(() -> StandaloneOptions.parse("--bind=a b")).hasMessageContaining("--bind");
+	}
+
 }

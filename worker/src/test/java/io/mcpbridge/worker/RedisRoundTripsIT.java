@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CacheDependencies;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
@@ -126,7 +127,8 @@ class RedisRoundTripsIT {
 
 		assertThat(reply.isSuccess()).isTrue();
 		assertThat(monitor.roundTripsOf(request)).containsExactly("evalsha", "evalsha");
-		assertThat(own.command("HGET", RedisKeys.cacheVersions(request.tenant(), request.upstream()), "e:light.porch"))
+		assertThat(own.command("HGET", RedisKeys.cacheVersions(request.tenant(), request.upstream()),
+				CacheDependencies.entityField("light.porch")))
 			.as("the write's entity was invalidated")
 			.isNotNull();
 		assertThat(monitor.scriptCommands()).contains("hincrby");

@@ -7,8 +7,8 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.protocol.ClientJson;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,11 +48,11 @@ class JsonBodyReader {
 		}
 		JsonNode parsed;
 		try {
-			parsed = BridgeJson.mapper().readTree(body);
+			parsed = ClientJson.read(body);
 		}
-		catch (JacksonException malformed) {
+		catch (ClientJson.Unreadable malformed) {
 			throw new BridgeException(ErrorCode.INVALID_REQUEST,
-					"the body is not valid JSON: " + malformed.getOriginalMessage());
+					"the body is not valid JSON: " + malformed.getMessage());
 		}
 		if (parsed == null || parsed.isMissingNode() || parsed.isNull()) {
 			return BridgeJson.mapper().createObjectNode();

@@ -54,7 +54,7 @@ final class RequestFields {
 		return value;
 	}
 
-	private static String optionalString(ObjectNode body, String field) {
+	static String optionalString(ObjectNode body, String field) {
 		JsonNode value = body.get(field);
 		if (value == null || value.isNull()) {
 			return null;

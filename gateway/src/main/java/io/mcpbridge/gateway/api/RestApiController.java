@@ -16,6 +16,8 @@ import io.mcpbridge.gateway.call.CallPipeline;
 import io.mcpbridge.gateway.call.RequestMetrics;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.protocol.JsonRpcIds;
+import io.mcpbridge.gateway.protocol.ProtocolVersions;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
@@ -75,20 +77,24 @@ class RestApiController {
 	DeferredResult<ResponseEntity<JsonNode>> initialize(HttpServletRequest http,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
 		ObjectNode body = bodies.read(http);
+		if (!JsonRpcIds.isValid(body.get("id"))) {
+			throw new BridgeException(ErrorCode.INVALID_REQUEST, JsonRpcIds.rule());
+		}
 		String tenant = properties.defaultTenant();
 		String sessionId = RequestFields.optionalId(body, "session_id");
 		String id = sessionId != null ? sessionId : SessionStore.newSessionId();
 		String upstream = RequestFields.optionalName(body, "upstream");
 		String chosenUpstream = upstream != null ? upstream : properties.defaultUpstream();
 		upstreams.requireKnown(chosenUpstream);
+		String version = ProtocolVersions.negotiate(RequestFields.optionalString(body, "protocolVersion"));
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
 		return respond(request, "initialize",
 				pipeline.answer(context(http), request, CallOptions.of(CacheControl.NONE)).thenApply(answer -> {
 					JsonNode result = answer.result();
-					sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"),
-							result.path("protocolVersion").asString(null));
+					sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"), version);
 					ObjectNode withSession = JsonRpcResponses.objectCopy(result);
+					withSession.put("protocolVersion", version);
 					withSession.put("session_id", id);
 					return ResponseEntity.ok()
 						.header(HttpHeaders.SESSION_ID, id)

@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where a read's result is cached and what it depends on. The Redis key holds the tenant
- * (in the hash tag), the upstream, the tool and the SHA-256 of the canonical JSON of the
- * arguments it varies by, so key order, whitespace and number spelling never make two
- * keys for one read.
+ * (in the hash tag), the upstream, the tool and the SHA-256 of the canonical JSON of
+ * every argument, so key order, whitespace and number spelling never make two keys for
+ * one read.
  *
  * @param tenant the tenant
  * @param upstream the upstream
@@ -27,25 +27,19 @@ record CacheKey(String tenant, String upstream, String redisKey, List<String> de
 			return new CacheKey(request.tenant(), request.upstream(),
 					RedisKeys.toolsListCache(request.tenant(), request.upstream()), CacheDependencies.ofToolsList());
 		}
-		String hash = CanonicalJson.sha256(varying(request.arguments(), request.policy().varyBy()));
+		String hash = CanonicalJson.sha256(arguments(request.arguments()));
 		return new CacheKey(request.tenant(), request.upstream(),
 				RedisKeys.cache(request.tenant(), request.upstream(), request.tool(), hash),
 				CacheDependencies.ofRead(request.arguments()));
 	}
 
-	/** The arguments the result varies by: all of them, or only the named ones. */
-	static JsonNode varying(JsonNode arguments, List<String> varyBy) {
-		ObjectNode all = arguments instanceof ObjectNode object ? object : BridgeJson.mapper().createObjectNode();
-		if (varyBy.isEmpty()) {
-			return all;
-		}
-		ObjectNode only = BridgeJson.mapper().createObjectNode();
-		varyBy.forEach(name -> {
-			if (all.has(name)) {
-				only.set(name, all.get(name));
-			}
-		});
-		return only;
+	/**
+	 * Every argument: a result never answers a call whose arguments differ in any way (an
+	 * argument the upstream refuses must not get the cached success of a call without
+	 * it).
+	 */
+	static JsonNode arguments(JsonNode arguments) {
+		return arguments instanceof ObjectNode object ? object : BridgeJson.mapper().createObjectNode();
 	}
 
 	String versionsKey() {

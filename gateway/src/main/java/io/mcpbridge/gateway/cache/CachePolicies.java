@@ -1,7 +1,6 @@
 package io.mcpbridge.gateway.cache;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +53,7 @@ public class CachePolicies {
 	/** The policy of tools/list (not a write, whatever it says). */
 	public CachePolicy toolsList() {
 		ToolCache policy = configured.get(Methods.TOOLS_LIST);
-		return policy == null ? new CachePolicy(Duration.ofHours(1), List.of(), false)
-				: new CachePolicy(policy.ttl(), List.of(), false);
+		return policy == null ? new CachePolicy(Duration.ofHours(1), false) : new CachePolicy(policy.ttl(), false);
 	}
 
 	/**
@@ -85,15 +83,14 @@ public class CachePolicies {
 		ToolCache policy = configured.get(tool);
 		Optional<Boolean> readOnly = annotations.readOnly(upstream, tool);
 		if (policy != null && positive(policy.ttl())) {
-			return Optional.of(new CachePolicy(policy.ttl(), policy.varyBy(), false));
+			return Optional.of(new CachePolicy(policy.ttl(), false));
 		}
 		if (policy != null) {
 			// Configured never to be cached: a write unless the upstream says it only
 			// reads.
 			return Optional.of(readOnly.orElse(false) ? CachePolicy.UNCACHED_READ : CachePolicy.WRITE);
 		}
-		return readOnly
-			.map(isReadOnly -> isReadOnly ? new CachePolicy(defaultTtl, List.of(), false) : CachePolicy.WRITE);
+		return readOnly.map(isReadOnly -> isReadOnly ? new CachePolicy(defaultTtl, false) : CachePolicy.WRITE);
 	}
 
 	static boolean positive(Duration duration) {

@@ -210,14 +210,10 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 	/**
 	 * @param name the tool, or {@code tools/list}
 	 * @param ttl how long a result stays fresh; 0: never cached (and, unless the upstream
-	 * annotates the tool read-only, a write)
-	 * @param varyBy the arguments that tell two results apart; empty: all of them
+	 * annotates the tool read-only, a write) (the cache key covers every argument of the
+	 * call)
 	 */
-	public record ToolCache(@NotNull String name, @NotNull Duration ttl, List<String> varyBy) {
-
-		public ToolCache {
-			varyBy = varyBy == null ? List.of() : List.copyOf(varyBy);
-		}
+	public record ToolCache(@NotNull String name, @NotNull Duration ttl) {
 	}
 
 	/**

@@ -30,7 +30,7 @@ public class ErrorMapping {
 	 */
 	private static final Set<ErrorCode> REFUSED_BEFORE_QUEUED = Set.of(ErrorCode.OVERLOADED,
 			ErrorCode.QUEUE_UNAVAILABLE, ErrorCode.RATE_LIMITED, ErrorCode.UPSTREAM_CIRCUIT_OPEN,
-			ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN);
+			ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.PAYLOAD_TOO_LARGE);
 
 	private final String retryAfterSeconds;
 

@@ -13,12 +13,14 @@ import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.upstream.KnownUpstreams;
+import io.mcpbridge.gateway.protocol.ClientJson;
+import io.mcpbridge.gateway.protocol.JsonRpcIds;
+import io.mcpbridge.gateway.protocol.ProtocolVersions;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -191,16 +193,19 @@ class McpServlet extends HttpServlet {
 		}
 		JsonNode message;
 		try {
-			message = BridgeJson.mapper().readTree(body);
+			message = ClientJson.read(body);
 		}
-		catch (JacksonException malformed) {
-			throw new McpError(400, JsonRpcCodes.PARSE_ERROR, "Parse error: " + malformed.getOriginalMessage());
+		catch (ClientJson.Unreadable malformed) {
+			throw new McpError(400, JsonRpcCodes.PARSE_ERROR, "Parse error: " + malformed.getMessage());
 		}
 		if (message == null || message.isArray()) {
 			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "one JSON-RPC message per POST (no batches)");
 		}
 		if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asString(""))) {
 			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, "not a JSON-RPC 2.0 message");
+		}
+		if (!JsonRpcIds.isValid(message.get("id"))) {
+			throw new McpError(400, JsonRpcCodes.INVALID_REQUEST, JsonRpcIds.rule());
 		}
 		return message;
 	}

@@ -10,6 +10,7 @@ import io.mcpbridge.common.Relay;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
+import io.mcpbridge.gateway.protocol.ProtocolVersions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;

@@ -9,6 +9,7 @@ import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Relay;
 import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.protocol.ProtocolVersions;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

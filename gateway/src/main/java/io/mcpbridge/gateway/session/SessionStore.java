@@ -65,8 +65,9 @@ public class SessionStore {
 	/** A session of the MCP endpoint, which also remembers the client's capabilities. */
 	public Session create(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
 			JsonNode capabilities) {
-		Session session = Session.start(id, tenant, upstream, clientInfo, protocolVersion, System.currentTimeMillis(),
-				idleTtl.toMillis(), capabilities);
+		Session session = Session.start(id, tenant, upstream, ClientDeclarations.clientInfo(clientInfo),
+				protocolVersion, System.currentTimeMillis(), idleTtl.toMillis(),
+				ClientDeclarations.capabilities(capabilities));
 		redis.opsForValue().set(key(session), json(session), idleTtl);
 		index.put(session);
 		local.put(session, System.currentTimeMillis());

@@ -3,8 +3,11 @@ package io.mcpbridge.gateway.submit;
 import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.common.Topics;
+import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.error.BridgeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -19,13 +22,24 @@ class QueueProducer {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	QueueProducer(KafkaTemplate<String, String> kafka) {
+	private final int maxRecordBytes;
+
+	QueueProducer(KafkaTemplate<String, String> kafka, GatewayProperties properties) {
 		this.kafka = kafka;
+		this.maxRecordBytes = RecordLimit.maxRecordBytes(properties);
 	}
 
 	CompletableFuture<Void> send(RequestEnvelope request) {
+		String value = BridgeJson.mapper().writeValueAsString(request);
+		if (RecordLimit.utf8Length(value) > maxRecordBytes) {
+			// Refused before Kafka sees it: a retry would fail alike, so no
+			// QUEUE_UNAVAILABLE.
+			return CompletableFuture.failedFuture(new BridgeException(ErrorCode.PAYLOAD_TOO_LARGE,
+					"the request is larger than the queue takes (" + maxRecordBytes + " bytes with its envelope)",
+					request.requestId()));
+		}
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.requests(request.priority()),
-				request.routingKey(), BridgeJson.mapper().writeValueAsString(request));
+				request.routingKey(), value);
 		try {
 			return kafka.send(record).thenApply(sent -> null);
 		}

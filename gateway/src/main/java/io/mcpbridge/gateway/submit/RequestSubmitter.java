@@ -131,10 +131,9 @@ public class RequestSubmitter {
 			if (releaseIdOnFailure) {
 				records.release(request.tenant(), request.requestId());
 			}
-			BridgeException unavailable = new BridgeException(ErrorCode.QUEUE_UNAVAILABLE,
-					"the request queue is unavailable; retry later", request.requestId());
-			pending.fail(request.requestId(), unavailable);
-			throw unavailable;
+			BridgeException refused = RecordLimit.produceFailure(failure, request.requestId());
+			pending.fail(request.requestId(), refused);
+			throw refused;
 		});
 	}
 

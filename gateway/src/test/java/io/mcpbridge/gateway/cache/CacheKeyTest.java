@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CacheDependencies;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CacheKeyTest {
 
-	private static final CachePolicy ALL_ARGUMENTS = new CachePolicy(Duration.ofSeconds(60), List.of(), false);
+	private static final CachePolicy ALL_ARGUMENTS = new CachePolicy(Duration.ofSeconds(60), false);
 
 	private static JsonNode json(String text) {
 		return BridgeJson.mapper().readTree(text);
@@ -47,19 +48,20 @@ class CacheKeyTest {
 	}
 
 	@Test
-	void varyByKeepsOnlyTheNamedArguments() {
-		CachePolicy byEntity = new CachePolicy(Duration.ofSeconds(10), List.of("entity_id"), false);
-		assertThat(key("t", "get_entity_state", "{\"entity_id\":\"light.a\",\"verbose\":true}", byEntity).redisKey())
-			.isEqualTo(key("t", "get_entity_state", "{\"entity_id\":\"light.a\"}", byEntity).redisKey())
-			.isNotEqualTo(key("t", "get_entity_state", "{\"entity_id\":\"light.b\"}", byEntity).redisKey());
+	void everyArgumentIsPartOfTheKey() {
+		// A call with an argument the upstream refuses must not get the cached success of
+		// the call without it (issue 12: get_entity_state cached by entity_id alone).
+		assertThat(
+				key("t", "get_entity_state", "{\"entity_id\":\"light.a\",\"bogus\":\"x\"}", ALL_ARGUMENTS).redisKey())
+			.isNotEqualTo(key("t", "get_entity_state", "{\"entity_id\":\"light.a\"}", ALL_ARGUMENTS).redisKey());
 	}
 
 	@Test
 	void anEntryDependsOnItsEntityOrDomainAndTheToolsListOnlyOnTheEpoch() {
 		assertThat(key("t", "get_entity_state", "{\"entity_id\":\"light.a\"}", ALL_ARGUMENTS).dependencies())
-			.contains("e:light.a");
+			.contains(CacheDependencies.entityField("light.a"));
 		assertThat(key("t", "get_entities", "{\"domain\":\"light\"}", ALL_ARGUMENTS).dependencies())
-			.contains("d:light");
+			.contains(CacheDependencies.domainField("light"));
 		CacheKey tools = CacheKey.of(CacheRequest.toolsList("t", "home", ALL_ARGUMENTS, CacheControl.NONE));
 		assertThat(tools.redisKey()).isEqualTo("mcp:{t}:cache:home:tools/list");
 		assertThat(tools.dependencies()).containsExactly("*");

@@ -1,7 +1,6 @@
 package io.mcpbridge.gateway.cache;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +35,7 @@ class CachePoliciesTest {
 
 	@Test
 	void theSeedsPoliciesComeFromConfiguration() {
-		assertThat(resolve("get_entity_state"))
-			.isEqualTo(new CachePolicy(Duration.ofSeconds(10), List.of("entity_id"), false));
+		assertThat(resolve("get_entity_state")).isEqualTo(new CachePolicy(Duration.ofSeconds(10), false));
 		assertThat(resolve("get_entities").ttl()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(resolve("call_service")).isEqualTo(CachePolicy.WRITE);
 		assertThat(policies.toolsList().ttl()).isEqualTo(Duration.ofHours(1));

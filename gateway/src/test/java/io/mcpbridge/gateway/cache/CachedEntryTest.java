@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CacheDependencies;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CachedEntryTest {
 
 	private final CachedEntry entry = new CachedEntry(BridgeJson.mapper().readTree("{\"state\":\"on\"}"), 1_000, 11_000,
-			Map.of("*", "epoch", "e:light.a", "3"));
+			Map.of("*", "epoch", CacheDependencies.entityField("light.a"), "3"));
 
 	@Test
 	void itRoundTripsThroughItsJson() {
@@ -28,12 +29,13 @@ class CachedEntryTest {
 
 	@Test
 	void itIsValidOnlyUnderTheVersionsItWasReadUnder() {
-		List<String> fields = List.of("*", "e:light.a");
+		List<String> fields = List.of("*", CacheDependencies.entityField("light.a"));
 		assertThat(entry.isValidUnder(Versions.of(fields, List.of("epoch", "3")))).isTrue();
 		assertThat(entry.isValidUnder(Versions.of(fields, List.of("epoch", "4")))).isFalse();
 		assertThat(entry.isValidUnder(Versions.of(fields, List.of("other", "3")))).isFalse();
 		assertThat(entry.isValidUnder(null)).as("unknown versions (Redis down)").isFalse();
-		CachedEntry withoutEpoch = new CachedEntry(entry.result(), 0, 1, Map.of("*", "", "e:light.a", "3"));
+		CachedEntry withoutEpoch = new CachedEntry(entry.result(), 0, 1,
+				Map.of("*", "", CacheDependencies.entityField("light.a"), "3"));
 		assertThat(withoutEpoch.isValidUnder(Versions.of(fields, List.of("", "3")))).isFalse();
 	}
 

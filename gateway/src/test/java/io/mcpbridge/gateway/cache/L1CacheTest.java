@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CacheDependencies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class L1CacheTest {
 	private static CacheKey key(String tenant, String entity) {
 		return CacheKey.of(new CacheRequest(tenant, "home", "get_entity_state",
 				BridgeJson.mapper().readTree("{\"entity_id\":\"" + entity + "\"}"),
-				new CachePolicy(Duration.ofSeconds(10), List.of(), false), CacheControl.NONE));
+				new CachePolicy(Duration.ofSeconds(10), false), CacheControl.NONE));
 	}
 
 	private static CachedEntry entry(String state) {
@@ -43,7 +44,8 @@ class L1CacheTest {
 		l1.put(key("t", "light.b"), entry("on"));
 		l1.put(key("other", "light.a"), entry("on"));
 
-		l1.invalidate("t", "home", List.of("e:light.a", "d:light", "a"));
+		l1.invalidate("t", "home",
+				List.of(CacheDependencies.entityField("light.a"), CacheDependencies.domainField("light"), "a"));
 
 		assertThat(l1.get(key("t", "light.a"))).isEmpty();
 		assertThat(l1.get(key("t", "light.b"))).isPresent();

@@ -35,7 +35,7 @@ import static org.mockito.Mockito.when;
  */
 class ReadCacheTest {
 
-	private static final CachePolicy TEN_SECONDS = new CachePolicy(Duration.ofSeconds(10), List.of(), false);
+	private static final CachePolicy TEN_SECONDS = new CachePolicy(Duration.ofSeconds(10), false);
 
 	private static final JsonNode ON = BridgeJson.mapper().readTree("{\"state\":\"on\"}");
 

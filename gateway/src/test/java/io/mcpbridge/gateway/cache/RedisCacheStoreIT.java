@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CacheDependencies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class RedisCacheStoreIT {
 	private CacheKey key() {
 		return CacheKey.of(new CacheRequest(tenant, "home", "get_entity_state",
 				BridgeJson.mapper().readTree("{\"entity_id\":\"light.a\"}"),
-				new CachePolicy(Duration.ofSeconds(10), List.of(), false), CacheControl.NONE));
+				new CachePolicy(Duration.ofSeconds(10), false), CacheControl.NONE));
 	}
 
 	private static CachedEntry entry(Versions versions) {
@@ -69,7 +70,8 @@ class RedisCacheStoreIT {
 		RedisCacheStore.Lookup second = store.lookup(key(), true, null).orElseThrow();
 
 		assertThat(first.versions().hasEpoch()).isTrue();
-		assertThat(first.versions().values()).containsEntry("e:light.a", "").containsEntry("w", "");
+		assertThat(first.versions().values()).containsEntry(CacheDependencies.entityField("light.a"), "")
+			.containsEntry("w", "");
 		assertThat(second.versions()).as("the epoch is set once").isEqualTo(first.versions());
 		assertThat(first.entry()).isNull();
 	}
@@ -85,7 +87,7 @@ class RedisCacheStoreIT {
 		assertThat(stored.entry().isValidUnder(stored.versions())).isTrue();
 
 		// The worker's invalidation: bump the entity's field.
-		redis.commands().hincrby(key().versionsKey(), "e:light.a", 1);
+		redis.commands().hincrby(key().versionsKey(), CacheDependencies.entityField("light.a"), 1);
 
 		RedisCacheStore.Lookup after = store.lookup(key(), true, null).orElseThrow();
 		assertThat(after.entry().isValidUnder(after.versions())).as("the stored entry is no longer valid").isFalse();
@@ -129,7 +131,7 @@ class RedisCacheStoreIT {
 		String lock = key().redisKey() + ":lock:superseded";
 		Versions before = store.lookup(key(), false, null).orElseThrow().versions();
 		store.tryLock(lock, "mine", Duration.ofSeconds(5));
-		clients.get(0).commands().hincrby(key().versionsKey(), "e:light.a", 1);
+		clients.get(0).commands().hincrby(key().versionsKey(), CacheDependencies.entityField("light.a"), 1);
 
 		assertThat(store.store(key(), entry(before), Duration.ofSeconds(30), lock, "mine")).isFalse();
 		assertThat(store.lookup(key(), false, lock).orElseThrow().lockHeld()).isFalse();

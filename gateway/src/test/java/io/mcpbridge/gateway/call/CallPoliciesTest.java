@@ -1,7 +1,6 @@
 package io.mcpbridge.gateway.call;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,7 +22,7 @@ import static org.mockito.Mockito.when;
 
 class CallPoliciesTest {
 
-	private static final CachePolicy READ = new CachePolicy(Duration.ofMinutes(1), List.of(), false);
+	private static final CachePolicy READ = new CachePolicy(Duration.ofMinutes(1), false);
 
 	private final CachePolicies cachePolicies = mock(CachePolicies.class);
 

@@ -14,6 +14,7 @@ import io.mcpbridge.worker.stdio.ChannelClosedException;
 import io.mcpbridge.worker.stdio.JsonRpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 import org.springframework.stereotype.Component;
 
@@ -71,6 +72,11 @@ class FailureClassifier {
 		}
 		if (cause instanceof InvalidRequestException) {
 			return ReplyError.of(ErrorCode.INVALID_REQUEST, cause.getMessage());
+		}
+		if (cause instanceof StreamConstraintsException) {
+			// The gateway refuses client JSON past BridgeJson's client limits; this only
+			// guards against a producer that does not.
+			return ReplyError.of(ErrorCode.INVALID_REQUEST, "the request exceeds a JSON limit (nesting or length)");
 		}
 		return null;
 	}

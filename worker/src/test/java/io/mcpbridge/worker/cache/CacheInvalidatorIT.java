@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CacheDependencies;
 import io.mcpbridge.common.CacheInvalidation;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
@@ -74,14 +75,16 @@ class CacheInvalidatorIT {
 		invalidator(6379).afterWrite(call("call_service", "{\"entity_id\":\"light.kitchen\"}").asWrite());
 
 		assertThat(redis.sync().hgetall(RedisKeys.cacheVersions(tenant, "home")))
-			.isEqualTo(Map.of("e:light.kitchen", "1", "d:light", "1", "a", "1"));
+			.isEqualTo(Map.of(CacheDependencies.entityField("light.kitchen"), "1",
+					CacheDependencies.domainField("light"), "1", "a", "1"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream().anyMatch(m -> m.contains(tenant)));
 		CacheInvalidation message = announced.stream()
 			.filter(m -> m.contains(tenant))
 			.map(m -> BridgeJson.mapper().readValue(m, CacheInvalidation.class))
 			.findFirst()
 			.orElseThrow();
-		assertThat(message.fields()).containsExactly("e:light.kitchen", "d:light", "a");
+		assertThat(message.fields()).containsExactly(CacheDependencies.entityField("light.kitchen"),
+				CacheDependencies.domainField("light"), "a");
 		subscriber.close();
 	}
 
