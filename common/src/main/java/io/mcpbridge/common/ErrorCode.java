@@ -42,6 +42,11 @@ public enum ErrorCode {
 	TIMEOUT_IN_QUEUE(504),
 	/** The queue (Kafka) did not accept the request. */
 	QUEUE_UNAVAILABLE(503),
+	/**
+	 * The bridge's store (Redis: sessions, correlation, request ids) did not answer in
+	 * time or could not be reached; retry later.
+	 */
+	STORE_UNAVAILABLE(503),
 	/** Too many requests are pending; retry later. */
 	OVERLOADED(503),
 	/** The tenant's rate limit is exhausted. */

@@ -40,6 +40,15 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * A rate-limit token bucket of a tenant (Bucket4j state; the key expires once the
+	 * bucket would be full again). {@code scope} is {@code tenant} for the tenant's own
+	 * budget, {@code client:<id>} for one client's.
+	 */
+	public static String rateLimit(String tenant, String scope) {
+		return scoped(tenant) + "ratelimit:" + Identifiers.requireId("rate-limit scope", scope);
+	}
+
+	/**
 	 * A cached tool result: one tool of one upstream, one canonical hash of the (varying)
 	 * arguments.
 	 */

@@ -21,6 +21,8 @@ class NamesTest {
 		assertThat(RedisKeys.dedup("acme", "k")).isEqualTo("mcp:{acme}:dedup:k");
 		assertThat(RedisKeys.executing("acme", "r1")).isEqualTo("mcp:{acme}:executing:r1");
 		assertThat(RedisKeys.inflight("acme")).isEqualTo("mcp:{acme}:inflight");
+		assertThat(RedisKeys.rateLimit("acme", "tenant")).isEqualTo("mcp:{acme}:ratelimit:tenant");
+		assertThat(RedisKeys.rateLimit("acme", "client:10.0.0.1")).isEqualTo("mcp:{acme}:ratelimit:client:10.0.0.1");
 		assertThat(RedisKeys.cache("acme", "home", "get_entities", "ab12"))
 			.isEqualTo("mcp:{acme}:cache:home:get_entities:ab12");
 		assertThat(RedisKeys.replyChannel("gw-1")).isEqualTo("mcp:replies:gw-1");

@@ -9,9 +9,8 @@ import java.util.Set;
 /**
  * The seed's {@code config/bridge.yaml}, validated whole and mapped onto the bridge's
  * properties. Every section of the seed is accepted; keys of capabilities the bridge does
- * not have yet ({@code rate_limiting}, {@code circuit_breaker},
- * {@code queue.max_retries}, {@code tenants}) are type-checked and have no effect (the
- * README lists which keys take effect).
+ * not have yet ({@code circuit_breaker}, {@code queue.max_retries}, {@code tenants}) are
+ * type-checked and have no effect (the README lists which keys take effect).
  *
  * @param gateway properties for the gateway
  * @param worker properties for the worker
@@ -31,11 +30,7 @@ record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<S
 		config.queue(root.section("queue"));
 		config.sessionPool(root.section("session_pool"));
 		config.cache(root.section("cache"));
-		checkOnly(root.section("rate_limiting"), section -> {
-			section.bool("enabled");
-			section.number("requests_per_second", 0);
-			section.integer("burst_capacity", 1);
-		});
+		config.rateLimiting(root.section("rate_limiting"));
 		checkOnly(root.section("circuit_breaker"), section -> {
 			section.bool("enabled");
 			section.integer("failure_threshold", 1);
@@ -168,6 +163,17 @@ record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<S
 		gateway.put("bridge.cache.redis.port", port);
 		worker.put("bridge.cache.host", uri.getHost());
 		worker.put("bridge.cache.port", port);
+	}
+
+	/**
+	 * The gateway's tenant bucket (bridge.rate-limiting; the seed names its burst and its
+	 * rate).
+	 */
+	private void rateLimiting(SeedSection section) {
+		put(gateway, "bridge.rate-limiting.enabled", section.bool("enabled"));
+		put(gateway, "bridge.rate-limiting.refill-per-second", section.number("requests_per_second", 0));
+		put(gateway, "bridge.rate-limiting.capacity", section.integer("burst_capacity", 1));
+		section.requireNoOtherKeys();
 	}
 
 	private void logging(SeedSection section) {

@@ -84,9 +84,19 @@ class SeedConfigTest {
 	}
 
 	@Test
+	void rateLimitingIsTheGatewaysTenantBucket() {
+		SeedConfig config = map("rate_limiting: {enabled: true, requests_per_second: 10, burst_capacity: 100}\n");
+
+		assertThat(config.gateway()).containsExactly(entry("bridge.rate-limiting.enabled", true),
+				entry("bridge.rate-limiting.refill-per-second", 10.0), entry("bridge.rate-limiting.capacity", 100));
+		assertThat(config.worker()).isEmpty();
+		assertThatThrownBy(() -> map("rate_limiting: {burst: 100}\n"))
+			.hasMessageContaining("unknown key 'rate_limiting.burst'");
+	}
+
+	@Test
 	void sectionsWithoutAnEffectYetAreValidatedAndMapNothing() {
 		SeedConfig config = map("""
-				rate_limiting: {enabled: true, requests_per_second: 10, burst_capacity: 100}
 				circuit_breaker: {enabled: true, failure_threshold: 5, recovery_timeout_seconds: 30}
 				tenants: [{name: acme, api_keys: ["sha256:ab"], upstreams: [home]}]
 				""");

@@ -10,21 +10,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
+import io.mcpbridge.gateway.config.FailFastRedis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,16 +73,8 @@ class CacheRedis implements AutoCloseable {
 	private volatile boolean closed;
 
 	CacheRedis(String host, int port, Duration timeout, ScheduledExecutorService scheduler) {
-		// Reconnect every second at most: the default backoff grows to 30 s, a long time
-		// without a cache.
-		this.resources = DefaultClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
-		this.client = RedisClient.create(resources,
-				RedisURI.builder().withHost(host).withPort(port).withTimeout(timeout).build());
-		this.client.setOptions(ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(4)).build())
-			.build());
+		this.resources = FailFastRedis.resources();
+		this.client = FailFastRedis.client(resources, host, port, timeout);
 		this.scheduler = scheduler;
 	}
 

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.error;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import io.mcpbridge.common.ErrorCode;
@@ -16,8 +17,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure to a JSON error body with a stable code. Unexpected exceptions are
- * logged here with their stack trace and answered as INTERNAL_ERROR without one. Refusals
- * that a client should simply retry (OVERLOADED, QUEUE_UNAVAILABLE) carry
+ * logged here with their stack trace and answered as INTERNAL_ERROR without one; a Redis
+ * that is down or too slow is STORE_UNAVAILABLE (503), not a bug. Refusals that a client
+ * should simply retry (OVERLOADED, QUEUE_UNAVAILABLE, STORE_UNAVAILABLE...) carry
  * {@code Retry-After}.
  */
 @RestControllerAdvice
@@ -65,6 +67,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ErrorBody> unexpected(Exception failure) {
+		Optional<BridgeException> store = ErrorMapping.storeFailure(failure);
+		if (store.isPresent()) {
+			log.warn("Redis unavailable while serving a request: {}", failure.toString());
+			return bridge(store.get());
+		}
 		log.error("unexpected failure while serving a request", failure);
 		return respond(ErrorCode.INTERNAL_ERROR,
 				ErrorBody.of(ErrorCode.INTERNAL_ERROR, "internal error; see the gateway log"));

@@ -6,8 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.mcpbridge.common.ErrorCode;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.mcpbridge.gateway.config.GatewayProperties;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +26,17 @@ public class ErrorMapping {
 	 * were queued.
 	 */
 	private static final Set<ErrorCode> RETRY_LATER = Set.of(ErrorCode.OVERLOADED, ErrorCode.QUEUE_UNAVAILABLE,
-			ErrorCode.RATE_LIMITED, ErrorCode.UPSTREAM_CIRCUIT_OPEN);
+			ErrorCode.RATE_LIMITED, ErrorCode.UPSTREAM_CIRCUIT_OPEN, ErrorCode.STORE_UNAVAILABLE);
 
 	/**
 	 * Refusals decided before anything was queued: the MCP endpoint answers them with
-	 * their HTTP status (and a JSON-RPC error body), not a JSON-RPC error in a 200.
+	 * their HTTP status (and a JSON-RPC error body), not a JSON-RPC error in a 200. A
+	 * store that fails is one too: the session, the request id and the pending reply are
+	 * all read or written in Redis before the request is queued.
 	 */
 	private static final Set<ErrorCode> REFUSED_BEFORE_QUEUED = Set.of(ErrorCode.OVERLOADED,
 			ErrorCode.QUEUE_UNAVAILABLE, ErrorCode.RATE_LIMITED, ErrorCode.UPSTREAM_CIRCUIT_OPEN,
-			ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.PAYLOAD_TOO_LARGE);
+			ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.STORE_UNAVAILABLE);
 
 	private final String retryAfterSeconds;
 
@@ -70,6 +76,24 @@ public class ErrorMapping {
 	 */
 	public static boolean refusedBeforeQueued(ErrorCode code) {
 		return REFUSED_BEFORE_QUEUED.contains(code);
+	}
+
+	/**
+	 * A failure of Redis itself (down, unreachable, slower than its timeout) anywhere in
+	 * the cause chain, as STORE_UNAVAILABLE: the client may retry, it is not a bug of the
+	 * bridge. Spring's {@code QueryTimeoutException} /
+	 * {@code RedisConnectionFailureException} and Lettuce's own timeout and connection
+	 * exceptions.
+	 */
+	public static Optional<BridgeException> storeFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof QueryTimeoutException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof RedisCommandTimeoutException || cause instanceof RedisConnectionException) {
+				return Optional.of(new BridgeException(ErrorCode.STORE_UNAVAILABLE,
+						"the bridge's store (Redis) is unavailable; retry later"));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.mcpbridge.gateway.mcp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.ErrorCode;
@@ -140,6 +141,13 @@ class McpCalls {
 		}
 		catch (RuntimeException unexpected) {
 			router.unregister(request.requestId());
+			Optional<BridgeException> store = ErrorMapping.storeFailure(unexpected);
+			if (store.isPresent()) {
+				log.warn("MCP request {}: Redis unavailable: {}", request.requestId(), unexpected.toString());
+				exchange.finish(ErrorMapping.httpStatus(store.get().code()),
+						JsonRpc.error(call.clientId(), store.get()), errors.headers(store.get()));
+				return;
+			}
 			log.error("could not submit MCP request {}", request.requestId(), unexpected);
 			exchange.finish(500, JsonRpc.error(call.clientId(), JsonRpcCodes.INTERNAL_ERROR, "internal error", null),
 					Map.of());
@@ -244,6 +252,11 @@ class McpCalls {
 		Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
 		if (cause instanceof BridgeException bridge) {
 			return bridge;
+		}
+		Optional<BridgeException> store = ErrorMapping.storeFailure(cause);
+		if (store.isPresent()) {
+			log.warn("MCP request {}: Redis unavailable: {}", request.requestId(), cause.toString());
+			return store.get();
 		}
 		log.error("MCP request {} failed unexpectedly", request.requestId(), cause);
 		return new BridgeException(ErrorCode.INTERNAL_ERROR, "internal error", request.requestId());

@@ -1,6 +1,7 @@
 package io.mcpbridge.gateway.mcp;
 
 import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.error.ErrorMapping;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.upstream.KnownUpstreams;
 
@@ -19,10 +20,10 @@ class McpEndpointConfig {
 	@Bean
 	ServletRegistrationBean<McpServlet> mcpEndpoint(RequestGuard guard, SessionEra sessionEra,
 			StatelessEra statelessEra, StreamResumer resumer, StandaloneStreams standalone, SessionStore sessions,
-			KnownUpstreams upstreams, GatewayProperties properties) {
-		ServletRegistrationBean<McpServlet> registration = new ServletRegistrationBean<>(
-				new McpServlet(guard, sessionEra, statelessEra, resumer, standalone, sessions, upstreams, properties),
-				"/mcp", "/mcp/u/*");
+			KnownUpstreams upstreams, GatewayProperties properties, ErrorMapping errors) {
+		ServletRegistrationBean<McpServlet> registration = new ServletRegistrationBean<>(new McpServlet(guard,
+				sessionEra, statelessEra, resumer, standalone, sessions, upstreams, properties, errors), "/mcp",
+				"/mcp/u/*");
 		registration.setName("mcp-endpoint");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

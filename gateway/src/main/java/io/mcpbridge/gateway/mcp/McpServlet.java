@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.error.ErrorMapping;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.upstream.KnownUpstreams;
@@ -54,9 +56,12 @@ class McpServlet extends HttpServlet {
 
 	private final int maxBodyBytes;
 
+	private final transient ErrorMapping errors;
+
 	McpServlet(RequestGuard guard, SessionEra sessionEra, StatelessEra statelessEra, StreamResumer resumer,
-			StandaloneStreams standalone, SessionStore sessions, KnownUpstreams upstreams,
-			GatewayProperties properties) {
+			StandaloneStreams standalone, SessionStore sessions, KnownUpstreams upstreams, GatewayProperties properties,
+			ErrorMapping errors) {
+		this.errors = errors;
 		this.upstreams = upstreams;
 		this.guard = guard;
 		this.sessionEra = sessionEra;
@@ -95,9 +100,17 @@ class McpServlet extends HttpServlet {
 					JsonRpc.error(idOf(message), refused.code(), refused.getMessage(), refused.data()), Map.of());
 		}
 		catch (BridgeException refused) {
-			writeJson(response, refused.code().httpStatus(), JsonRpc.error(idOf(message), refused), Map.of());
+			writeJson(response, refused.code().httpStatus(), JsonRpc.error(idOf(message), refused),
+					errors.headers(refused));
 		}
 		catch (RuntimeException unexpected) {
+			Optional<BridgeException> store = ErrorMapping.storeFailure(unexpected);
+			if (store.isPresent()) {
+				log.warn("MCP endpoint: Redis unavailable: {}", unexpected.toString());
+				writeJson(response, store.get().code().httpStatus(), JsonRpc.error(idOf(message), store.get()),
+						errors.headers(store.get()));
+				return;
+			}
 			log.error("MCP endpoint failed", unexpected);
 			writeJson(response, 500, JsonRpc.error(idOf(message), JsonRpcCodes.INTERNAL_ERROR, "internal error", null),
 					Map.of());

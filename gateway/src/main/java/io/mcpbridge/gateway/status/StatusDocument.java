@@ -7,6 +7,7 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.cache.CacheStats;
 import io.mcpbridge.common.WorkerReport;
 import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.limits.RateLimitStatus;
 import io.mcpbridge.gateway.session.SessionStore;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,11 +43,14 @@ class StatusDocument {
 
 	private final CacheStats cache;
 
+	private final RateLimitStatus rateLimits;
+
 	StatusDocument(WorkerDirectory workers, SessionStore sessions, QueueOffsets queue, Performance performance,
 			CacheStats cache, GatewayProperties gateway, StatusProperties properties,
-			ObjectProvider<BuildProperties> build) {
+			ObjectProvider<BuildProperties> build, RateLimitStatus rateLimits) {
 		this.workers = workers;
 		this.cache = cache;
+		this.rateLimits = rateLimits;
 		this.activeSessions = new CachedValue<>(sessions::countActive, properties.cacheTtl());
 		this.queue = queue;
 		this.performance = performance;
@@ -70,6 +74,7 @@ class StatusDocument {
 		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
 		document.set("cache", Sections.guarded("cache", () -> BridgeJson.mapper().valueToTree(cache.snapshot())));
 		document.set("performance", performance.snapshot());
+		document.set("rate_limits", BridgeJson.mapper().valueToTree(rateLimits.snapshot()));
 		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(reports.orThrow())));
 		document.set("workers", Sections.guarded("workers", () -> Sections.workers(reports.orThrow())));
 		bridge.put("status", live == null || live.isEmpty() || anyUnavailable(document) ? "degraded" : "healthy");
