@@ -6,7 +6,8 @@
 #   1. the MCP conformance suite (active server scenarios) against the fixture upstream, printing its table, then the
 #      alpha suite's scenarios of revision 2026-07-28 (failing only on the scenarios it scores);
 #   2. the TypeScript SDK client and the MCP Inspector CLI listing and calling tools against home-sim (/mcp) and
-#      against server-everything (/mcp/u/everything), including a long-running call whose progress must stream.
+#      against server-everything (/mcp/u/everything), including a long-running call whose progress must stream;
+#   3. the TypeScript SDK client running a task-augmented call (MCP tasks) against both.
 # Exits non-zero on the first failure.
 set -euo pipefail
 base=$1
@@ -31,4 +32,7 @@ if ! awk '/^progress /{p++} /^result of /{r=NR; exit} END{exit !(p>=3 && r>0)}' 
   echo "expected 3 progress notifications before the result of trigger-long-running-operation" >&2
   exit 1
 fi
+echo "=== TypeScript SDK client: a task-augmented call (MCP tasks, served by the gateways from Redis)"
+node "$repo/clients/task-call.mjs" "$base/mcp" get_entity_state '{"entity_id":"light.kitchen"}'
+node "$repo/clients/task-call.mjs" "$base/mcp/u/everything" echo '{"message":"as a task"}'
 echo "=== MCP clients: all passed"

@@ -142,6 +142,32 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * One MCP task (a task-augmented request the gateway serves): its owner, TTL and,
+	 * once known, its outcome. The task id is the bridge's request id, so the request's
+	 * own keys live in the same hash slot.
+	 */
+	public static String task(String tenant, String taskId) {
+		return scoped(tenant) + "task:" + Identifiers.requireId("task id", taskId);
+	}
+
+	/**
+	 * The tenant's retained tasks, a sorted set of task ids scored by the time each
+	 * expires, for the per-tenant bound.
+	 */
+	public static String taskIndex(String tenant) {
+		return scoped(tenant) + "task-index";
+	}
+
+	/**
+	 * The tasks of one owner (a session, or {@code -} for requests without one), a sorted
+	 * set of task ids scored by creation time, for tasks/list.
+	 */
+	public static String ownerTasks(String tenant, String sessionId) {
+		return scoped(tenant) + "task-owner:"
+				+ (sessionId == null ? "-" : Identifiers.requireId("session id", sessionId));
+	}
+
+	/**
 	 * The pub/sub channel on which one gateway instance receives the relayed events of
 	 * its requests.
 	 */

@@ -64,6 +64,15 @@ class NamesTest {
 	}
 
 	@Test
+	void taskKeysOfOneTenantShareItsHashSlotAndCheckTheirIds() {
+		assertThat(RedisKeys.task("acme", "t-1")).isEqualTo("mcp:{acme}:task:t-1");
+		assertThat(RedisKeys.taskIndex("acme")).isEqualTo("mcp:{acme}:task-index");
+		assertThat(RedisKeys.ownerTasks("acme", "s1")).isEqualTo("mcp:{acme}:task-owner:s1");
+		assertThat(RedisKeys.ownerTasks("acme", null)).isEqualTo("mcp:{acme}:task-owner:-");
+		assertThatThrownBy(() -> RedisKeys.task("acme", "a:b c")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void priorityParsingIsCaseInsensitiveAndRejectsUnknownLevels() {
 		assertThat(Priority.parse("high")).contains(Priority.HIGH);
 		assertThat(Priority.parse(" Critical ")).contains(Priority.CRITICAL);

@@ -6,6 +6,8 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.idempotency.IdempotencyStore;
 import io.mcpbridge.gateway.reply.ResultReader;
+import io.mcpbridge.gateway.task.Task;
+import io.mcpbridge.gateway.task.TaskTracker;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /mcp/requests/{id}}: the state of an asynchronous (or idempotent) request,
- * for the requesting tenant only. Any gateway replica answers, from Redis.
+ * for the requesting tenant only. Any gateway replica answers, from Redis. An MCP task is
+ * one of these requests (its task id is the request id); its outcome, kept for the task's
+ * TTL, answers here too once the workers' result key has expired.
  */
 @RestController
 @RequestMapping("/mcp/requests")
@@ -28,7 +32,11 @@ class RequestStatusController {
 
 	private final GatewayProperties properties;
 
-	RequestStatusController(IdempotencyStore records, ResultReader results, GatewayProperties properties) {
+	private final TaskTracker tasks;
+
+	RequestStatusController(IdempotencyStore records, ResultReader results, GatewayProperties properties,
+			TaskTracker tasks) {
+		this.tasks = tasks;
 		this.records = records;
 		this.results = results;
 		this.properties = properties;
@@ -40,7 +48,8 @@ class RequestStatusController {
 			throw unknown();
 		}
 		String tenant = properties.defaultTenant();
-		RequestStatus status = RequestStatus.of(records.find(tenant, requestId), results.find(tenant, requestId),
+		RequestStatus status = RequestStatus.of(records.find(tenant, requestId),
+				results.find(tenant, requestId).or(() -> tasks.current(tenant, requestId).map(Task::reply)),
 				System.currentTimeMillis());
 		if (status instanceof RequestStatus.Done done) {
 			return ResponseEntity.ok(JsonRpcResponses.toolCall(done.reply()));

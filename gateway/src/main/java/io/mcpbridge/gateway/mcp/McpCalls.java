@@ -183,7 +183,7 @@ class McpCalls {
 		}
 	}
 
-	private RequestEnvelope envelope(McpCall call, HttpServletRequest http) {
+	RequestEnvelope envelope(McpCall call, HttpServletRequest http) {
 		String tool = null;
 		JsonNode arguments = call.params();
 		JsonNode meta = null;

@@ -42,8 +42,11 @@ class SessionEra {
 
 	private final GatewayProperties properties;
 
+	private final McpTasks tasks;
+
 	SessionEra(SessionStore sessions, McpCalls calls, RequestCancellations cancellations, InputForwarder inputs,
-			GatewayProperties properties) {
+			GatewayProperties properties, McpTasks tasks) {
+		this.tasks = tasks;
 		this.sessions = sessions;
 		this.calls = calls;
 		this.cancellations = cancellations;
@@ -64,16 +67,31 @@ class SessionEra {
 			setLevel(response, session, id, params);
 			return;
 		}
+		if (tasks.enabled() && McpTasks.isTaskMethod(method)) {
+			tasks.serve(session.tenant(), session.id(), method, id, params, http, response,
+					Map.of(SESSION_HEADER, session.id()));
+			return;
+		}
 		if (!Methods.PASSED_THROUGH.contains(method)) {
 			throw new McpError(200, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
+		if (tasks.augmented(method, params)) {
+			// Nobody listens while a task runs: the upstream's questions are not relayed.
+			tasks.create(
+					new McpCall(session.tenant(), session.id(), session.upstream(), method, id, params, Relay.NONE,
+							http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(SESSION_HEADER, session.id()), null, false),
+					http, response);
+			return;
+		}
+		tasks.checkNotRequired(method, params);
 		JsonNode capabilities = session.capabilities() == null ? BridgeJson.mapper().createObjectNode()
 				: session.capabilities();
 		Relay relay = new Relay(true, capabilities.has("sampling"), capabilities.has("elicitation"),
 				capabilities.has("roots"), session.logLevel());
 		calls.run(
 				new McpCall(session.tenant(), session.id(), session.upstream(), method, id, params, relay,
-						http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(SESSION_HEADER, session.id()), null, false),
+						http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(SESSION_HEADER, session.id()),
+						tasks.enabled() && Methods.TOOLS_LIST.equals(method) ? tasks.toolsListShape() : null, false),
 				http);
 	}
 
@@ -135,14 +153,19 @@ class SessionEra {
 		calls.run(new McpCall(tenant, sessionId, upstream, Methods.INITIALIZE, id, null, Relay.NONE, null,
 				Map.of(SESSION_HEADER, sessionId), (upstreamResult, cache) -> {
 					sessions.create(sessionId, tenant, upstream, clientInfo, version, capabilities);
-					return initializeResult(upstreamResult, version);
+					return initializeResult(upstreamResult, version, tasks.enabled());
 				}, false), http);
 	}
 
-	private static JsonNode initializeResult(JsonNode upstream, String version) {
+	private static JsonNode initializeResult(JsonNode upstream, String version, boolean tasks) {
 		ObjectNode result = BridgeJson.mapper().createObjectNode();
 		result.put("protocolVersion", version);
-		result.set("capabilities", ServerCapabilities.of(upstream.get("capabilities")));
+		ObjectNode capabilities = ServerCapabilities.of(upstream.get("capabilities"));
+		if (tasks) {
+			// The bridge's own tasks, served from Redis by any replica (McpTasks).
+			capabilities.set("tasks", TaskWire.capability());
+		}
+		result.set("capabilities", capabilities);
 		result.set("serverInfo", upstream.get("serverInfo"));
 		if (upstream.hasNonNull("instructions")) {
 			result.set("instructions", upstream.get("instructions"));
