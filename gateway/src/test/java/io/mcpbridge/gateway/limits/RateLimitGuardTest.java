@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The guard on buckets whose Redis is not there (a closed port): every check falls back
  * to the local buckets, which have the same shapes, so the guard's decisions and headers
- * can be checked without Redis (the shared case is in {@link SharedBucketsRedisTest}).
+ * can be checked without Redis (the shared case is in {@link SharedBucketsRedisIT}).
  */
 class RateLimitGuardTest {
 

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * gateway).
  */
 @ExtendWith(SharedStack.class)
-class HostileInputTableTest {
+class HostileInputTableIT {
 
 	private static final List<String> NEVER_IN_A_BODY = List.of("<html", "<HTML", "Exception", "tools.jackson",
 			"StreamReadConstraints", "org.apache", "java.", "at io.mcpbridge", "\"status\":999");

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * that goes away is replaced by the local buckets (fail open). Each test uses a tenant of
  * its own on the shared Redis at 6379; the outage test kills a redis-server of its own.
  */
-class SharedBucketsRedisTest {
+class SharedBucketsRedisIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(2);
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The task store on the real Redis at 127.0.0.1:6379, each test with a tenant of its own.
  */
-class TaskStoreTest {
+class TaskStoreIT {
 
 	private static LocalRedis local;
 

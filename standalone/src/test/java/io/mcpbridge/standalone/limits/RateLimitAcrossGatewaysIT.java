@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * affected.
  */
 @ExtendWith(SharedStack.class)
-class RateLimitAcrossGatewaysTest {
+class RateLimitAcrossGatewaysIT {
 
 	private static final long CAPACITY = 10;
 

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SharedStack.class)
 @Tag("slow")
 @Timeout(180)
-class SlowUploadTest {
+class SlowUploadIT {
 
 	private static final int SLOW_CONNECTIONS = 300;
 
@@ -85,7 +85,8 @@ class SlowUploadTest {
 				slowestMs);
 		assertThat(drippers.opened.get()).isGreaterThanOrEqualTo(SLOW_CONNECTIONS);
 		assertThat(answered).isGreaterThanOrEqualTo(10);
-		// Generous: the machines that run it are often saturated (pairs took up to 7.5 s at load 29).
+		// Generous: the machines that run it are often saturated (pairs took up to 7.5 s
+		// at load 29).
 		assertThat(slowestMs).isLessThan(20_000);
 	}
 

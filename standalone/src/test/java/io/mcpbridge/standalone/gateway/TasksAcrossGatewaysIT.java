@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * the record to the stack's broker; B is a second replica on the stack's Kafka and Redis.
  */
 @ExtendWith(SharedStack.class)
-class TasksAcrossGatewaysTest {
+class TasksAcrossGatewaysIT {
 
 	private static final String ACCEPT = "application/json, text/event-stream";
 

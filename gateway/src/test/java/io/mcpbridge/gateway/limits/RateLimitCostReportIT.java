@@ -26,10 +26,10 @@ import static org.awaitility.Awaitility.await;
  * (client and tenant) against the real Redis at 6379, from 4 threads, with a budget that
  * never runs out; the JVM's process CPU time over the loop, divided by the calls. Redis's
  * own CPU is not counted (it is shared on this machine). A report, not a gate: run it by
- * name ({@code -Dtest=RateLimitCostReportTest -Dsurefire.excludedGroups=}).
+ * name ({@code -Dtest=RateLimitCostReportIT -Dsurefire.excludedGroups=}).
  */
 @Tag("report")
-class RateLimitCostReportTest {
+class RateLimitCostReportIT {
 
 	private static final int WARM_UP = 5_000;
 

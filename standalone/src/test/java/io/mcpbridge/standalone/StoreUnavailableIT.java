@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * never 500 INTERNAL_ERROR. The Redis is a redis-server of this test's own, killed here.
  */
 @ExtendWith(SharedStack.class)
-class StoreUnavailableTest {
+class StoreUnavailableIT {
 
 	@Test
 	void aStoppedRedisIs503StoreUnavailableNot500(StandaloneStack stack) throws IOException {
