@@ -93,11 +93,12 @@ class RestApiSliceTest {
 	}
 
 	@Test
-	void initializeAnswersTheUpstreamResultWithTheNewSessionInHeaderAndBody() throws Exception {
+	void initializeNegotiatesAndAnswersWithTheNewSessionInHeaderAndBody() throws Exception {
 		given(pipeline.answer(any(), any(), any())).willReturn(answer(
 				"{\"protocolVersion\":\"2025-06-18\",\"serverInfo\":{\"name\":\"home-sim\",\"version\":\"1\"}}"));
 
-		ResultActions result = completed(json(post("/mcp/initialize"), "{\"id\":7,\"clientInfo\":{\"name\":\"c\"}}"));
+		ResultActions result = completed(json(post("/mcp/initialize"),
+				"{\"id\":7,\"protocolVersion\":\"2025-06-18\",\"clientInfo\":{\"name\":\"c\"}}"));
 
 		result.andExpect(status().isOk())
 			.andExpect(header().exists("X-Session-ID"))
