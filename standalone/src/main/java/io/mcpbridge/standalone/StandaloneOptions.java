@@ -36,10 +36,12 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * retries and breakers work from {@code ./run.sh}
  * @param maxConcurrentPerProcess calls one home-sim process runs at once
  * ({@code pool.max-concurrent-per-process}); 0 for the worker's default
+ * @param tenantsFile the tenants file ({@code --tenants=FILE}): authentication on (API
+ * keys); null: open, every call is tenant {@code default}
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
-		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess) {
+		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess, Path tenantsFile) {
 
 	private static final String UPSTREAM_PREFIX = "upstream.";
 
@@ -71,7 +73,7 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
-				extraUpstreams, defaultManagementPort(gatewayPort), null, List.of(), 0);
+				extraUpstreams, defaultManagementPort(gatewayPort), null, List.of(), 0, null);
 	}
 
 	/**
@@ -91,7 +93,7 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 
 	static StandaloneOptions defaults() {
 		return new StandaloneOptions(DEFAULT_PORT, 3004, 6379, 0, 2, 10, 12, false, Map.of(), DEFAULT_MANAGEMENT_PORT,
-				null, List.of(), 0);
+				null, List.of(), 0, null);
 	}
 
 	static StandaloneOptions parse(String... args) {
@@ -111,13 +113,14 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				intOption(given, "partitions", d.partitions()),
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
 				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
-				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()));
+				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()),
+				existingFile(given, "tenants"));
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
 					+ "--conformance-fixture, --upstream.<name>, --config, --home-fail-rate, --home-slow-rate, "
 					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file, "
-					+ "--max-concurrent-per-process");
+					+ "--max-concurrent-per-process, --tenants");
 		}
 		return options;
 	}
@@ -171,6 +174,18 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		Path file = Path.of(value);
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalArgumentException("--config: no such file " + value);
+		}
+		return file.toAbsolutePath();
+	}
+
+	private static Path existingFile(Map<String, String> given, String name) {
+		String value = given.remove(name);
+		if (value == null) {
+			return null;
+		}
+		Path file = Path.of(value);
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("--" + name + ": no such file " + value);
 		}
 		return file.toAbsolutePath();
 	}

@@ -7,7 +7,9 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Relay;
+import io.mcpbridge.gateway.call.CallContext;
 import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.security.CallContexts;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,8 +43,11 @@ class SessionEra {
 
 	private final GatewayProperties properties;
 
+	private final CallContexts callers;
+
 	SessionEra(SessionStore sessions, McpCalls calls, RequestCancellations cancellations, InputForwarder inputs,
-			GatewayProperties properties) {
+			GatewayProperties properties, CallContexts callers) {
+		this.callers = callers;
 		this.sessions = sessions;
 		this.calls = calls;
 		this.cancellations = cancellations;
@@ -96,7 +101,8 @@ class SessionEra {
 	}
 
 	/**
-	 * The session a request names; 400 without the header, 404 when unknown or expired.
+	 * The caller's session a request names; 400 without the header, 404 when unknown,
+	 * expired or another caller's (indistinguishable).
 	 */
 	Session session(HttpServletRequest http) {
 		String sessionId = http.getHeader(SESSION_HEADER);
@@ -114,7 +120,8 @@ class SessionEra {
 		if (!Identifiers.isValidId(sessionId)) {
 			throw new McpError(404, SESSION_NOT_FOUND, "Session not found");
 		}
-		return sessions.findAndTouch(properties.defaultTenant(), sessionId)
+		CallContext caller = callers.of(http);
+		return sessions.findOwnedAndTouch(caller.tenant(), caller.principal(), sessionId)
 			.orElseThrow(() -> new McpError(404, SESSION_NOT_FOUND, "Session not found"));
 	}
 
@@ -124,7 +131,8 @@ class SessionEra {
 			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "initialize needs params.protocolVersion");
 		}
 		String version = ProtocolVersions.negotiate(requested.asString());
-		String tenant = properties.defaultTenant();
+		CallContext caller = callers.of(http);
+		String tenant = caller.tenant();
 		String upstream = pathUpstream != null ? pathUpstream : properties.defaultUpstream();
 		String sessionId = SessionStore.newSessionId();
 		JsonNode declared = params.get("capabilities");
@@ -133,7 +141,7 @@ class SessionEra {
 		JsonNode clientInfo = params.get("clientInfo");
 		calls.run(new McpCall(tenant, sessionId, upstream, Methods.INITIALIZE, id, null, Relay.NONE, null,
 				Map.of(SESSION_HEADER, sessionId), (upstreamResult, cache) -> {
-					sessions.create(sessionId, tenant, upstream, clientInfo, version, capabilities);
+					sessions.create(sessionId, tenant, caller.principal(), upstream, clientInfo, version, capabilities);
 					return initializeResult(upstreamResult, version);
 				}, false), http);
 	}
