@@ -83,4 +83,13 @@ class StandaloneOptionsTest {
 			.hasMessageContaining("--config: no such file no/such.yaml");
 	}
 
+	@Test
+	void theTenantsFileTurnsAuthenticationOnAndMustExist() {
+		assertThat(StandaloneOptions.parse().tenantsFile()).as("open by default").isNull();
+		assertThat(StandaloneOptions.parse("--tenants=../config/tenants.example.yaml").tenantsFile()).isAbsolute()
+			.endsWith(Path.of("config", "tenants.example.yaml"));
+		assertThatThrownBy(() -> StandaloneOptions.parse("--tenants=no/such.yaml"))
+			.hasMessageContaining("--tenants: no such file no/such.yaml");
+	}
+
 }

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -19,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * beyond the digest.
  */
 final class CallerAuthenticator implements AuthenticationManager {
+
+	private static final Logger log = LoggerFactory.getLogger(CallerAuthenticator.class);
 
 	private final TenantDirectory tenants;
 
@@ -36,7 +42,15 @@ final class CallerAuthenticator implements AuthenticationManager {
 	public Authentication authenticate(Authentication presented) throws AuthenticationException {
 		String token = ((BearerTokenAuthenticationToken) presented).getToken();
 		if (jwts != null && Credentials.looksLikeJwt(token)) {
-			return jwts.authenticate(presented);
+			try {
+				return jwts.authenticate(presented);
+			}
+			catch (AuthenticationServiceException keysUnavailable) {
+				// The authorization server's keys could not be read: the token cannot be
+				// verified now. Refused like any unverifiable token (401), never a 500.
+				log.warn("a JWT could not be verified: {}", keysUnavailable.getMessage());
+				throw new InvalidBearerTokenException("the token cannot be verified now");
+			}
 		}
 		return tenants.ownerOfKey(sha256(token))
 			.map(owner -> new CallerAuthentication(owner.tenant().id(), owner.keyId(), owner.tenant().operator()))

@@ -1,11 +1,13 @@
 package io.mcpbridge.gateway.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import io.mcpbridge.common.Identifiers;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -15,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * JWT bearer tokens of an OAuth 2.1 authorization server: signature from its JWK set,
@@ -26,6 +29,10 @@ final class JwtCallers {
 
 	/** A subject longer than this is refused: it becomes the owner of sessions. */
 	static final int MAX_SUBJECT = 256;
+
+	private static final Duration KEY_FETCH_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+	private static final Duration KEY_FETCH_READ_TIMEOUT = Duration.ofSeconds(10);
 
 	private JwtCallers() {
 	}
@@ -40,9 +47,10 @@ final class JwtCallers {
 			throw new IllegalStateException("JWT bearer tokens need bridge.security.resource, "
 					+ "this bridge's resource URI (the audience tokens must name)");
 		}
-		NimbusJwtDecoder decoder = jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()
-				? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build()
-				: NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+		NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()
+				? NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
+				: NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri());
+		NimbusJwtDecoder decoder = builder.restOperations(keyFetcher()).build();
 		decoder.setJwtValidator(validator(jwt, properties.resource()));
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		String claim = jwt.tenantClaim();
@@ -52,6 +60,17 @@ final class JwtCallers {
 			return new CallerAuthentication(tenant, "jwt:" + token.getSubject(), operator);
 		});
 		return provider;
+	}
+
+	/**
+	 * Bounded waits for the authorization server's keys (fetched on first use, then
+	 * cached): a slow server fails those requests, it never holds threads indefinitely.
+	 */
+	private static RestTemplate keyFetcher() {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(KEY_FETCH_CONNECT_TIMEOUT);
+		requests.setReadTimeout(KEY_FETCH_READ_TIMEOUT);
+		return new RestTemplate(requests);
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(SecurityProperties.Jwt jwt, String resource) {

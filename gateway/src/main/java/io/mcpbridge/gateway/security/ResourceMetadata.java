@@ -1,20 +1,15 @@
 package io.mcpbridge.gateway.security;
 
-import io.mcpbridge.common.BridgeJson;
-import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.net.URI;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code GET /.well-known/oauth-protected-resource} (RFC 9728): what a client needs to
- * obtain a token for this bridge (its resource URI and the authorization servers).
- * Public, like every well-known document.
+ * Where this bridge's RFC 9728 metadata is, for the {@code WWW-Authenticate} header of a
+ * 401. The document itself ({@code GET /.well-known/oauth-protected-resource}) is served
+ * by Spring Security's resource server, customized in {@link SecurityConfig}.
  */
-@RestController
-class ResourceMetadata {
+final class ResourceMetadata {
 
 	static final String PATH = "/.well-known/oauth-protected-resource";
 
@@ -24,27 +19,11 @@ class ResourceMetadata {
 		this.properties = properties;
 	}
 
-	@GetMapping({ PATH, PATH + "/mcp" })
-	ObjectNode metadata(HttpServletRequest request) {
-		ObjectNode document = BridgeJson.mapper().createObjectNode();
-		document.put("resource", resource(request));
-		ArrayNode servers = document.putArray("authorization_servers");
-		properties.advertisedAuthorizationServers().forEach(servers::add);
-		document.putArray("bearer_methods_supported").add("header");
-		document.put("resource_name", "mcp-bridge");
-		return document;
-	}
-
-	/** The configured resource URI, else this request's origin + {@code /mcp}. */
-	String resource(HttpServletRequest request) {
-		String configured = properties.resource();
-		return configured != null && !configured.isBlank() ? configured : origin(request) + "/mcp";
-	}
-
+	/** The metadata's URL: on the configured resource's origin, else this request's. */
 	String metadataUrl(HttpServletRequest request) {
 		String configured = properties.resource();
 		if (configured != null && !configured.isBlank()) {
-			java.net.URI uri = java.net.URI.create(configured);
+			URI uri = URI.create(configured);
 			return uri.getScheme() + "://" + uri.getRawAuthority() + PATH;
 		}
 		return origin(request) + PATH;

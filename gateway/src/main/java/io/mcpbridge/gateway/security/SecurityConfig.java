@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -55,9 +56,32 @@ class SecurityConfig {
 			.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new Credentials())
 				.authenticationManagerResolver(request -> authenticator)
-				.authenticationEntryPoint(unauthorized))
+				.authenticationEntryPoint(unauthorized)
+				.protectedResourceMetadata(metadataDocument -> metadataDocument
+					.protectedResourceMetadataCustomizer(document -> describe(document, properties))))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized));
 		return http.build();
+	}
+
+	/**
+	 * The RFC 9728 document: the configured resource URI (else the request's origin, as
+	 * Spring Security derives it) and authorization servers; bearer tokens in the header
+	 * only.
+	 */
+	private static void describe(OAuth2ProtectedResourceMetadata.Builder document, SecurityProperties properties) {
+		if (properties.resource() != null && !properties.resource().isBlank()) {
+			document.resource(properties.resource());
+		}
+		document.authorizationServers(servers -> {
+			servers.clear();
+			servers.addAll(properties.advertisedAuthorizationServers());
+		});
+		document.bearerMethods(methods -> {
+			methods.clear();
+			methods.add("header");
+		});
+		document.resourceName("mcp-bridge");
+		document.tlsClientCertificateBoundAccessTokens(false);
 	}
 
 }

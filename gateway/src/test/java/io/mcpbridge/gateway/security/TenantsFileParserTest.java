@@ -119,4 +119,11 @@ class TenantsFileParserTest {
 				""")).hasMessageStartingWith("tenants.yaml:3:").hasMessageNotContaining("not, a");
 	}
 
+	@Test
+	void theExampleFileIsValid() {
+		List<Tenant> tenants = TenantsFileParser.read(java.nio.file.Path.of("../config/tenants.example.yaml"));
+		assertThat(tenants).extracting(Tenant::id).containsExactly("acme", "globex", "ops");
+		assertThat(tenants.get(2).operator()).isTrue();
+	}
+
 }

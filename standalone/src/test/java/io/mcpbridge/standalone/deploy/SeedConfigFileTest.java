@@ -26,7 +26,7 @@ class SeedConfigFileTest {
 		StandaloneOptions base = new StandaloneOptions(0, 0, 6379, 0, 2, 10, 4);
 		return new StandaloneOptions(base.gatewayPort(), base.workerPort(), base.redisPort(), base.homeLatencyMs(),
 				base.poolMin(), base.poolMax(), base.partitions(), false, java.util.Map.of(), 0, file,
-				java.util.List.of(), 0);
+				java.util.List.of(), 0, null);
 	}
 
 	@Test
