@@ -39,10 +39,13 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * @param bindAddress the address the gateway, its management port and the worker's port
  * listen on ({@code --bind}, loopback by default); the embedded Kafka broker and an
  * embedded redis-server always listen on loopback only
+ * @param tenantsFile the tenants file ({@code --tenants=FILE}): authentication on (API
+ * keys); null: open, every call is tenant {@code default}
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
-		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess, String bindAddress) {
+		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess, String bindAddress,
+		Path tenantsFile) {
 
 	/** Where the standalone listens unless {@code --bind} says otherwise. */
 	public static final String LOOPBACK = "127.0.0.1";
@@ -73,12 +76,12 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		}
 	}
 
-	/** Listening on loopback ({@code --bind} not given). */
+	/** Listening on loopback ({@code --bind} not given), open (no tenants file). */
 	public StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
 			int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
-				extraUpstreams, managementPort, configFile, homeFaults, maxConcurrentPerProcess, LOOPBACK);
+				extraUpstreams, managementPort, configFile, homeFaults, maxConcurrentPerProcess, LOOPBACK, null);
 	}
 
 	/**
@@ -129,14 +132,14 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
 				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
 				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()),
-				given.getOrDefault("bind", LOOPBACK));
+				given.getOrDefault("bind", LOOPBACK), existingFile(given, "tenants"));
 		given.remove("bind");
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
 					+ "--conformance-fixture, --upstream.<name>, --config, --home-fail-rate, --home-slow-rate, "
 					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file, "
-					+ "--max-concurrent-per-process, --bind");
+					+ "--max-concurrent-per-process, --bind, --tenants");
 		}
 		return options;
 	}
@@ -190,6 +193,18 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		Path file = Path.of(value);
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalArgumentException("--config: no such file " + value);
+		}
+		return file.toAbsolutePath();
+	}
+
+	private static Path existingFile(Map<String, String> given, String name) {
+		String value = given.remove(name);
+		if (value == null) {
+			return null;
+		}
+		Path file = Path.of(value);
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("--" + name + ": no such file " + value);
 		}
 		return file.toAbsolutePath();
 	}

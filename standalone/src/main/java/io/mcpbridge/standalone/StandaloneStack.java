@@ -91,12 +91,7 @@ public final class StandaloneStack implements AutoCloseable {
 						workerProperties(options, homeStateFile, extraWorkerSettings)));
 			ConfigurableApplicationContext gateway = GatewayApplication.builder()
 				.registerShutdownHook(false)
-				.run(arguments(shared(kafka, redis, options), List.of("server.port=" + options.gatewayPort(),
-						"management.server.port=" + options.managementPort(), "server.address=" + options.bindAddress(),
-						"management.server.address=" + options.bindAddress(),
-						// The simulated home starts afresh: entries cached by a
-						// previous run are not its state.
-						"bridge.cache.reset-on-start=true")));
+				.run(arguments(shared(kafka, redis, options), gatewayProperties(options)));
 			return new StandaloneStack(kafka, redis, worker, gateway, homeStateFile);
 		}
 		catch (Exception | Error failure) {
@@ -179,6 +174,19 @@ public final class StandaloneStack implements AutoCloseable {
 		properties.add(prefix + "pool.min=" + poolMin);
 		properties.add(prefix + "pool.target=" + poolMin);
 		properties.add(prefix + "pool.max=" + poolMax);
+		return properties;
+	}
+
+	private static List<String> gatewayProperties(StandaloneOptions options) {
+		List<String> properties = new ArrayList<>(
+				List.of("server.port=" + options.gatewayPort(), "management.server.port=" + options.managementPort(),
+						"server.address=" + options.bindAddress(), "management.server.address=" + options.bindAddress(),
+						// The simulated home starts afresh: entries cached by a
+						// previous run are not its state.
+						"bridge.cache.reset-on-start=true"));
+		if (options.tenantsFile() != null) {
+			properties.add("bridge.security.tenants-file=" + options.tenantsFile());
+		}
 		return properties;
 	}
 

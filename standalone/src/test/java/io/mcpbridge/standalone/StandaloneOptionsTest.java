@@ -91,4 +91,13 @@ class StandaloneOptionsTest {
 		assertThatThrownBy(() -> StandaloneOptions.parse("--bind=a b")).hasMessageContaining("--bind");
 	}
 
+	@Test
+	void theTenantsFileTurnsAuthenticationOnAndMustExist() {
+		assertThat(StandaloneOptions.parse().tenantsFile()).as("open by default").isNull();
+		assertThat(StandaloneOptions.parse("--tenants=../config/tenants.example.yaml").tenantsFile()).isAbsolute()
+			.endsWith(Path.of("config", "tenants.example.yaml"));
+		assertThatThrownBy(() -> StandaloneOptions.parse("--tenants=no/such.yaml"))
+			.hasMessageContaining("--tenants: no such file no/such.yaml");
+	}
+
 }

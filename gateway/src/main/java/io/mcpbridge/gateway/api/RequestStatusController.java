@@ -2,12 +2,13 @@ package io.mcpbridge.gateway.api;
 
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Identifiers;
-import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.idempotency.IdempotencyStore;
 import io.mcpbridge.gateway.reply.ResultReader;
 import io.mcpbridge.gateway.task.Task;
 import io.mcpbridge.gateway.task.TaskTracker;
+import io.mcpbridge.gateway.security.CallContexts;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
@@ -30,24 +31,23 @@ class RequestStatusController {
 
 	private final ResultReader results;
 
-	private final GatewayProperties properties;
+	private final CallContexts callers;
 
 	private final TaskTracker tasks;
 
-	RequestStatusController(IdempotencyStore records, ResultReader results, GatewayProperties properties,
-			TaskTracker tasks) {
+	RequestStatusController(IdempotencyStore records, ResultReader results, CallContexts callers, TaskTracker tasks) {
 		this.tasks = tasks;
 		this.records = records;
 		this.results = results;
-		this.properties = properties;
+		this.callers = callers;
 	}
 
 	@GetMapping("/{requestId}")
-	ResponseEntity<JsonNode> status(@PathVariable String requestId) {
+	ResponseEntity<JsonNode> status(@PathVariable String requestId, HttpServletRequest http) {
 		if (!Identifiers.isValidId(requestId)) {
 			throw unknown();
 		}
-		String tenant = properties.defaultTenant();
+		String tenant = callers.of(http).tenant();
 		RequestStatus status = RequestStatus.of(records.find(tenant, requestId),
 				results.find(tenant, requestId).or(() -> tasks.current(tenant, requestId).map(Task::reply)),
 				System.currentTimeMillis());

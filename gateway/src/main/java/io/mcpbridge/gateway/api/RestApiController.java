@@ -18,6 +18,7 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.protocol.JsonRpcIds;
 import io.mcpbridge.gateway.protocol.ProtocolVersions;
+import io.mcpbridge.gateway.security.CallContexts;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
@@ -61,8 +62,12 @@ class RestApiController {
 
 	private final KnownUpstreams upstreams;
 
+	private final CallContexts callers;
+
 	RestApiController(JsonBodyReader bodies, SessionStore sessions, EnvelopeFactory envelopes, CallPipeline pipeline,
-			ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties, KnownUpstreams upstreams) {
+			ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties, KnownUpstreams upstreams,
+			CallContexts callers) {
+		this.callers = callers;
 		this.bodies = bodies;
 		this.sessions = sessions;
 		this.envelopes = envelopes;
@@ -73,6 +78,13 @@ class RestApiController {
 		this.upstreams = upstreams;
 	}
 
+	/**
+	 * A new session (its id generated here, 128 random bits), or, with
+	 * {@code session_id}, the caller's own existing session initialized again. A
+	 * {@code session_id} that is unknown, expired or another caller's is 404
+	 * SESSION_NOT_FOUND alike: it never creates a session under a client-chosen id, and
+	 * never reveals that another's exists.
+	 */
 	@PostMapping("/initialize")
 	DeferredResult<ResponseEntity<JsonNode>> initialize(HttpServletRequest http,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
@@ -80,19 +92,23 @@ class RestApiController {
 		if (!JsonRpcIds.isValid(body.get("id"))) {
 			throw new BridgeException(ErrorCode.INVALID_REQUEST, JsonRpcIds.rule());
 		}
-		String tenant = properties.defaultTenant();
+		CallContext caller = callers.of(http);
+		String tenant = caller.tenant();
 		String sessionId = RequestFields.optionalId(body, "session_id");
-		String id = sessionId != null ? sessionId : SessionStore.newSessionId();
+		Session resumed = sessionId == null ? null : session(caller, sessionId);
+		String id = resumed != null ? resumed.id() : SessionStore.newSessionId();
 		String upstream = RequestFields.optionalName(body, "upstream");
-		String chosenUpstream = upstream != null ? upstream : properties.defaultUpstream();
+		String chosenUpstream = upstream != null ? upstream
+				: resumed != null ? resumed.upstream() : properties.defaultUpstream();
 		upstreams.requireKnown(chosenUpstream);
 		String version = ProtocolVersions.negotiate(RequestFields.optionalString(body, "protocolVersion"));
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
 		return respond(request, "initialize",
-				pipeline.answer(context(http), request, CallOptions.of(CacheControl.NONE)).thenApply(answer -> {
+				pipeline.answer(caller, request, CallOptions.of(CacheControl.NONE)).thenApply(answer -> {
 					JsonNode result = answer.result();
-					sessions.create(id, tenant, chosenUpstream, body.get("clientInfo"), version);
+					sessions.create(id, tenant, caller.principal(), chosenUpstream, body.get("clientInfo"), version,
+							null);
 					ObjectNode withSession = JsonRpcResponses.objectCopy(result);
 					withSession.put("protocolVersion", version);
 					withSession.put("session_id", id);
@@ -109,10 +125,11 @@ class RestApiController {
 			@RequestHeader(name = CacheControl.HEADER, required = false) String cacheControl) {
 		bodies.read(http);
 		CacheControl control = CacheControl.parse(cacheControl);
-		Session session = session(sessionId);
+		CallContext caller = callers.of(http);
+		Session session = session(caller, sessionId);
 		RequestEnvelope request = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "tools/list", pipeline.answer(context(http), request, CallOptions.of(control))
+		return respond(request, "tools/list", pipeline.answer(caller, request, CallOptions.of(control))
 			.thenApply(
 					answer -> JsonRpcResponses.withCacheFields(JsonRpcResponses.objectCopy(answer.result()), answer)));
 	}
@@ -139,20 +156,17 @@ class RestApiController {
 		String requestId = requestId(RequestFields.optionalId(body, "request_id"), idempotencyKey);
 		CallOptions options = new CallOptions(requestId != null, AsyncResponses.respondAsync(prefer),
 				CacheControl.parse(cacheControl));
-		Session session = session(sessionId);
+		CallContext caller = callers.of(http);
+		Session session = session(caller, sessionId);
 		RequestEnvelope request = envelopes.create(requestId, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority),
 				policies.timeout(tool, timeout));
 		if (options.async()) {
-			return respond(request, "tools/call", pipeline.accept(context(http), request, options)
+			return respond(request, "tools/call", pipeline.accept(caller, request, options)
 				.thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId())));
 		}
-		return respond(request, "tools/call", pipeline.answer(context(http), request, options)
+		return respond(request, "tools/call", pipeline.answer(caller, request, options)
 			.thenApply(answer -> JsonRpcResponses.withCacheFields(toolCall(request, answer.result()), answer)));
-	}
-
-	private CallContext context(HttpServletRequest http) {
-		return CallContext.of(properties.defaultTenant(), http.getRemoteAddr());
 	}
 
 	private static ObjectNode toolCall(RequestEnvelope request, JsonNode result) {
@@ -183,16 +197,16 @@ class RestApiController {
 		return fromHeader;
 	}
 
-	private Session session(String sessionId) {
+	/** The caller's own session; 404 when unknown, expired or another caller's. */
+	private Session session(CallContext caller, String sessionId) {
 		if (sessionId == null || sessionId.isBlank()) {
 			throw new BridgeException(ErrorCode.SESSION_ID_MISSING,
 					"send the " + HttpHeaders.SESSION_ID + " header returned by /mcp/initialize");
 		}
-		String tenant = properties.defaultTenant();
 		if (!Identifiers.isValidId(sessionId)) {
 			throw new BridgeException(ErrorCode.SESSION_NOT_FOUND, "unknown or expired session");
 		}
-		return sessions.findAndTouch(tenant, sessionId)
+		return sessions.findOwnedAndTouch(caller.tenant(), caller.principal(), sessionId)
 			.orElseThrow(() -> new BridgeException(ErrorCode.SESSION_NOT_FOUND,
 					"unknown or expired session; call /mcp/initialize again"));
 	}

@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.backpressure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,10 @@ import org.springframework.stereotype.Component;
  * in one ZREM after {@code queue.release-delay}. A finished request therefore counts
  * against its tenant at most that long, and never when the tenant's next request needs
  * the place.
+ *
+ * <p>
+ * The bound is {@code queue.max-pending-per-tenant}, or the tenant's own
+ * {@code max-pending} from the tenants file ({@link TenantBounds}).
  *
  * <p>
  * Redis down: admission fails open (logged, counted in
@@ -70,8 +76,17 @@ public class TenantInFlight implements DisposableBean {
 
 	private final FinishedPlaces finished;
 
+	private final TenantBounds bounds;
+
 	TenantInFlight(StringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry) {
+		this(redis, properties, registry, tenant -> OptionalInt.empty());
+	}
+
+	@Autowired
+	TenantInFlight(StringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry,
+			TenantBounds bounds) {
 		this.redis = redis;
+		this.bounds = bounds;
 		this.limit = properties.queue().maxPendingPerTenant();
 		this.gatewayId = properties.gatewayId();
 		this.failOpen = Counter.builder("mcp.bridge.tenant.admission.failopen")
@@ -83,14 +98,15 @@ public class TenantInFlight implements DisposableBean {
 
 	/** Counts the request against its tenant's bound, or fails with OVERLOADED. */
 	public void acquire(RequestEnvelope request) {
-		if (limit == 0) {
+		int bound = limitOf(request.tenant());
+		if (bound == 0) {
 			return;
 		}
 		long now = System.currentTimeMillis();
 		List<String> carried = finished.take(request.tenant());
 		List<String> args = new ArrayList<>(4 + carried.size());
 		args.addAll(List.of(Long.toString(now), member(request),
-				Long.toString(Math.max(request.deadlineEpochMs(), now + 1)), Integer.toString(limit)));
+				Long.toString(Math.max(request.deadlineEpochMs(), now + 1)), Integer.toString(bound)));
 		args.addAll(carried);
 		Long admitted;
 		try {
@@ -104,7 +120,7 @@ public class TenantInFlight implements DisposableBean {
 		}
 		if (admitted == null || admitted == 0L) {
 			throw new BridgeException(ErrorCode.OVERLOADED,
-					"tenant '" + request.tenant() + "' already has " + limit + " requests pending; retry later",
+					"tenant '" + request.tenant() + "' already has " + bound + " requests pending; retry later",
 					request.requestId());
 		}
 	}
@@ -114,7 +130,7 @@ public class TenantInFlight implements DisposableBean {
 	 * {@code queue.release-delay}.
 	 */
 	public void release(RequestEnvelope request) {
-		if (limit == 0) {
+		if (limitOf(request.tenant()) == 0) {
 			return;
 		}
 		finished.add(request.tenant(), member(request));
@@ -132,6 +148,11 @@ public class TenantInFlight implements DisposableBean {
 			log.debug("could not release {} places of {}; they leave at their deadlines: {}", members.size(), tenant,
 					redisDown.toString());
 		}
+	}
+
+	/** The tenant's own max-pending (tenants file), else the configured bound. */
+	private int limitOf(String tenant) {
+		return bounds.maxPending(tenant).orElse(limit);
 	}
 
 	@Override

@@ -2,14 +2,13 @@ package io.mcpbridge.gateway.call;
 
 /**
  * Who makes a call and from where, as the {@link CallGuard}s see it: the same for the
- * REST API and the MCP endpoint. Today only the tenant is filled (the configured default
- * tenant) and the client's address; authentication, rate limits and tracing fill the
- * other fields when they arrive, in one place each, without touching the adapters'
- * pipelines.
+ * REST API and the MCP endpoint. Made in one place,
+ * {@code io.mcpbridge.gateway.security.CallContexts}, from the authenticated caller (or
+ * the configured default tenant in open mode).
  *
  * @param tenant whose keys, limits and sessions the call uses
- * @param principal the authenticated caller (an API key's name, a JWT subject); null
- * while authentication is off
+ * @param principal the authenticated caller, owner of the sessions it creates
+ * ({@code key:<hash prefix>} or {@code jwt:<subject>}); null while authentication is off
  * @param clientAddress the client's IP address as the servlet saw it; null when unknown
  * @param traceparent the W3C trace context of the call; null when none was sent or
  * tracing is off

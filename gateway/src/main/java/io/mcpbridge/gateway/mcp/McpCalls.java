@@ -11,7 +11,6 @@ import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Priority;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.common.HttpHeaders;
-import io.mcpbridge.gateway.call.CallContext;
 import io.mcpbridge.gateway.call.CallOptions;
 import io.mcpbridge.gateway.call.CallPipeline;
 import io.mcpbridge.gateway.call.RequestMetrics;
@@ -20,6 +19,7 @@ import io.mcpbridge.gateway.cache.CacheControl;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.error.ErrorMapping;
+import io.mcpbridge.gateway.security.CallContexts;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import io.micrometer.core.instrument.Timer;
@@ -71,9 +71,13 @@ class McpCalls {
 
 	private final RequestStates states;
 
+	private final CallContexts callers;
+
 	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
 			RequestCancellations cancellations, RequestMetrics metrics, CallPipeline pipeline,
-			StreamScheduler scheduler, RequestStates states, ErrorMapping errors, GatewayProperties properties) {
+			StreamScheduler scheduler, RequestStates states, ErrorMapping errors, GatewayProperties properties,
+			CallContexts callers) {
+		this.callers = callers;
 		this.states = states;
 		this.scheduler = scheduler;
 		this.disconnectCheckMs = properties.mcp().disconnectCheckInterval().toMillis();
@@ -115,29 +119,28 @@ class McpCalls {
 						Duration.ofMillis(Math.max(1, request.deadlineEpochMs() - System.currentTimeMillis())));
 			}
 			CacheControl control = CacheControl.parse(http.getHeader(CacheControl.HEADER));
-			pipeline.answer(CallContext.of(call.tenant(), http.getRemoteAddr()), request, CallOptions.of(control))
-				.whenComplete((answer, failure) -> {
-					router.unregister(request.requestId());
-					if (failure == null) {
-						metrics.stop(timing, endpoint, 200);
-						finish(exchange, round, 200, answer(call, answer, request.requestId()),
-								Map.of(CacheAnswer.CACHE_STATUS_HEADER, answer.cacheStatus()));
-						return;
-					}
-					BridgeException bridge = bridgeFailure(failure, request);
-					// The upstream's own error is an answer like any other: 200 with a
-					// JSON-RPC error.
-					metrics.stop(timing, endpoint, bridge.upstreamCode() != null ? 200 : bridge.code().httpStatus());
-					if (ErrorMapping.refusedBeforeQueued(bridge.code())) {
-						// Refused before it was queued: an HTTP error the client can
-						// retry.
-						exchange.finish(ErrorMapping.httpStatus(bridge.code()), JsonRpc.error(call.clientId(), bridge),
-								errors.headers(bridge));
-					}
-					else {
-						finish(exchange, round, 200, JsonRpc.error(call.clientId(), bridge), Map.of());
-					}
-				});
+			pipeline.answer(callers.of(http), request, CallOptions.of(control)).whenComplete((answer, failure) -> {
+				router.unregister(request.requestId());
+				if (failure == null) {
+					metrics.stop(timing, endpoint, 200);
+					finish(exchange, round, 200, answer(call, answer, request.requestId()),
+							Map.of(CacheAnswer.CACHE_STATUS_HEADER, answer.cacheStatus()));
+					return;
+				}
+				BridgeException bridge = bridgeFailure(failure, request);
+				// The upstream's own error is an answer like any other: 200 with a
+				// JSON-RPC error.
+				metrics.stop(timing, endpoint, bridge.upstreamCode() != null ? 200 : bridge.code().httpStatus());
+				if (ErrorMapping.refusedBeforeQueued(bridge.code())) {
+					// Refused before it was queued: an HTTP error the client can
+					// retry.
+					exchange.finish(ErrorMapping.httpStatus(bridge.code()), JsonRpc.error(call.clientId(), bridge),
+							errors.headers(bridge));
+				}
+				else {
+					finish(exchange, round, 200, JsonRpc.error(call.clientId(), bridge), Map.of());
+				}
+			});
 		}
 		catch (RuntimeException unexpected) {
 			router.unregister(request.requestId());

@@ -7,7 +7,9 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.Relay;
+import io.mcpbridge.gateway.call.CallContext;
 import io.mcpbridge.gateway.config.GatewayProperties;
+import io.mcpbridge.gateway.security.CallContexts;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.protocol.ProtocolVersions;
@@ -44,9 +46,12 @@ class SessionEra {
 
 	private final McpTasks tasks;
 
+	private final CallContexts callers;
+
 	SessionEra(SessionStore sessions, McpCalls calls, RequestCancellations cancellations, InputForwarder inputs,
-			GatewayProperties properties, McpTasks tasks) {
+			GatewayProperties properties, McpTasks tasks, CallContexts callers) {
 		this.tasks = tasks;
+		this.callers = callers;
 		this.sessions = sessions;
 		this.calls = calls;
 		this.cancellations = cancellations;
@@ -115,7 +120,8 @@ class SessionEra {
 	}
 
 	/**
-	 * The session a request names; 400 without the header, 404 when unknown or expired.
+	 * The caller's session a request names; 400 without the header, 404 when unknown,
+	 * expired or another caller's (indistinguishable).
 	 */
 	Session session(HttpServletRequest http) {
 		String sessionId = http.getHeader(SESSION_HEADER);
@@ -133,7 +139,8 @@ class SessionEra {
 		if (!Identifiers.isValidId(sessionId)) {
 			throw new McpError(404, SESSION_NOT_FOUND, "Session not found");
 		}
-		return sessions.findAndTouch(properties.defaultTenant(), sessionId)
+		CallContext caller = callers.of(http);
+		return sessions.findOwnedAndTouch(caller.tenant(), caller.principal(), sessionId)
 			.orElseThrow(() -> new McpError(404, SESSION_NOT_FOUND, "Session not found"));
 	}
 
@@ -143,7 +150,8 @@ class SessionEra {
 			throw new McpError(400, JsonRpcCodes.INVALID_PARAMS, "initialize needs params.protocolVersion");
 		}
 		String version = ProtocolVersions.negotiate(requested.asString());
-		String tenant = properties.defaultTenant();
+		CallContext caller = callers.of(http);
+		String tenant = caller.tenant();
 		String upstream = pathUpstream != null ? pathUpstream : properties.defaultUpstream();
 		String sessionId = SessionStore.newSessionId();
 		JsonNode declared = params.get("capabilities");
@@ -152,7 +160,7 @@ class SessionEra {
 		JsonNode clientInfo = params.get("clientInfo");
 		calls.run(new McpCall(tenant, sessionId, upstream, Methods.INITIALIZE, id, null, Relay.NONE, null,
 				Map.of(SESSION_HEADER, sessionId), (upstreamResult, cache) -> {
-					sessions.create(sessionId, tenant, upstream, clientInfo, version, capabilities);
+					sessions.create(sessionId, tenant, caller.principal(), upstream, clientInfo, version, capabilities);
 					return initializeResult(upstreamResult, version, tasks.enabled());
 				}, false), http);
 	}

@@ -10,6 +10,7 @@ import io.mcpbridge.common.Relay;
 import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.protocol.ProtocolVersions;
+import io.mcpbridge.gateway.security.CallContexts;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,7 +52,10 @@ class StatelessEra {
 
 	private final GatewayProperties properties;
 
-	StatelessEra(McpCalls calls, InputRetries retries, GatewayProperties properties) {
+	private final CallContexts callers;
+
+	StatelessEra(McpCalls calls, InputRetries retries, GatewayProperties properties, CallContexts callers) {
+		this.callers = callers;
 		this.calls = calls;
 		this.retries = retries;
 		this.properties = properties;
@@ -87,7 +91,7 @@ class StatelessEra {
 				capabilities.has("roots"), Relay.isLogLevel(logLevel) ? logLevel : null, true);
 		String upstream = pathUpstream != null ? pathUpstream : properties.defaultUpstream();
 		boolean discover = DISCOVER.equals(method);
-		McpCall call = new McpCall(properties.defaultTenant(), null, upstream, method, message.get("id"),
+		McpCall call = new McpCall(callers.of(http).tenant(), null, upstream, method, message.get("id"),
 				discover ? null : params, relay, http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(),
 				discover ? StatelessEra::discoverResult : (result, cache) -> complete(method, result, cache), true);
 		if (InputRetries.isRetry(params)) {

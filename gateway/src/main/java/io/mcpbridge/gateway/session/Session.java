@@ -1,5 +1,7 @@
 package io.mcpbridge.gateway.session;
 
+import java.util.Objects;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
@@ -24,12 +26,15 @@ import tools.jackson.databind.JsonNode;
  * REST API
  * @param logLevel the level the client set with {@code logging/setLevel}, null until it
  * does
+ * @param owner who created it ({@code key:<hash prefix>} or {@code jwt:<subject>}); only
+ * its owner may use it. Null in open mode (and in sessions stored before owners existed)
  */
 public record Session(@JsonProperty("id") String id, @JsonProperty("tenant") String tenant,
 		@JsonProperty("upstream") String upstream, @JsonProperty("client_info") JsonNode clientInfo,
 		@JsonProperty("protocol_version") String protocolVersion, @JsonProperty("created_ms") long createdEpochMs,
 		@JsonProperty("last_seen_ms") long lastSeenEpochMs, @JsonProperty("idle_ttl_ms") long idleTtlMs,
-		@JsonProperty("capabilities") JsonNode capabilities, @JsonProperty("log_level") String logLevel) {
+		@JsonProperty("capabilities") JsonNode capabilities, @JsonProperty("log_level") String logLevel,
+		@JsonProperty("owner") String owner) {
 
 	/** A session of the REST API created now. */
 	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
@@ -43,19 +48,30 @@ public record Session(@JsonProperty("id") String id, @JsonProperty("tenant") Str
 	public static Session start(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
 			long nowEpochMs, long idleTtlMs, JsonNode capabilities) {
 		return new Session(id, tenant, upstream, clientInfo, protocolVersion, nowEpochMs, nowEpochMs, idleTtlMs,
-				capabilities, null);
+				capabilities, null, null);
+	}
+
+	/** The same session, owned by {@code newOwner}. */
+	public Session ownedBy(String newOwner) {
+		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, lastSeenEpochMs,
+				idleTtlMs, capabilities, logLevel, newOwner);
+	}
+
+	/** Whether {@code caller} (null in open mode) owns it. */
+	public boolean isOwnedBy(String caller) {
+		return Objects.equals(owner, caller);
 	}
 
 	/** The same session, seen at {@code nowEpochMs}. */
 	Session seenAt(long nowEpochMs) {
 		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, nowEpochMs, idleTtlMs,
-				capabilities, logLevel);
+				capabilities, logLevel, owner);
 	}
 
 	/** The same session with the client's {@code logging/setLevel}. */
 	public Session withLogLevel(String level) {
 		return new Session(id, tenant, upstream, clientInfo, protocolVersion, createdEpochMs, lastSeenEpochMs,
-				idleTtlMs, capabilities, level);
+				idleTtlMs, capabilities, level, owner);
 	}
 
 	/** When it expires unless used again, judged from its stored last use. */

@@ -65,9 +65,19 @@ public class SessionStore {
 	/** A session of the MCP endpoint, which also remembers the client's capabilities. */
 	public Session create(String id, String tenant, String upstream, JsonNode clientInfo, String protocolVersion,
 			JsonNode capabilities) {
-		Session session = Session.start(id, tenant, upstream, ClientDeclarations.clientInfo(clientInfo),
-				protocolVersion, System.currentTimeMillis(), idleTtl.toMillis(),
-				ClientDeclarations.capabilities(capabilities));
+		return create(id, tenant, null, upstream, clientInfo, protocolVersion, capabilities);
+	}
+
+	/**
+	 * A session that only {@code owner} may use (null: open mode, anyone of the tenant).
+	 * What the client declared is stored bounded ({@link ClientDeclarations}).
+	 */
+	public Session create(String id, String tenant, String owner, String upstream, JsonNode clientInfo,
+			String protocolVersion, JsonNode capabilities) {
+		Session session = Session
+			.start(id, tenant, upstream, ClientDeclarations.clientInfo(clientInfo), protocolVersion,
+					System.currentTimeMillis(), idleTtl.toMillis(), ClientDeclarations.capabilities(capabilities))
+			.ownedBy(owner);
 		redis.opsForValue().set(key(session), json(session), idleTtl);
 		index.put(session);
 		local.put(session, System.currentTimeMillis());
@@ -92,6 +102,15 @@ public class SessionStore {
 	public boolean delete(String tenant, String sessionId) {
 		local.remove(tenant, sessionId);
 		return Boolean.TRUE.equals(redis.delete(RedisKeys.session(tenant, sessionId)));
+	}
+
+	/**
+	 * The session if {@code owner} owns it, with its idle TTL renewed; empty when
+	 * unknown, expired or another's: a caller cannot tell another owner's session from a
+	 * missing one.
+	 */
+	public Optional<Session> findOwnedAndTouch(String tenant, String owner, String sessionId) {
+		return findAndTouch(tenant, sessionId).filter(session -> session.isOwnedBy(owner));
 	}
 
 	/** The session, with its idle TTL renewed; empty when unknown or expired. */
@@ -148,7 +167,7 @@ public class SessionStore {
 		long lastSeen = session.lastSeenEpochMs() > 0 ? session.lastSeenEpochMs() : session.createdEpochMs();
 		return new Session(session.id(), session.tenant(), session.upstream(), session.clientInfo(),
 				session.protocolVersion(), session.createdEpochMs(), lastSeen, ttl, session.capabilities(),
-				session.logLevel());
+				session.logLevel(), session.owner());
 	}
 
 	private static String key(Session session) {

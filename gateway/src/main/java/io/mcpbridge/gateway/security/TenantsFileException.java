@@ -1,0 +1,12 @@
+package io.mcpbridge.gateway.security;
+
+/**
+ * The tenants file cannot be used; the message names the file and the line.
+ */
+public class TenantsFileException extends RuntimeException {
+
+	TenantsFileException(String message) {
+		super(message);
+	}
+
+}
