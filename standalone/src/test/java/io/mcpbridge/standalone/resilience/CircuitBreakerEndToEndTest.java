@@ -84,6 +84,21 @@ class CircuitBreakerEndToEndTest {
 		// asserted is a generous one, the readings are printed above.
 		assertThat(sorted.get(sorted.size() / 2)).as("median refusal in ms").isLessThan(1000);
 
+		// The seed's fallbacks: get_entities answers an empty list flagged degraded
+		// (nothing
+		// cached to serve stale), call_service fails fast.
+		BridgeHttp.Response degraded = http.post("/mcp/tools/call",
+				"{\"name\":\"get_entities\",\"arguments\":{\"domain\":\"light\"}}", "X-Session-ID", session);
+		assertThat(degraded.status()).as(degraded.toString()).isEqualTo(200);
+		assertThat(degraded.json().path("result").path("degraded").asBoolean()).isTrue();
+		assertThat(degraded.json().path("result").path("structuredContent").path("entities").isEmpty()).isTrue();
+		BridgeHttp.Response write = http.post("/mcp/tools/call",
+				"{\"name\":\"call_service\",\"arguments\":{\"domain\":\"light\",\"service\":\"turn_on\","
+						+ "\"entity_id\":\"light.kitchen\"}}",
+				"X-Session-ID", session);
+		assertThat(write.errorCode()).as(write.toString()).isEqualTo("UPSTREAM_CIRCUIT_OPEN");
+		assertThat(stack.calls()).as("neither reached home-sim").hasSize(callsWhenOpened);
+
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			BridgeHttp.Response status = http.get("/mcp/status");
 			assertThat(status.json().path("circuit_breakers").path("home").path("open_everywhere").asBoolean())
