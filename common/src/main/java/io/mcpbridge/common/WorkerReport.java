@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * @param ttlMs how long this report stays valid without a newer one
  * @param upstreams the worker's upstreams in configuration order, each with its pool's
  * status as the pool reports it (a JSON object; its fields grow with the pool, readers
- * take what they know)
+ * take what they know), plus {@value #CIRCUIT_BREAKER} when the upstream has a breaker:
+ * {@code state} (CLOSED, OPEN, HALF_OPEN) and {@code retry_after_ms} (while OPEN, the
+ * time it stays open as of {@code reportedEpochMs})
  * @param bufferedByPriority requests polled from Kafka and waiting in the worker, by
  * priority name
  */
@@ -28,6 +30,9 @@ public record WorkerReport(@JsonProperty("worker_id") String workerId, @JsonProp
 		@JsonProperty("reported_ms") long reportedEpochMs, @JsonProperty("ttl_ms") long ttlMs,
 		@JsonProperty("upstreams") Map<String, JsonNode> upstreams,
 		@JsonProperty("buffered") Map<String, Integer> bufferedByPriority) {
+
+	/** The entry of an upstream that holds its circuit breaker's state. */
+	public static final String CIRCUIT_BREAKER = "circuit_breaker";
 
 	public WorkerReport {
 		Identifiers.requireId("worker id", workerId);

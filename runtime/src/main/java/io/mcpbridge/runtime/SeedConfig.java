@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The seed's {@code config/bridge.yaml}, validated whole and mapped onto the bridge's
  * properties. Every section of the seed is accepted; keys of capabilities the bridge does
- * not have yet ({@code circuit_breaker}, {@code queue.max_retries}, {@code tenants}) are
- * type-checked and have no effect (the README lists which keys take effect).
+ * not have yet ({@code queue.max_retries}, {@code tenants}) are type-checked and have no
+ * effect (the README lists which keys take effect).
  *
  * @param gateway properties for the gateway
  * @param worker properties for the worker
@@ -31,11 +31,7 @@ record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<S
 		config.sessionPool(root.section("session_pool"));
 		config.cache(root.section("cache"));
 		config.rateLimiting(root.section("rate_limiting"));
-		checkOnly(root.section("circuit_breaker"), section -> {
-			section.bool("enabled");
-			section.integer("failure_threshold", 1);
-			section.seconds("recovery_timeout_seconds", 0.001);
-		});
+		config.circuitBreaker(root.section("circuit_breaker"));
 		config.logging(root.section("logging"));
 		config.monitoring(root.section("monitoring"));
 		config.upstreams(root.sections("upstreams"));
@@ -67,6 +63,14 @@ record SeedConfig(Map<String, Object> gateway, Map<String, Object> worker, Map<S
 		if (value != null) {
 			target.put(property, value);
 		}
+	}
+
+	/** The worker's breakers ({@code bridge.circuit-breaker.*}). */
+	private void circuitBreaker(SeedSection section) {
+		put(worker, "bridge.circuit-breaker.enabled", section.bool("enabled"));
+		put(worker, "bridge.circuit-breaker.failure-threshold", section.integer("failure_threshold", 1));
+		put(worker, "bridge.circuit-breaker.open-duration", section.seconds("recovery_timeout_seconds", 0.01));
+		section.requireNoOtherKeys();
 	}
 
 	private void bridge(SeedSection section) {

@@ -97,7 +97,6 @@ class SeedConfigTest {
 	@Test
 	void sectionsWithoutAnEffectYetAreValidatedAndMapNothing() {
 		SeedConfig config = map("""
-				circuit_breaker: {enabled: true, failure_threshold: 5, recovery_timeout_seconds: 30}
 				tenants: [{name: acme, api_keys: ["sha256:ab"], upstreams: [home]}]
 				""");
 
@@ -105,6 +104,17 @@ class SeedConfigTest {
 		assertThat(config.worker()).isEmpty();
 		assertThatThrownBy(() -> map("circuit_breaker: {failure_treshold: 5}\n"))
 			.hasMessageContaining("unknown key 'circuit_breaker.failure_treshold'");
+	}
+
+	@Test
+	void circuitBreakerMapsOntoTheWorkersBreakers() {
+		SeedConfig config = map(
+				"circuit_breaker: {enabled: true, failure_threshold: 7, recovery_timeout_seconds: 45}\n");
+
+		assertThat(config.worker()).containsExactly(entry("bridge.circuit-breaker.enabled", true),
+				entry("bridge.circuit-breaker.failure-threshold", 7),
+				entry("bridge.circuit-breaker.open-duration", "45000ms"));
+		assertThat(config.gateway()).isEmpty();
 	}
 
 }

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * <li>the cache ({@link ReadCache}) for a cacheable read; it calls the upstream once on a
  * miss;</li>
  * <li>the queue ({@link RequestSubmitter}) for anything else, or a miss: submit, then
- * follow the request's reply until its deadline.</li>
+ * follow the request's reply until its deadline;</li>
+ * <li>{@link Fallbacks}: the tool's fallback answer when the upstream failed.</li>
  * </ol>
  * Every stage's refusal is a failed future carrying a {@link BridgeException}, never a
  * thrown one, so the adapters answer it in one place each.
@@ -48,13 +49,16 @@ public class CallPipeline {
 
 	private final RequestSubmitter submitter;
 
+	private final Fallbacks fallbacks;
+
 	CallPipeline(CallGuards guards, CallPolicies policies, ReadCache cache, CachePolicies cachePolicies,
-			RequestSubmitter submitter) {
+			RequestSubmitter submitter, Fallbacks fallbacks) {
 		this.guards = guards;
 		this.policies = policies;
 		this.cache = cache;
 		this.cachePolicies = cachePolicies;
 		this.submitter = submitter;
+		this.fallbacks = fallbacks;
 	}
 
 	/**
@@ -63,12 +67,12 @@ public class CallPipeline {
 	 * upstream's error
 	 */
 	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope request, CallOptions options) {
-		return decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
+		return fallbacks.apply(request, decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
 			case CACHEABLE -> cache.lookupOrCall(cacheRequest(request, policy, options.control()),
 					() -> submitter.submit(request).thenApply(CallPipeline::resultOf));
 			case WRITE -> uncached(request.asWrite(), options);
 			case BYPASS -> uncached(request, options);
-		});
+		}));
 	}
 
 	/**

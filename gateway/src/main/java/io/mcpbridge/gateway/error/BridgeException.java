@@ -56,10 +56,17 @@ public class BridgeException extends RuntimeException {
 		return Map.copyOf(headers);
 	}
 
-	/** The failure a worker reported for a request. */
+	/**
+	 * The failure a worker reported for a request; its time to retry after (an open
+	 * breaker's time left) becomes this refusal's {@code Retry-After}.
+	 */
 	public static BridgeException fromReply(ReplyError error, String requestId) {
-		return new BridgeException(error.code(), error.message(), requestId, error.upstreamCode(),
+		BridgeException failure = new BridgeException(error.code(), error.message(), requestId, error.upstreamCode(),
 				error.upstreamData());
+		if (error.retryAfterMs() != null) {
+			failure.withHeader("Retry-After", Long.toString(ErrorMapping.retryAfterSeconds(error.retryAfterMs())));
+		}
+		return failure;
 	}
 
 	public ErrorCode code() {

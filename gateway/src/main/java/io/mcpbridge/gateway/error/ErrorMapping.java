@@ -48,7 +48,7 @@ public class ErrorMapping {
 	 * Retry-After is whole seconds (RFC 9110); never 0, which would invite an immediate
 	 * retry storm.
 	 */
-	static long retryAfterSeconds(long millis) {
+	public static long retryAfterSeconds(long millis) {
 		return Math.max(1, (millis + 999) / 1000);
 	}
 

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The whole {@code /mcp/status} document: the seed's sections ({@code bridge},
  * {@code sessions}, {@code queue}, {@code cache}, {@code performance}) plus
- * {@code upstreams} and {@code workers}. Every part that needs Redis or Kafka is cached
- * briefly, so the page is cheap to poll, and is guarded, so a dependency that is down
- * marks its sections unavailable and the rest is served.
+ * {@code upstreams}, {@code workers} and {@code circuit_breakers}. Every part that needs
+ * Redis or Kafka is cached briefly, so the page is cheap to poll, and is guarded, so a
+ * dependency that is down marks its sections unavailable and the rest is served.
  */
 @Component
 class StatusDocument {
@@ -77,6 +77,8 @@ class StatusDocument {
 		document.set("rate_limits", BridgeJson.mapper().valueToTree(rateLimits.snapshot()));
 		document.set("upstreams", Sections.guarded("upstreams", () -> UpstreamTotals.of(reports.orThrow())));
 		document.set("workers", Sections.guarded("workers", () -> Sections.workers(reports.orThrow())));
+		document.set("circuit_breakers", Sections.guarded("circuit_breakers",
+				() -> CircuitBreakers.of(reports.orThrow(), System.currentTimeMillis())));
 		bridge.put("status", live == null || live.isEmpty() || anyUnavailable(document) ? "degraded" : "healthy");
 		bridge.put("version", version);
 		bridge.put("uptime_seconds", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());

@@ -36,6 +36,7 @@ public class WorkerDirectory implements LiveUpstreams {
 	 * The live workers' reports, ordered by worker id.
 	 * @throws RuntimeException when Redis cannot be read
 	 */
+	@Override
 	public List<WorkerReport> liveWorkers() {
 		return live.get();
 	}

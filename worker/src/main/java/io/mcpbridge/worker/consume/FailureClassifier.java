@@ -1,6 +1,5 @@
 package io.mcpbridge.worker.consume;
 
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.mcpbridge.common.ErrorCode;
@@ -9,6 +8,7 @@ import io.mcpbridge.worker.pool.CallTimeoutException;
 import io.mcpbridge.worker.pool.NoIdleClientException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
+import io.mcpbridge.worker.resilience.CircuitOpenException;
 import io.mcpbridge.worker.stdio.CallCancelledException;
 import io.mcpbridge.worker.stdio.ChannelClosedException;
 import io.mcpbridge.worker.stdio.JsonRpcException;
@@ -29,12 +29,6 @@ class FailureClassifier {
 
 	private static final Logger log = LoggerFactory.getLogger(FailureClassifier.class);
 
-	/**
-	 * JSON-RPC codes that mean "your request is wrong": invalid request, method not
-	 * found, invalid params.
-	 */
-	private static final Set<Integer> REJECTING_CODES = Set.of(-32600, -32601, -32602);
-
 	ReplyError classify(Throwable failure) {
 		// Futures and executors wrap failures: look at the causes too.
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -50,6 +44,10 @@ class FailureClassifier {
 	private static ReplyError known(Throwable cause) {
 		if (cause instanceof JsonRpcException rpc) {
 			return fromJsonRpc(rpc);
+		}
+		if (cause instanceof CircuitOpenException open) {
+			return ReplyError.retryAfter(ErrorCode.UPSTREAM_CIRCUIT_OPEN, open.getMessage(),
+					open.timeLeft().toMillis());
 		}
 		if (cause instanceof UpstreamCrashedException || cause instanceof ChannelClosedException) {
 			return ReplyError.of(ErrorCode.UPSTREAM_CRASHED, cause.getMessage());
@@ -82,8 +80,7 @@ class FailureClassifier {
 	}
 
 	private static ReplyError fromJsonRpc(JsonRpcException error) {
-		ErrorCode code = REJECTING_CODES.contains(error.code()) ? ErrorCode.UPSTREAM_REJECTED
-				: ErrorCode.UPSTREAM_ERROR;
+		ErrorCode code = error.rejectsRequest() ? ErrorCode.UPSTREAM_REJECTED : ErrorCode.UPSTREAM_ERROR;
 		return new ReplyError(code, error.getMessage(), error.code(), error.data());
 	}
 

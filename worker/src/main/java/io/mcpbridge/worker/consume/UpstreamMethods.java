@@ -7,6 +7,8 @@ import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamPools;
+import io.mcpbridge.worker.resilience.UpstreamBreakers;
+import io.mcpbridge.worker.resilience.UpstreamRetries;
 import io.mcpbridge.worker.stdio.CallListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +20,22 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the MCP methods a worker supports against the upstream's pool. Params and results
  * pass through as JSON, so fields of protocol revisions the bridge does not know about
- * survive. A tool call whose process dies mid-call is run once more, on another process
- * and within the same deadline, when {@link RetrySafeTools} says the tool is safe to
- * repeat; otherwise, or when the second process dies too, the crash is the answer
- * (UPSTREAM_CRASHED).
+ * survive. Every call goes through the upstream's circuit breaker
+ * ({@link UpstreamBreakers}).
+ * <p>
+ * A read (a tools/call the gateway did not mark as a write and that
+ * {@link RetrySafeTools} says is safe to repeat, or tools/list) is retried after a
+ * transport-level failure ({@link UpstreamRetries}: backoff, within the deadline); a
+ * retried tool result says how many times in {@code _meta} {@value #RETRIES_META}. A
+ * write is never retried, with one older exception: a tool configured or annotated as
+ * idempotent whose process dies mid-call is run once more on another process; otherwise
+ * the crash is the answer (UPSTREAM_CRASHED).
  */
 @Component
 class UpstreamMethods {
+
+	/** The {@code _meta} key of a tool result that took retries: how many. */
+	static final String RETRIES_META = "io.mcpbridge/retries";
 
 	private static final Logger log = LoggerFactory.getLogger(UpstreamMethods.class);
 
@@ -45,10 +56,17 @@ class UpstreamMethods {
 
 	private final RetrySafeTools retrySafeTools;
 
-	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache, RetrySafeTools retrySafeTools) {
+	private final UpstreamBreakers breakers;
+
+	private final UpstreamRetries retries;
+
+	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache, RetrySafeTools retrySafeTools,
+			UpstreamBreakers breakers, UpstreamRetries retries) {
 		this.pools = pools;
 		this.toolsCache = toolsCache;
 		this.retrySafeTools = retrySafeTools;
+		this.breakers = breakers;
+		this.retries = retries;
 	}
 
 	Result execute(RequestEnvelope request, CallListener listener) {
@@ -78,13 +96,23 @@ class UpstreamMethods {
 		if (cached.isPresent()) {
 			return new Result(cached.get().tools(), cached.get().expiresEpochMs());
 		}
-		JsonNode result = call(request, Methods.TOOLS_LIST, null, listener);
+		JsonNode result = retries
+			.run(request.upstream(), request.deadlineEpochMs(), () -> true,
+					() -> call(request, Methods.TOOLS_LIST, null, listener))
+			.value();
 		toolsCache.put(request.upstream(), result, now);
 		return Result.fresh(result);
 	}
 
 	private JsonNode callTool(RequestEnvelope request, CallListener listener) {
 		JsonNode params = toolCallParams(request);
+		if (!request.write()) {
+			UpstreamRetries.Attempted<JsonNode> attempted = retries.run(request.upstream(), request.deadlineEpochMs(),
+					() -> retrySafeTools.allowsRetry(request.upstream(), request.tool(),
+							() -> listTools(request, CallListener.NONE).result()),
+					() -> call(request, Methods.TOOLS_CALL, params, listener));
+			return withRetries(attempted.value(), attempted.retries());
+		}
 		try {
 			return call(request, Methods.TOOLS_CALL, params, listener);
 		}
@@ -100,8 +128,19 @@ class UpstreamMethods {
 	}
 
 	private JsonNode call(RequestEnvelope request, String method, JsonNode params, CallListener listener) {
-		return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), method, params,
-				listener);
+		return breakers.call(request.upstream(), () -> pools.execute(request.upstream(),
+				Instant.ofEpochMilli(request.deadlineEpochMs()), method, params, listener));
+	}
+
+	/** The result, with its retry count in {@code _meta} when it took retries. */
+	static JsonNode withRetries(JsonNode result, int retries) {
+		if (retries == 0 || !(result instanceof ObjectNode object)) {
+			return result;
+		}
+		JsonNode meta = object.get("_meta");
+		ObjectNode metaObject = meta instanceof ObjectNode existing ? existing : object.putObject("_meta");
+		metaObject.put(RETRIES_META, retries);
+		return object;
 	}
 
 	private static JsonNode toolCallParams(RequestEnvelope request) {

@@ -15,6 +15,11 @@ import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.config.WorkerProperties.Pool;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
+import io.mcpbridge.worker.resilience.CircuitBreakerProperties;
+import io.mcpbridge.worker.resilience.RetryProperties;
+import io.mcpbridge.worker.resilience.UpstreamBreakers;
+import io.mcpbridge.worker.resilience.UpstreamRetries;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mcpbridge.worker.pool.PoolFixtures;
 import io.mcpbridge.worker.pool.PoolStatus;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
@@ -54,7 +59,10 @@ class CrashRetryIT {
 				HomeSimCommand.javaCommand("--latency-ms=3000"), Map.of(), Pool.fixed(2), Duration.ofSeconds(60)));
 		pools = new UpstreamPools(properties);
 		pools.start();
-		methods = new UpstreamMethods(pools, new ToolsCache(properties, pools), new RetrySafeTools(properties));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		methods = new UpstreamMethods(pools, new ToolsCache(properties, pools), new RetrySafeTools(properties),
+				new UpstreamBreakers(properties, CircuitBreakerProperties.defaults(), meters),
+				new UpstreamRetries(properties, RetryProperties.defaults(), meters));
 	}
 
 	@AfterAll
