@@ -16,6 +16,7 @@ import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
 import io.mcpbridge.gateway.submit.Submission;
+import io.mcpbridge.gateway.trace.TraceContexts;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
  * <li>the queue ({@link RequestSubmitter}) for anything else, or a miss: submit, then
  * follow the request's reply until its deadline.</li>
  * </ol>
- * Every stage's refusal is a failed future carrying a {@link BridgeException}, never a
- * thrown one, so the adapters answer it in one place each.
+ * The request leaves carrying the trace context of the gateway's request span
+ * ({@link TraceContexts}), for the worker and the upstream. Every stage's refusal is a
+ * failed future carrying a {@link BridgeException}, never a thrown one, so the adapters
+ * answer it in one place each.
  */
 @Component
 public class CallPipeline {
@@ -48,8 +51,14 @@ public class CallPipeline {
 
 	private final RequestSubmitter submitter;
 
+	private final TraceContexts traces;
+
+	private final CallMetrics metrics;
+
 	CallPipeline(CallGuards guards, CallPolicies policies, ReadCache cache, CachePolicies cachePolicies,
-			RequestSubmitter submitter) {
+			RequestSubmitter submitter, TraceContexts traces, CallMetrics metrics) {
+		this.traces = traces;
+		this.metrics = metrics;
 		this.guards = guards;
 		this.policies = policies;
 		this.cache = cache;
@@ -62,23 +71,31 @@ public class CallPipeline {
 	 * @return fails with a {@link BridgeException} carrying the bridge's or the
 	 * upstream's error
 	 */
-	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope request, CallOptions options) {
-		return decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
-			case CACHEABLE -> cache.lookupOrCall(cacheRequest(request, policy, options.control()),
-					() -> submitter.submit(request).thenApply(CallPipeline::resultOf));
-			case WRITE -> uncached(request.asWrite(), options);
-			case BYPASS -> uncached(request, options);
-		});
+	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope call, CallOptions options) {
+		RequestEnvelope request = traces.stamp(call);
+		try (CallLogContext logged = CallLogContext.of(request)) {
+			return metrics.count(request.method(),
+					decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
+						case CACHEABLE -> cache.lookupOrCall(cacheRequest(request, policy, options.control()),
+								() -> submitter.submit(request).thenApply(CallPipeline::resultOf));
+						case WRITE -> uncached(request.asWrite(), options);
+						case BYPASS -> uncached(request, options);
+					}));
+		}
 	}
 
 	/**
 	 * An asynchronous call: completes once the request is in the queue (its id
 	 * remembered, so that its result can be fetched by id later).
 	 */
-	public CompletableFuture<Void> accept(CallContext context, RequestEnvelope request, CallOptions options) {
-		return decide(context, request, options).thenCompose(
-				policy -> submitter.submit(policy.kind() == CallPolicy.Kind.WRITE ? request.asWrite() : request, true)
-					.queued());
+	public CompletableFuture<Void> accept(CallContext context, RequestEnvelope call, CallOptions options) {
+		RequestEnvelope request = traces.stamp(call);
+		try (CallLogContext logged = CallLogContext.of(request)) {
+			return metrics.count(request.method(),
+					decide(context, request, options).thenCompose(policy -> submitter
+						.submit(policy.kind() == CallPolicy.Kind.WRITE ? request.asWrite() : request, true)
+						.queued()));
+		}
 	}
 
 	/** The guards, then the policy. */

@@ -8,6 +8,7 @@ import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.trace.WorkerTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * survive. A tool call whose process dies mid-call is run once more, on another process
  * and within the same deadline, when {@link RetrySafeTools} says the tool is safe to
  * repeat; otherwise, or when the second process dies too, the crash is the answer
- * (UPSTREAM_CRASHED).
+ * (UPSTREAM_CRASHED). Each call to the upstream is a span of the request's trace, whose
+ * context a tools/call passes to the server in {@code params._meta}.
  */
 @Component
 class UpstreamMethods {
@@ -45,7 +47,10 @@ class UpstreamMethods {
 
 	private final RetrySafeTools retrySafeTools;
 
-	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache, RetrySafeTools retrySafeTools) {
+	private final WorkerTracing tracing;
+
+	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache, RetrySafeTools retrySafeTools, WorkerTracing tracing) {
+		this.tracing = tracing;
 		this.pools = pools;
 		this.toolsCache = toolsCache;
 		this.retrySafeTools = retrySafeTools;
@@ -100,8 +105,16 @@ class UpstreamMethods {
 	}
 
 	private JsonNode call(RequestEnvelope request, String method, JsonNode params, CallListener listener) {
-		return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), method, params,
-				listener);
+		try (WorkerTracing.Step upstreamCall = tracing.step("upstream call")) {
+			try {
+				return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), method,
+						upstreamCall.withMeta(method, params), listener);
+			}
+			catch (RuntimeException failure) {
+				upstreamCall.failed(failure);
+				throw failure;
+			}
+		}
 	}
 
 	private static JsonNode toolCallParams(RequestEnvelope request) {

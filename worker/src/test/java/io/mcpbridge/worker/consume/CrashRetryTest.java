@@ -20,6 +20,7 @@ import io.mcpbridge.worker.pool.PoolStatus;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.trace.WorkerTracing;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,8 @@ class CrashRetryTest {
 				HomeSimCommand.javaCommand("--latency-ms=3000"), Map.of(), Pool.fixed(2), Duration.ofSeconds(60)));
 		pools = new UpstreamPools(properties);
 		pools.start();
-		methods = new UpstreamMethods(pools, new ToolsCache(properties, pools), new RetrySafeTools(properties));
+		methods = new UpstreamMethods(pools, new ToolsCache(properties, pools), new RetrySafeTools(properties),
+				WorkerTracing.off());
 	}
 
 	@AfterAll
