@@ -34,7 +34,9 @@ COPY --from=layers /layers/extracted/application/ ./
 USER 10001:10001
 ENV PORT=3003 \
     MANAGEMENT_SERVER_PORT=9090 \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# Logs: one ECS JSON object per line (trace id, request id, tenant included); unset for text.
 # 3003: the REST API, /mcp and the seed's /health; 9090: probes (/actuator/health/*) and /metrics.
 EXPOSE 3003 9090
 # The seed's health check: Kafka and Redis reachable.

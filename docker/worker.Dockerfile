@@ -49,6 +49,7 @@ ENV HOME=/tmp \
     PORT=8081 \
     MANAGEMENT_SERVER_PORT=9090 \
     HOME_SIM_CLASSPATH=/app/home-sim.jar \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50"
 # 9090: probes (/actuator/health/*) and /metrics. The worker takes no traffic: Kafka feeds it.
 EXPOSE 9090

@@ -64,6 +64,12 @@ partitions / pollThreads workers get work. Autoscaling above it only adds idle p
 
 {{/* Environment shared by gateway and worker: Kafka, Redis, topic layout, credentials. */}}
 {{- define "mcp-bridge.commonEnv" -}}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ .Values.tracing.samplingProbability | quote }}
+{{- if .Values.tracing.otlpEndpoint }}
+- name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT
+  value: {{ .Values.tracing.otlpEndpoint | quote }}
+{{- end }}
 - name: SPRING_KAFKA_BOOTSTRAP_SERVERS
   value: {{ .Values.kafka.bootstrapServers | quote }}
 - name: BRIDGE_KAFKA_PARTITIONS

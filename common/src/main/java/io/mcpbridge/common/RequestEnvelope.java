@@ -76,6 +76,14 @@ public record RequestEnvelope(@JsonProperty("request_id") String requestId, @Jso
 				deadlineEpochMs, replyTo, entity, trace, createdEpochMs, true, meta, relay);
 	}
 
+	/**
+	 * This request, carrying the given W3C trace context (see {@link TraceHeaders}).
+	 */
+	public RequestEnvelope withTrace(Map<String, String> traceContext) {
+		return new RequestEnvelope(requestId, tenant, sessionId, upstream, method, tool, arguments, priority,
+				deadlineEpochMs, replyTo, entity, traceContext, createdEpochMs, write, meta, relay);
+	}
+
 	/** The Kafka key: one entity of one upstream of one tenant. */
 	public String routingKey() {
 		return RoutingKey.of(tenant, upstream, entity);

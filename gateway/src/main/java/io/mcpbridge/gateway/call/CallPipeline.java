@@ -16,6 +16,7 @@ import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.RequestSubmitter;
 import io.mcpbridge.gateway.submit.Submission;
+import io.mcpbridge.gateway.trace.TraceContexts;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -33,8 +34,10 @@ import org.springframework.stereotype.Component;
  * follow the request's reply until its deadline;</li>
  * <li>{@link Fallbacks}: the tool's fallback answer when the upstream failed.</li>
  * </ol>
- * Every stage's refusal is a failed future carrying a {@link BridgeException}, never a
- * thrown one, so the adapters answer it in one place each.
+ * The request leaves carrying the trace context of the gateway's request span
+ * ({@link TraceContexts}), for the worker and the upstream. Every stage's refusal is a
+ * failed future carrying a {@link BridgeException}, never a thrown one, so the adapters
+ * answer it in one place each.
  */
 @Component
 public class CallPipeline {
@@ -51,14 +54,20 @@ public class CallPipeline {
 
 	private final Fallbacks fallbacks;
 
+	private final TraceContexts traces;
+
+	private final CallMetrics metrics;
+
 	CallPipeline(CallGuards guards, CallPolicies policies, ReadCache cache, CachePolicies cachePolicies,
-			RequestSubmitter submitter, Fallbacks fallbacks) {
+			RequestSubmitter submitter, Fallbacks fallbacks, TraceContexts traces, CallMetrics metrics) {
+		this.fallbacks = fallbacks;
+		this.traces = traces;
+		this.metrics = metrics;
 		this.guards = guards;
 		this.policies = policies;
 		this.cache = cache;
 		this.cachePolicies = cachePolicies;
 		this.submitter = submitter;
-		this.fallbacks = fallbacks;
 	}
 
 	/**
@@ -66,23 +75,31 @@ public class CallPipeline {
 	 * @return fails with a {@link BridgeException} carrying the bridge's or the
 	 * upstream's error
 	 */
-	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope request, CallOptions options) {
-		return fallbacks.apply(request, decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
-			case CACHEABLE -> cache.lookupOrCall(cacheRequest(request, policy, options.control()),
-					() -> submitter.submit(request).thenApply(CallPipeline::resultOf));
-			case WRITE -> uncached(request.asWrite(), options);
-			case BYPASS -> uncached(request, options);
-		}));
+	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope call, CallOptions options) {
+		RequestEnvelope request = traces.stamp(call);
+		try (CallLogContext logged = CallLogContext.of(request)) {
+			return metrics.count(request.method(),
+					fallbacks.apply(request, decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
+						case CACHEABLE -> cache.lookupOrCall(cacheRequest(request, policy, options.control()),
+								() -> submitter.submit(request).thenApply(CallPipeline::resultOf));
+						case WRITE -> uncached(request.asWrite(), options);
+						case BYPASS -> uncached(request, options);
+					})));
+		}
 	}
 
 	/**
 	 * An asynchronous call: completes once the request is in the queue (its id
 	 * remembered, so that its result can be fetched by id later).
 	 */
-	public CompletableFuture<Void> accept(CallContext context, RequestEnvelope request, CallOptions options) {
-		return decide(context, request, options).thenCompose(
-				policy -> submitter.submit(policy.kind() == CallPolicy.Kind.WRITE ? request.asWrite() : request, true)
-					.queued());
+	public CompletableFuture<Void> accept(CallContext context, RequestEnvelope call, CallOptions options) {
+		RequestEnvelope request = traces.stamp(call);
+		try (CallLogContext logged = CallLogContext.of(request)) {
+			return metrics.count(request.method(),
+					decide(context, request, options).thenCompose(policy -> submitter
+						.submit(policy.kind() == CallPolicy.Kind.WRITE ? request.asWrite() : request, true)
+						.queued()));
+		}
 	}
 
 	/** The guards, then the policy. */

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.submit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import io.mcpbridge.common.BridgeJson;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Produces a request to its priority's topic, keyed by entity; completes when the broker
- * acknowledged it.
+ * acknowledged it. The request's W3C trace context ({@code traceparent},
+ * {@code tracestate}) travels in the record's headers as well as in the envelope.
  */
 @Component
 class QueueProducer {
@@ -40,6 +42,9 @@ class QueueProducer {
 		}
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.requests(request.priority()),
 				request.routingKey(), value);
+		// Also as record headers, where tools that read Kafka (and not our envelope) look
+		// for them.
+		request.trace().forEach((name, context) -> record.headers().add(name, context.getBytes(StandardCharsets.US_ASCII)));
 		try {
 			return kafka.send(record).thenApply(sent -> null);
 		}

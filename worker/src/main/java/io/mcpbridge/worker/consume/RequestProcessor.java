@@ -7,8 +7,10 @@ import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.worker.cache.CacheInvalidator;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.reply.ReplyPublisher;
+import io.mcpbridge.worker.trace.WorkerTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,10 @@ class RequestProcessor {
 	static final long RETRY_INTERVAL_MS = 1000;
 
 	static final int RETRY_ATTEMPTS = 3;
+
+	static final String MDC_REQUEST_ID = "request_id";
+
+	static final String MDC_TENANT = "tenant";
 
 	private static final Logger log = LoggerFactory.getLogger(RequestProcessor.class);
 
@@ -49,8 +55,15 @@ class RequestProcessor {
 
 	private final CacheInvalidator invalidator;
 
+	private final WorkerTracing tracing;
+
+	private final QueueWaitMetrics queueWait;
+
 	RequestProcessor(RequestHandler handler, ExecutionGuard guard, ReplyPublisher replies, DeadLetters deadLetters,
-			WorkerProperties properties, CacheInvalidator invalidator) {
+			WorkerProperties properties, CacheInvalidator invalidator, WorkerTracing tracing,
+			QueueWaitMetrics queueWait) {
+		this.tracing = tracing;
+		this.queueWait = queueWait;
 		this.handler = handler;
 		this.guard = guard;
 		this.replies = replies;
@@ -60,10 +73,23 @@ class RequestProcessor {
 	}
 
 	void process(Work work) {
+		queueWait.started(work.priority(), work.record().timestamp(), System.currentTimeMillis());
+		// Every log line about this request names it and its tenant (and, from the span,
+		// its trace).
+		try (MDC.MDCCloseable id = MDC.putCloseable(MDC_REQUEST_ID, work.request().requestId());
+				MDC.MDCCloseable tenant = MDC.putCloseable(MDC_TENANT, work.request().tenant());
+				WorkerTracing.Execution execution = tracing.execution(work.request(), work.record().timestamp())) {
+			answer(work, execution);
+		}
+	}
+
+	private void answer(Work work, WorkerTracing.Execution execution) {
 		try {
 			Runnable delivery = retrying(work, () -> decide(work.request()));
 			retrying(work, () -> {
-				delivery.run();
+				try (WorkerTracing.Step reply = tracing.step("reply")) {
+					delivery.run();
+				}
 				return null;
 			});
 			work.completed();
@@ -73,6 +99,7 @@ class RequestProcessor {
 			log.debug("interrupted while answering request {}; it will be redelivered", work.request().requestId());
 		}
 		catch (RuntimeException ex) {
+			execution.failed(ex);
 			log.warn("request {} of tenant {} still failing after {} retries, moving it to the dead letters: {}",
 					work.request().requestId(), work.request().tenant(), RETRY_ATTEMPTS, ex.toString());
 			deadLetter(work, ex);

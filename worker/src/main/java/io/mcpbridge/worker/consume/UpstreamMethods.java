@@ -10,6 +10,7 @@ import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.resilience.UpstreamBreakers;
 import io.mcpbridge.worker.resilience.UpstreamRetries;
 import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.trace.WorkerTracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Runs the MCP methods a worker supports against the upstream's pool. Params and results
  * pass through as JSON, so fields of protocol revisions the bridge does not know about
  * survive. Every call goes through the upstream's circuit breaker
- * ({@link UpstreamBreakers}).
+ * ({@link UpstreamBreakers}) and is a span of the request's trace, whose context a
+ * tools/call passes to the server in {@code params._meta}.
  * <p>
  * A read (a tools/call the gateway did not mark as a write and that
  * {@link RetrySafeTools} says is safe to repeat, or tools/list) is retried after a
@@ -60,8 +62,11 @@ class UpstreamMethods {
 
 	private final UpstreamRetries retries;
 
+	private final WorkerTracing tracing;
+
 	UpstreamMethods(UpstreamPools pools, ToolsCache toolsCache, RetrySafeTools retrySafeTools,
-			UpstreamBreakers breakers, UpstreamRetries retries) {
+			UpstreamBreakers breakers, UpstreamRetries retries, WorkerTracing tracing) {
+		this.tracing = tracing;
 		this.pools = pools;
 		this.toolsCache = toolsCache;
 		this.retrySafeTools = retrySafeTools;
@@ -128,8 +133,20 @@ class UpstreamMethods {
 	}
 
 	private JsonNode call(RequestEnvelope request, String method, JsonNode params, CallListener listener) {
-		return breakers.call(request.upstream(), () -> pools.execute(request.upstream(),
-				Instant.ofEpochMilli(request.deadlineEpochMs()), method, params, listener));
+		return breakers.call(request.upstream(), () -> traced(request, method, params, listener));
+	}
+
+	private JsonNode traced(RequestEnvelope request, String method, JsonNode params, CallListener listener) {
+		try (WorkerTracing.Step upstreamCall = tracing.step("upstream call")) {
+			try {
+				return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), method,
+						upstreamCall.withMeta(method, params), listener);
+			}
+			catch (RuntimeException failure) {
+				upstreamCall.failed(failure);
+				throw failure;
+			}
+		}
 	}
 
 	/** The result, with its retry count in {@code _meta} when it took retries. */

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * restarting), {@code mcp_worker_pool_desired}, {@code mcp_worker_pool_waiting_calls},
  * {@code mcp_worker_pool_in_flight_calls}, and the counters
  * {@code mcp_worker_pool_restarts_total}, {@code mcp_worker_pool_calls_total} and
- * {@code mcp_worker_pool_errors_total}. They read one status snapshot per scrape (reused
- * for a second), not one per meter: a snapshot takes the pool's lock.
+ * {@code mcp_worker_pool_errors_total}, and the seed's
+ * {@code mcp_bridge_session_pool_utilization}. They read one status snapshot per scrape
+ * (reused for a second), not one per meter: a snapshot takes the pool's lock.
  */
 @Component
 class PoolMetrics implements MeterBinder {
@@ -60,6 +61,13 @@ class PoolMetrics implements MeterBinder {
 				.description("Calls running on the upstream's processes (up to max-concurrent-per-process each)")
 				.tag("upstream", upstream)
 				.register(registry);
+			Gauge
+				.builder("mcp.bridge.session.pool.utilization", this,
+						metrics -> metrics.read(upstream, PoolMetrics::utilization))
+				.description("Share of the pool's call capacity in use (in-flight calls / live processes x calls per "
+						+ "process), 0 to 1; 1 with calls waiting and no live process")
+				.tag("upstream", upstream)
+				.register(registry);
 			counter(registry, upstream, "mcp.worker.pool.restarts", "Processes replaced after dying or failing a check",
 					PoolStatus::restarts);
 			counter(registry, upstream, "mcp.worker.pool.calls", "Calls the pool ran", PoolStatus::calls);
@@ -73,6 +81,14 @@ class PoolMetrics implements MeterBinder {
 			.description(description)
 			.tag("upstream", upstream)
 			.register(registry);
+	}
+
+	static double utilization(PoolStatus status) {
+		long capacity = (long) status.live() * Math.max(1, status.maxConcurrentPerProcess());
+		if (capacity == 0) {
+			return status.waitingCalls() > 0 ? 1 : 0;
+		}
+		return Math.min(1.0, (double) status.inFlight() / capacity);
 	}
 
 	private double read(String upstream, ToDoubleFunction<PoolStatus> field) {

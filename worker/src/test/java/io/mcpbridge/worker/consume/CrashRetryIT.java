@@ -25,6 +25,7 @@ import io.mcpbridge.worker.pool.PoolStatus;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.stdio.CallListener;
+import io.mcpbridge.worker.trace.WorkerTracing;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class CrashRetryIT {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		methods = new UpstreamMethods(pools, new ToolsCache(properties, pools), new RetrySafeTools(properties),
 				new UpstreamBreakers(properties, CircuitBreakerProperties.defaults(), meters),
-				new UpstreamRetries(properties, RetryProperties.defaults(), meters));
+				new UpstreamRetries(properties, RetryProperties.defaults(), meters), WorkerTracing.off());
 	}
 
 	@AfterAll
