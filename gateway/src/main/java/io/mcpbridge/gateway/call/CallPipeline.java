@@ -78,8 +78,8 @@ public class CallPipeline {
 	public CompletableFuture<CacheAnswer> answer(CallContext context, RequestEnvelope call, CallOptions options) {
 		RequestEnvelope request = traces.stamp(call);
 		try (CallLogContext logged = CallLogContext.of(request)) {
-			return metrics.count(request.method(),
-					fallbacks.apply(request, decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
+			return metrics.count(request.method(), fallbacks.apply(request,
+					decide(context, request, options).thenCompose(policy -> switch (policy.kind()) {
 						case CACHEABLE -> cache.lookupOrCall(cacheRequest(request, policy, options.control()),
 								() -> submitter.submit(request).thenApply(CallPipeline::resultOf));
 						case WRITE -> uncached(request.asWrite(), options);

@@ -1,5 +1,8 @@
 package io.mcpbridge.gateway.limits;
 
+import io.mcpbridge.gateway.security.Tenant;
+import io.mcpbridge.gateway.security.TenantDirectory;
+
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,10 +26,22 @@ class RateLimitConfig {
 		return new RateLimitStats(registry);
 	}
 
+	/**
+	 * A tenant's {@code rate-limit} in the tenants file (read at each call, so a reload
+	 * applies to new buckets), else {@code bridge.rate-limiting.tenants}.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(TenantLimits.class)
-	TenantLimits configuredTenantLimits(RateLimitProperties properties) {
-		return new ConfiguredTenantLimits(properties);
+	TenantLimits configuredTenantLimits(RateLimitProperties properties, ObjectProvider<TenantDirectory> tenantsFile) {
+		ConfiguredTenantLimits configured = new ConfiguredTenantLimits(properties);
+		TenantDirectory tenants = tenantsFile.getIfAvailable();
+		if (tenants == null) {
+			return configured;
+		}
+		return tenant -> tenants.tenant(tenant)
+			.flatMap(Tenant::rateLimit)
+			.map(limit -> new Limit(limit.capacity(), limit.refillPerSecond()))
+			.or(() -> configured.forTenant(tenant));
 	}
 
 	@Bean

@@ -44,7 +44,8 @@ class QueueProducer {
 				request.routingKey(), value);
 		// Also as record headers, where tools that read Kafka (and not our envelope) look
 		// for them.
-		request.trace().forEach((name, context) -> record.headers().add(name, context.getBytes(StandardCharsets.US_ASCII)));
+		request.trace()
+			.forEach((name, context) -> record.headers().add(name, context.getBytes(StandardCharsets.US_ASCII)));
 		try {
 			return kafka.send(record).thenApply(sent -> null);
 		}

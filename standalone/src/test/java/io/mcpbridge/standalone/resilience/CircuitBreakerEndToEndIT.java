@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * its open duration (15 s here: long enough for the refusals to be measured on a loaded
  * machine). Retries are off (one attempt) so that every call is one failure.
  */
-class CircuitBreakerEndToEndTest {
+class CircuitBreakerEndToEndIT {
 
 	private static final String READ = "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\""
 			+ ":\"light.kitchen\"}}";

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before the success, the result's {@code _meta} counts them), writes run exactly once
  * whatever happens. The breaker is set out of the way (100 failures in a row).
  */
-class RetriesEndToEndTest {
+class RetriesEndToEndIT {
 
 	private static final int CALLS = 12;
 

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * is printed; every cell is asserted.
  */
 @ExtendWith(SharedStack.class)
-class TenantIsolationTest {
+class TenantIsolationIT {
 
 	private static final String RUN = Long.toString(System.nanoTime(), 36);
 

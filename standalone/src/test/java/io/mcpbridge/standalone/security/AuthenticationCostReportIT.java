@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * p50/p99 and this JVM's CPU per call (client and gateways share the JVM: the difference
  * is the authentication's). Excluded by default; run with
  * {@code ./mvnw -o -pl standalone -am test -Dsurefire.excludedGroups= -Dgroups=report
- * -Dtest=AuthenticationCostReportTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dtest=AuthenticationCostReportIT -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("report")
 @ExtendWith(SharedStack.class)
-class AuthenticationCostReportTest {
+class AuthenticationCostReportIT {
 
 	private static final int ROUNDS = 6;
 
@@ -48,7 +48,7 @@ class AuthenticationCostReportTest {
 	void reportsLatencyAndCpuOfAnAuthenticatedCallAgainstAnOpenOne(StandaloneStack stack) throws IOException {
 		Path tenants = folder.resolve("tenants.yaml");
 		Files.writeString(tenants, "tenants:\n  - id: cost-" + System.nanoTime() + "\n    api-keys: [\""
-				+ TenantIsolationTest.hash(KEY) + "\"]\n");
+				+ TenantIsolationIT.hash(KEY) + "\"]\n");
 		try (ExtraGateway open = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort());
 				ExtraGateway secured = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort(),
 						"bridge.security.tenants-file=" + tenants)) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bounded: no request id, session id or entity id appears in any label.
  */
 @ExtendWith(SharedStack.class)
-class MetricsEndpointTest {
+class MetricsEndpointIT {
 
 	private static final List<String> GATEWAY = List.of("mcp_bridge_request_duration_seconds_bucket",
 			"mcp_bridge_requests_total{", "mcp_bridge_errors_total{",

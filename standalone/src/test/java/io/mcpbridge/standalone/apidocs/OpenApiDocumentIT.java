@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * UI answers at {@code /docs}.
  */
 @ExtendWith(SharedStack.class)
-class OpenApiDocumentTest {
+class OpenApiDocumentIT {
 
 	/** Controllers whose answers are not the REST API: the status page serves HTML. */
 	private static final Set<String> NOT_API = Set.of("StatusPageController");
