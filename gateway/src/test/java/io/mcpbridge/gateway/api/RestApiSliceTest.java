@@ -6,11 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.gateway.cache.CacheAnswer;
+import io.mcpbridge.gateway.call.CallContext;
 import io.mcpbridge.gateway.call.CallPipeline;
 import io.mcpbridge.gateway.call.RequestMetrics;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.error.ErrorMapping;
+import io.mcpbridge.gateway.security.CallContexts;
 import io.mcpbridge.gateway.session.Session;
 import io.mcpbridge.gateway.session.SessionStore;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -38,6 +41,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -56,6 +60,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * elsewhere.
  */
 @WebMvcTest(RestApiController.class)
+// Authentication is tested on the real stack (TenantIsolationIT); here every caller is
+// the open mode's tenant.
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ JsonBodyReader.class, EnvelopeFactory.class, ToolPolicies.class, ErrorMapping.class, RequestMetrics.class,
 		RestApiSliceTest.SliceBeans.class })
 class RestApiSliceTest {
@@ -74,6 +81,9 @@ class RestApiSliceTest {
 	@MockitoBean
 	private KnownUpstreams upstreams;
 
+	@MockitoBean
+	private CallContexts callers;
+
 	/** What the application's own configuration would provide; a slice has none of it. */
 	@TestConfiguration
 	@EnableConfigurationProperties(GatewayProperties.class)
@@ -88,7 +98,8 @@ class RestApiSliceTest {
 
 	@BeforeEach
 	void aKnownSession() {
-		given(sessions.findAndTouch("default", SESSION))
+		given(callers.of(any())).willReturn(CallContext.of("default", "127.0.0.1"));
+		given(sessions.findOwnedAndTouch("default", null, SESSION))
 			.willReturn(Optional.of(Session.start(SESSION, "default", "home", null, "2025-06-18", 0, 60_000)));
 	}
 
@@ -106,7 +117,7 @@ class RestApiSliceTest {
 			.andExpect(jsonPath("$.id").value(7))
 			.andExpect(jsonPath("$.result.serverInfo.name").value("home-sim"))
 			.andExpect(jsonPath("$.result.session_id").isString());
-		verify(sessions).create(any(), eq("default"), eq("home"), any(), eq("2025-06-18"));
+		verify(sessions).create(any(), eq("default"), isNull(), eq("home"), any(), eq("2025-06-18"), isNull());
 	}
 
 	@Test
@@ -175,7 +186,7 @@ class RestApiSliceTest {
 		mvc.perform(json(post("/mcp/tools/list").header("X-Session-ID", "../../etc/passwd"), "{}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.error.code").value("SESSION_NOT_FOUND"));
-		verify(sessions, never()).findAndTouch(any(), eq("../../etc/passwd"));
+		verify(sessions, never()).findOwnedAndTouch(any(), any(), eq("../../etc/passwd"));
 	}
 
 	@Test
