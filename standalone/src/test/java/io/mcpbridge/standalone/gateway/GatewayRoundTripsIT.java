@@ -117,7 +117,7 @@ class GatewayRoundTripsIT {
 		Monitor monitor = new Monitor(ownRedis.port);
 
 		for (int i = 0; i < CALLS; i++) {
-			call("call_service", "light.bypass-" + i);
+			call("call_service", "light.bypass_" + i);
 		}
 
 		Map<String, Long> spent = report("write (bypass)", monitor.stop());
@@ -129,12 +129,12 @@ class GatewayRoundTripsIT {
 
 	@Test
 	void aCacheableMissCostsAtMostFourRoundTrips() throws Exception {
-		call("get_entities", "warmup"); // warms the session, the scripts and the
-										// versions' epoch
+		call("get_entities", "light.warmup"); // warms the session, the scripts and the
+		// versions' epoch
 		Monitor monitor = new Monitor(ownRedis.port);
 
 		for (int i = 0; i < CALLS; i++) {
-			call("get_entities", "domain-" + i);
+			call("get_entities", "light.domain_" + i);
 		}
 
 		Map<String, Long> spent = report("cacheable miss", monitor.stop());

@@ -24,10 +24,13 @@ class LongDeadlineIT {
 						"spring.mvc.async.request-timeout=500ms")) {
 			long start = System.nanoTime();
 			Response response = gateway.http()
-				.post("/mcp/tools/call", "{\"name\":\"get_entities\",\"arguments\":{}}", "X-Session-ID", session,
-						// Past the cache: another test may have cached this read through
-						// the stack's gateway.
-						"X-Timeout", "3", "X-Cache-Control", "no-cache");
+				// A write (call_service fails fast: no fallback answers in its place);
+				// the
+				// parked broker never delivers it, so nothing runs.
+				.post("/mcp/tools/call",
+						"{\"name\":\"call_service\",\"arguments\":{\"domain\":\"light\",\"service\":\"toggle\","
+								+ "\"entity_id\":\"light.kitchen\"}}",
+						"X-Session-ID", session, "X-Timeout", "3");
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
 			assertThat(response.status()).as(response.toString()).isEqualTo(504);
