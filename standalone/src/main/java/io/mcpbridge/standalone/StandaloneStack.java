@@ -134,7 +134,12 @@ public final class StandaloneStack implements AutoCloseable {
 		properties.add("server.port=" + options.workerPort());
 		properties.add("management.server.port=" + options.workerPort());
 		properties.add("server.address=" + options.bindAddress());
-		properties.add("management.server.address=" + options.bindAddress());
+		if (options.workerPort() == 0) {
+			// Port 0 gives management a server of its own (any free port); a fixed port
+			// is
+			// one server, whose address Boot refuses to set twice.
+			properties.add("management.server.address=" + options.bindAddress());
+		}
 		properties.addAll(upstream(0, "home", command, options.poolMin(), options.poolMax()));
 		if (options.maxConcurrentPerProcess() > 0) {
 			properties.add("bridge.upstreams[0].pool.max-concurrent-per-process=" + options.maxConcurrentPerProcess());

@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,6 +30,8 @@ class TraceFilter implements Filter {
 
 	static final String SPAN_NAME = "gateway request";
 
+	private static final String SPAN_ATTRIBUTE = TraceFilter.class.getName() + ".span";
+
 	private static final Propagator.Getter<HttpServletRequest> HEADERS = HttpServletRequest::getHeader;
 
 	private final Tracer tracer;
@@ -45,6 +48,14 @@ class TraceFilter implements Filter {
 			throws IOException, ServletException {
 		HttpServletRequest http = (HttpServletRequest) request;
 		HttpServletResponse answer = (HttpServletResponse) response;
+		if (http.getDispatcherType() == DispatcherType.ASYNC && http.getAttribute(SPAN_ATTRIBUTE) instanceof Span own) {
+			// A later dispatch of the same request (its body received without a thread,
+			// see SlowBodyFilter): the request's span again, not a new one.
+			try (Tracer.SpanInScope scope = tracer.withSpan(own)) {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
 		Span span = propagator.extract(http, HEADERS)
 			.name(SPAN_NAME)
 			.kind(Span.Kind.SERVER)
@@ -54,6 +65,7 @@ class TraceFilter implements Filter {
 		if (traceparent != null) {
 			answer.setHeader(TraceHeaders.TRACEPARENT, traceparent);
 		}
+		http.setAttribute(SPAN_ATTRIBUTE, span);
 		boolean async = false;
 		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
 			chain.doFilter(request, response);

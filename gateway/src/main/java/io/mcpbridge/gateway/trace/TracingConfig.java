@@ -2,6 +2,7 @@ package io.mcpbridge.gateway.trace;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +31,9 @@ class TracingConfig {
 		// First: the log lines of everything after it carry the trace id.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setAsyncSupported(true);
+		// Also on the async dispatch that carries a slowly received body: the request's
+		// span must be current where the pipeline stamps it into the envelope.
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;
 	}
 
