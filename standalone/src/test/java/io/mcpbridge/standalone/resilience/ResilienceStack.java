@@ -2,7 +2,6 @@ package io.mcpbridge.standalone.resilience;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
-import io.mcpbridge.redisprocess.RedisProcess;
 import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.worker.WorkerApplication;
 import tools.jackson.databind.JsonNode;
@@ -24,16 +22,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * A stack of its own for the breaker and retry tests: a Kafka broker, one worker whose
  * single home-sim process logs every tool call and takes its fault rates from a faults
  * file the test rewrites, and one gateway. Worker reports and the gateway's view of them
- * refresh every 200 ms, so the gateway learns a breaker's state quickly. It has a
- * redis-server of its own: worker reports are not per tenant, and the workers of other
- * stacks in the same test JVM (the shared stack's, for one) would otherwise count as live
- * workers whose breaker is closed.
+ * refresh every 200 ms, so the gateway learns a breaker's state quickly. Replies go
+ * through the shared Redis on 6379 under a tenant of its own.
  */
 final class ResilienceStack implements AutoCloseable {
 
 	private final EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2);
-
-	private final RedisProcess redis;
 
 	private final Path dir;
 
@@ -45,12 +39,6 @@ final class ResilienceStack implements AutoCloseable {
 
 	private ResilienceStack(Path dir) {
 		this.dir = dir;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			this.redis = RedisProcess.reuseOrStart(socket.getLocalPort());
-		}
-		catch (IOException failure) {
-			throw new UncheckedIOException(failure);
-		}
 		kafka.afterPropertiesSet();
 	}
 
@@ -93,7 +81,7 @@ final class ResilienceStack implements AutoCloseable {
 	private String[] common(String... more) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + redis.port(), "--bridge.kafka.partitions=2"));
+				"--spring.data.redis.port=6379", "--bridge.kafka.partitions=2"));
 		args.addAll(List.of(more));
 		return args.toArray(String[]::new);
 	}
@@ -146,7 +134,6 @@ final class ResilienceStack implements AutoCloseable {
 			worker.close();
 		}
 		kafka.destroy();
-		redis.close();
 	}
 
 }
