@@ -8,6 +8,6 @@ cd "$(dirname "$0")"
 jar=standalone/target/mcp-bridge-standalone-0.1.0-SNAPSHOT.jar
 if [ ! -f "$jar" ] || [ -n "$(find . \( -path ./.git -o -name target -o -name node_modules \) -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.xml' \) -newer "$jar" -print -quit)" ]; then
   echo "building mcp-bridge (first run downloads dependencies; later runs skip this)..."
-  ./mvnw -B -q -DskipTests -pl standalone -am install
+  ./mvnw -B -q -DskipTests -pl standalone -am package
 fi
 exec java -jar "$jar" "$@"
