@@ -111,6 +111,12 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 					callTimeout, DataSize.ofMegabytes(16), Duration.ofSeconds(30), pool, List.of(), null);
 		}
 
+		/** This upstream with another {@code idempotent-tools}. */
+		public Upstream withIdempotentTools(List<String> tools) {
+			return new Upstream(name, command, args, env, workingDirectory, callTimeout, maxLineLength, startTimeout,
+					pool, tools, poolSize);
+		}
+
 		/** This upstream with another {@code start-timeout}. */
 		public Upstream withStartTimeout(Duration timeout) {
 			return new Upstream(name, command, args, env, workingDirectory, callTimeout, maxLineLength, timeout, pool,

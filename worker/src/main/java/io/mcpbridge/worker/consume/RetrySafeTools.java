@@ -13,13 +13,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Which tools may run a second time after the process running them died mid-call. A crash
- * leaves unknown whether the tool had its effect, so repeating it is safe only for a tool
- * that changes nothing (MCP annotation {@code readOnlyHint}), whose repetition changes
- * nothing more ({@code idempotentHint}), or that the upstream's {@code idempotent-tools}
- * lists. The annotations come from the upstream's tools/list answer, which the tools
- * cache keeps per upstream and drops on {@code notifications/tools/list_changed}; the
- * caller fetches it when it is not cached.
+ * Which tools a read (a call the gateway did not mark as a write) may run a second time
+ * after a transport failure or the death of its process. Such a failure leaves unknown
+ * whether the tool had its effect, so repeating it is safe only for a tool that changes
+ * nothing (MCP annotation {@code readOnlyHint}), whose repetition changes nothing more
+ * ({@code idempotentHint}), or that the upstream's {@code idempotent-tools} lists. The
+ * annotations come from the upstream's tools/list answer, which the tools cache keeps per
+ * upstream and drops on {@code notifications/tools/list_changed}; the caller fetches it
+ * when it is not cached.
  */
 @Component
 class RetrySafeTools {

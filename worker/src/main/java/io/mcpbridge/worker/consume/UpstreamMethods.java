@@ -5,14 +5,11 @@ import java.time.Instant;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Methods;
 import io.mcpbridge.common.RequestEnvelope;
-import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamPools;
 import io.mcpbridge.worker.resilience.UpstreamBreakers;
 import io.mcpbridge.worker.resilience.UpstreamRetries;
 import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.worker.trace.WorkerTracing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,17 +26,15 @@ import org.springframework.stereotype.Component;
  * {@link RetrySafeTools} says is safe to repeat, or tools/list) is retried after a
  * transport-level failure ({@link UpstreamRetries}: backoff, within the deadline); a
  * retried tool result says how many times in {@code _meta} {@value #RETRIES_META}. A
- * write is never retried, with one older exception: a tool configured or annotated as
- * idempotent whose process dies mid-call is run once more on another process; otherwise
- * the crash is the answer (UPSTREAM_CRASHED).
+ * write is never retried: after a transport failure or a crash of its process
+ * (UPSTREAM_CRASHED) the failure is the answer, since whether it had its effect is
+ * unknown.
  */
 @Component
 class UpstreamMethods {
 
 	/** The {@code _meta} key of a tool result that took retries: how many. */
 	static final String RETRIES_META = "io.mcpbridge/retries";
-
-	private static final Logger log = LoggerFactory.getLogger(UpstreamMethods.class);
 
 	/**
 	 * A method's result; {@code cacheExpiresEpochMs} is set when it came from the
@@ -118,18 +113,9 @@ class UpstreamMethods {
 					() -> call(request, Methods.TOOLS_CALL, params, listener));
 			return withRetries(attempted.value(), attempted.retries());
 		}
-		try {
-			return call(request, Methods.TOOLS_CALL, params, listener);
-		}
-		catch (UpstreamCrashedException crash) {
-			if (!retrySafeTools.allowsRetry(request.upstream(), request.tool(),
-					() -> listTools(request, CallListener.NONE).result())) {
-				throw crash;
-			}
-			log.info("request {}: {} while running {}; retrying it once on another process", request.requestId(),
-					crash.getMessage(), request.tool());
-			return call(request, Methods.TOOLS_CALL, params, listener);
-		}
+		// A write is never repeated, not even after a crash: whether it had its effect is
+		// unknown.
+		return call(request, Methods.TOOLS_CALL, params, listener);
 	}
 
 	private JsonNode call(RequestEnvelope request, String method, JsonNode params, CallListener listener) {

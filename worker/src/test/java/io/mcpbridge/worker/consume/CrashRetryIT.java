@@ -1,6 +1,7 @@
 package io.mcpbridge.worker.consume;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A home-sim process killed (SIGKILL) in the middle of a tool call, with real
  * subprocesses: the call of a tool home-sim annotates read-only is run again on the other
- * process; a call of its write tool fails with the crash at once.
+ * process; a write fails with the crash at once, even of a tool listed idempotent.
  */
 class CrashRetryIT {
 
@@ -56,8 +57,12 @@ class CrashRetryIT {
 
 	@BeforeAll
 	static void startPool() {
-		WorkerProperties properties = PoolFixtures.properties(Upstream.of(UPSTREAM,
-				HomeSimCommand.javaCommand("--latency-ms=3000"), Map.of(), Pool.fixed(2), Duration.ofSeconds(60)));
+		// call_service is listed idempotent: a write is still never run twice.
+		WorkerProperties properties = PoolFixtures.properties(
+				Upstream
+					.of(UPSTREAM, HomeSimCommand.javaCommand("--latency-ms=3000"), Map.of(), Pool.fixed(2),
+							Duration.ofSeconds(60))
+					.withIdempotentTools(List.of("call_service")));
 		pools = new UpstreamPools(properties);
 		pools.start();
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -89,7 +94,7 @@ class CrashRetryIT {
 	}
 
 	@Test
-	void aWriteToolFailsAsCrashedAtOnce() {
+	void aWriteFailsAsCrashedAtOnceEvenOfAToolListedIdempotent() {
 		CompletableFuture<UpstreamMethods.Result> call = callAsync("call_service",
 				Map.of("domain", "light", "service", "toggle", "entity_id", "light.kitchen"));
 
@@ -136,9 +141,11 @@ class CrashRetryIT {
 	}
 
 	private static CompletableFuture<UpstreamMethods.Result> startAsync(String tool, Map<String, Object> arguments) {
-		RequestEnvelope request = new RequestEnvelope(UUID.randomUUID().toString(), "default", "session-1", UPSTREAM,
+		RequestEnvelope read = new RequestEnvelope(UUID.randomUUID().toString(), "default", "session-1", UPSTREAM,
 				Methods.TOOLS_CALL, tool, BridgeJson.mapper().valueToTree(arguments), Priority.MEDIUM,
 				System.currentTimeMillis() + 90_000, "gateway-1", null, null, System.currentTimeMillis());
+		// As the gateway marks them: call_service is the write.
+		RequestEnvelope request = "call_service".equals(tool) ? read.asWrite() : read;
 		return CompletableFuture.supplyAsync(() -> methods.execute(request, CallListener.NONE), CALLERS);
 	}
 
