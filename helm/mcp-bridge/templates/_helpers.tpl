@@ -22,6 +22,19 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+Authentication is on unless the values say auth.mode: open. On, a tenants file must come from
+`tenants` or from existingSecret (key tenants.yaml): the chart refuses to render otherwise.
+*/}}
+{{- define "mcp-bridge.tenantsFile" -}}
+{{- if eq .Values.auth.mode "tenants" -}}
+{{- if not (or .Values.tenants .Values.existingSecret) -}}
+{{- fail "auth.mode is \"tenants\" (the default) but no tenants file is given: set `tenants` (the file's content) or `existingSecret` (a Secret with the key tenants.yaml), or set auth.mode: open to run without authentication" -}}
+{{- end -}}
+/etc/mcp-bridge/secret/tenants.yaml
+{{- end -}}
+{{- end -}}
+
 {{- define "mcp-bridge.secretName" -}}
 {{- default (printf "%s-secret" (include "mcp-bridge.fullname" .)) .Values.existingSecret -}}
 {{- end -}}
@@ -64,6 +77,11 @@ partitions / pollThreads workers get work. Autoscaling above it only adds idle p
 
 {{/* Environment shared by gateway and worker: Kafka, Redis, topic layout, credentials. */}}
 {{- define "mcp-bridge.commonEnv" -}}
+{{- with include "mcp-bridge.tenantsFile" . }}
+# Authentication on: gateways read API keys and limits, workers each tenant's upstream-env.
+- name: BRIDGE_SECURITY_TENANTS_FILE
+  value: {{ . | quote }}
+{{- end }}
 - name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
   value: {{ .Values.tracing.samplingProbability | quote }}
 {{- if .Values.tracing.otlpEndpoint }}

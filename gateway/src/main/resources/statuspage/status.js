@@ -1,8 +1,65 @@
 // The live status page: polls /mcp/status every 2 s and fills the page. Values are set as text, never as HTML,
 // so nothing a status document holds (upstream names, error messages) can inject markup.
+// With authentication on, /mcp/status needs a key: the page asks for one, keeps it in sessionStorage (this tab
+// only, gone when it closes) and sends it as "Authorization: Bearer". A tenant's key shows its own view, an
+// operator's everything. The key is never written into the page.
 "use strict";
 
 const POLL_MS = 2000;
+
+const KEY_ITEM = "mcp-bridge.status.api-key";
+
+/** Why a section is missing from the document: set per document (a tenant's view omits the fleet). */
+let missingReason = "no answer";
+
+let timer;
+
+function storedKey() {
+  try {
+    return sessionStorage.getItem(KEY_ITEM);
+  }
+  catch (blocked) {
+    return null;
+  }
+}
+
+function storeKey(key) {
+  try {
+    sessionStorage.setItem(KEY_ITEM, key);
+  }
+  catch (blocked) {
+    // Storage refused (privacy mode): the key cannot be kept, the next poll asks again.
+  }
+}
+
+function forgetKey() {
+  try {
+    sessionStorage.removeItem(KEY_ITEM);
+  }
+  catch (blocked) {
+    // Nothing was stored.
+  }
+}
+
+// A key may be handed over once in the fragment (/status#key=...), which browsers never send to a server: it is
+// moved to sessionStorage and removed from the address bar at once.
+function keyFromFragment() {
+  const match = /^#key=(.+)$/.exec(location.hash);
+  if (match) {
+    storeKey(decodeURIComponent(match[1]));
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+}
+
+function askForKey(message) {
+  const badge = $("bridge-status");
+  badge.textContent = "API key needed";
+  badge.className = "badge locked";
+  text("key-message", message);
+  $("key-form").hidden = false;
+  $("forget-key").hidden = true;
+  text("updated", "waiting for an API key");
+}
 
 function $(id) {
   return document.getElementById(id);
@@ -54,7 +111,7 @@ function fillUnavailable(table, section) {
   table.replaceChildren();
   const cell = table.createTBody().insertRow().insertCell();
   cell.className = "unavailable";
-  cell.textContent = "unavailable: " + (section.error || "no answer");
+  cell.textContent = "unavailable: " + (section.error || missingReason);
 }
 
 function renderSummary(doc) {
@@ -133,14 +190,39 @@ function renderExtra(doc) {
   }
 }
 
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, POLL_MS);
+}
+
 async function refresh() {
+  const key = storedKey();
+  const headers = { Accept: "application/json" };
+  if (key) {
+    headers.Authorization = "Bearer " + key;
+  }
+  let keyNeeded = false;
   try {
-    const response = await fetch("/mcp/status", { cache: "no-store", headers: { Accept: "application/json" } });
+    const response = await fetch("/mcp/status", { cache: "no-store", headers: headers });
+    if (response.status === 401) {
+      // Polling stops until a key is given: a refused key is dropped, never retried.
+      keyNeeded = true;
+      forgetKey();
+      askForKey(key ? "That API key was refused." : "This bridge requires an API key.");
+      return;
+    }
     if (!response.ok) {
       throw new Error("HTTP " + response.status);
     }
     const doc = await response.json();
+    const tenantView = doc.tenant !== undefined && doc.workers === undefined;
+    missingReason = tenantView ? "shown to operator keys only" : "no answer";
+    $("key-form").hidden = true;
+    $("forget-key").hidden = !key;
     renderSummary(doc);
+    if (tenantView) {
+      text("bridge-line", $("bridge-line").textContent + " · tenant " + doc.tenant.id);
+    }
     renderQueue(doc.queue);
     renderUpstreams(doc.upstreams);
     renderWorkers(doc.workers);
@@ -154,8 +236,30 @@ async function refresh() {
     text("updated", "last attempt failed: " + failure.message);
   }
   finally {
-    setTimeout(refresh, POLL_MS);
+    if (!keyNeeded) {
+      schedule();
+    }
   }
 }
 
-document.addEventListener("DOMContentLoaded", refresh);
+function start() {
+  keyFromFragment();
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = $("api-key");
+    const key = input.value.trim();
+    input.value = "";
+    if (key) {
+      storeKey(key);
+      refresh();
+    }
+  });
+  $("forget-key").addEventListener("click", () => {
+    forgetKey();
+    clearTimeout(timer);
+    refresh();
+  });
+  refresh();
+}
+
+document.addEventListener("DOMContentLoaded", start);

@@ -69,6 +69,21 @@ class ComposeFileIT {
 	}
 
 	@Test
+	void everyGatewayAndWorkerStartsAuthenticatedWithTheMountedTenantsFile() throws Exception {
+		Map<String, Object> services = at(compose(), "services");
+
+		for (String bridge : List.of("gateway-1", "gateway-2", "worker-1", "worker-2")) {
+			assertThat((Map<String, Object>) at(services, bridge, "environment"))
+				.containsEntry("BRIDGE_SECURITY_TENANTS_FILE", "/etc/mcp-bridge/secret/tenants.yaml");
+			assertThat((List<String>) at(services, bridge, "volumes"))
+				.contains("./config/tenants.example.yaml:/etc/mcp-bridge/secret/tenants.yaml:ro");
+		}
+		// The published example keys are the default: the file says so, and the README
+		// says to replace them.
+		assertThat(Files.readString(ROOT.resolve("config/tenants.example.yaml"))).contains("published");
+	}
+
+	@Test
 	void everyMountedFileExistsInTheRepository() throws Exception {
 		Map<String, Map<String, Object>> services = at(compose(), "services");
 

@@ -23,19 +23,72 @@ class HelmChartTest {
 
 	private static final List<String> PRIORITIES = List.of("critical", "high", "medium", "low", "bulk");
 
+	private static final String TENANTS_FILE = "/etc/mcp-bridge/secret/tenants.yaml";
+
+	private static Path values(String name) {
+		return Path.of("src", "test", "resources", "values", name).toAbsolutePath();
+	}
+
+	/** The chart with a tenants file (required by default) and the given value sets. */
 	private static Rendered render(String... valueSets) {
 		var template = new Helm(CHART).template().withName("bridge").withNamespace("mcp");
-		for (String values : valueSets) {
-			template.withValuesFile(Path.of("src", "test", "resources", "values", values).toAbsolutePath());
+		template.withValuesFile(values("tenants.yaml"));
+		for (String valueSet : valueSets) {
+			template.withValuesFile(values(valueSet));
 		}
 		return Rendered.parse(template.call());
 	}
 
+	/** The chart with a tenants file, for tests that set values one by one. */
+	private static com.marcnuri.helm.TemplateCommand template() {
+		return new Helm(CHART).template().withValuesFile(values("tenants.yaml"));
+	}
+
 	@Test
 	void lintStrictPassesWithTheDefaultValues() {
+		// Helm's lint mode relaxes `fail` and `required`: the tenants check is the
+		// render's (below).
 		LintResult lint = new Helm(CHART).lint().strict().call();
 
 		assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+	}
+
+	@Test
+	void withoutATenantsFileTheChartRefusesToRenderUnlessOpenModeIsExplicit() {
+		assertThatThrownBy(() -> new Helm(CHART).template().call()).hasMessageContaining("no tenants file is given")
+			.hasMessageContaining("auth.mode: open");
+
+		Rendered open = Rendered.parse(new Helm(CHART).template().set("auth.mode", "open").call());
+
+		for (String component : List.of("-gateway", "-worker")) {
+			assertThat(env(container(open.get("Deployment", component))))
+				.doesNotContainKey("BRIDGE_SECURITY_TENANTS_FILE");
+		}
+	}
+
+	@Test
+	void aTenantsFileTurnsAuthenticationOnInGatewaysAndWorkers() {
+		Rendered chart = render();
+
+		for (String component : List.of("-gateway", "-worker")) {
+			Map<String, Object> container = container(chart.get("Deployment", component));
+			assertThat(env(container)).containsEntry("BRIDGE_SECURITY_TENANTS_FILE", TENANTS_FILE);
+			assertThat((List<Map<String, Object>>) at(container, "volumeMounts"))
+				.anySatisfy(mount -> assertThat(mount).containsEntry("mountPath", "/etc/mcp-bridge/secret"));
+		}
+		assertThat((String) at(chart.get("Secret", "-secret"), "stringData", "tenants.yaml")).contains("id: acme")
+			.contains("upstream-env");
+		// The credentials stay in the Secret: never in a Deployment or a ConfigMap.
+		assertThat(chart.ofKind("Deployment").toString() + chart.ofKind("ConfigMap")).doesNotContain("acme-home-token");
+	}
+
+	@Test
+	void anExistingSecretCountsAsTheTenantsFile() {
+		Rendered chart = Rendered
+			.parse(new Helm(CHART).template().withValuesFile(values("existing-secret.yaml")).call());
+
+		assertThat(env(container(chart.get("Deployment", "-worker")))).containsEntry("BRIDGE_SECURITY_TENANTS_FILE",
+				TENANTS_FILE);
 	}
 
 	@Test
@@ -168,25 +221,22 @@ class HelmChartTest {
 	void aFleetLargerThanThePartitionsCanFeedIsRefusedWithTheArithmetic() {
 		assertThatThrownBy(() -> render("too-many-workers.yaml"))
 			.hasMessageContaining("keda.maxReplicaCount is 12 but kafka.partitions / worker.pollThreads = 24 / 4 = 6");
-		assertThatThrownBy(
-				() -> Rendered.parse(new Helm(CHART).template().set("worker.autoscaling.maxReplicas", 25).call()))
+		assertThatThrownBy(() -> Rendered.parse(template().set("worker.autoscaling.maxReplicas", 25).call()))
 			.hasMessageContaining("worker.autoscaling.maxReplicas is 25");
 	}
 
 	@Test
 	void theSchemaRefusesAnUnknownOrIllTypedValue() {
-		assertThatThrownBy(() -> new Helm(CHART).template().set("gateway.replicaz", 3).call())
-			.hasMessageContaining("replicaz");
-		assertThatThrownBy(() -> new Helm(CHART).template().set("kafka.sasl.mechanism", "GSSAPI").call())
+		assertThatThrownBy(() -> template().set("gateway.replicaz", 3).call()).hasMessageContaining("replicaz");
+		assertThatThrownBy(() -> template().set("kafka.sasl.mechanism", "GSSAPI").call())
 			.hasMessageContaining("mechanism");
+		assertThatThrownBy(() -> template().set("auth.mode", "none").call()).hasMessageContaining("mode");
 	}
 
 	@Test
 	void monitoringObjectsAreOptionalAndCarryTheSharedAlertRules() {
-		Rendered chart = Rendered.parse(new Helm(CHART).template()
-			.set("serviceMonitor.enabled", true)
-			.set("prometheusRule.enabled", true)
-			.call());
+		Rendered chart = Rendered
+			.parse(template().set("serviceMonitor.enabled", true).set("prometheusRule.enabled", true).call());
 
 		assertThat((String) at(chart.get("ServiceMonitor", "bridge"), "spec", "endpoints", 0, "path"))
 			.isEqualTo("/metrics");

@@ -152,6 +152,10 @@ public final class StandaloneStack implements AutoCloseable {
 			properties
 				.addAll(upstream(index++, extra.getKey(), extra.getValue(), options.poolMin(), options.poolMin()));
 		}
+		if (options.tenantsFile() != null) {
+			// The worker reads each tenant's upstream-env from the same file.
+			properties.add("bridge.security.tenants-file=" + options.tenantsFile());
+		}
 		properties.addAll(extraWorkerSettings);
 		return properties;
 	}

@@ -1,6 +1,6 @@
 package io.mcpbridge.gateway.limits;
 
-import io.mcpbridge.gateway.security.Tenant;
+import io.mcpbridge.common.tenants.Tenant;
 import io.mcpbridge.gateway.security.TenantDirectory;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.security;
 
+import io.mcpbridge.common.tenants.Tenant;
 import io.mcpbridge.gateway.call.CallContext;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;

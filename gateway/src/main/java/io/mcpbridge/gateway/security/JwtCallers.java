@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.mcpbridge.common.tenants.Tenant;
 import io.mcpbridge.common.Identifiers;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;

@@ -49,8 +49,11 @@ class SecurityConfig {
 			// pages need nothing more.
 			.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers("/health", "/status", ResourceMetadata.PATH, ResourceMetadata.PATH + "/**",
-					"/actuator/health", "/actuator/health/**", "/metrics", "/error")
+			// The status page and its two files hold no data: its script asks for a key
+			// and
+			// sends it with every /mcp/status poll.
+			.requestMatchers("/health", "/status", "/status/status.js", "/status/status.css", ResourceMetadata.PATH,
+					ResourceMetadata.PATH + "/**", "/actuator/health", "/actuator/health/**", "/metrics", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

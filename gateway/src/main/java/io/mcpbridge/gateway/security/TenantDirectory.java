@@ -1,15 +1,13 @@
 package io.mcpbridge.gateway.security;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.mcpbridge.common.tenants.Tenant;
+import io.mcpbridge.common.tenants.TenantsFileSource;
+import io.mcpbridge.common.tenants.TenantsFileWatch;
 import io.mcpbridge.gateway.backpressure.TenantBounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,30 +27,20 @@ public class TenantDirectory implements TenantBounds, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
 
-	private final Path file;
+	private final TenantsFileSource source;
 
-	private final ScheduledExecutorService reloader;
+	private final TenantsFileWatch watch;
 
 	private volatile Tenants current = Tenants.NONE;
 
-	private volatile FileTime loadedVersion;
-
-	private volatile FileTime refusedVersion;
-
 	TenantDirectory(SecurityProperties properties) {
-		this.file = properties.apiKeys() ? Path.of(properties.tenantsFile()) : null;
-		if (file == null) {
-			this.reloader = null;
+		this.source = properties.apiKeys() ? new TenantsFileSource(Path.of(properties.tenantsFile())) : null;
+		if (source == null) {
+			this.watch = null;
 			return;
 		}
-		load(TenantsFileParser.read(file), modified());
-		long everyMs = properties.reloadInterval().toMillis();
-		this.reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "tenants-file-reload");
-			thread.setDaemon(true);
-			return thread;
-		});
-		reloader.scheduleWithFixedDelay(this::reloadIfChanged, everyMs, everyMs, TimeUnit.MILLISECONDS);
+		load(source.load());
+		this.watch = TenantsFileWatch.start(source, properties.reloadInterval(), this::load, TenantDirectory::refused);
 	}
 
 	/** A tenant by id; empty when the file does not list it (or there is no file). */
@@ -72,45 +60,22 @@ public class TenantDirectory implements TenantBounds, DisposableBean {
 
 	/** Loads the file again if its modification time changed since the last look. */
 	void reloadIfChanged() {
-		FileTime version = modified();
-		if (version == null || version.equals(loadedVersion) || version.equals(refusedVersion)) {
-			return;
-		}
-		try {
-			load(TenantsFileParser.read(file), version);
-		}
-		catch (TenantsFileException invalid) {
-			refusedVersion = version;
-			log.error("tenants file changed but is invalid; the previous version stays in force: {}",
-					invalid.getMessage());
-		}
-		catch (RuntimeException unexpected) {
-			refusedVersion = version;
-			log.error("tenants file changed but could not be loaded; the previous version stays in force: {}",
-					unexpected.toString());
-		}
+		TenantsFileWatch.look(source, this::load, TenantDirectory::refused);
 	}
 
-	private void load(List<Tenant> tenants, FileTime version) {
+	private static void refused(String message) {
+		log.error("tenants file changed but is invalid; the previous version stays in force: {}", message);
+	}
+
+	private void load(List<Tenant> tenants) {
 		current = new Tenants(tenants);
-		loadedVersion = version;
-		log.info("tenants file {} loaded: {} tenants", file, tenants.size());
-	}
-
-	private FileTime modified() {
-		try {
-			return Files.getLastModifiedTime(file);
-		}
-		catch (java.io.IOException gone) {
-			log.warn("tenants file {} cannot be read; the loaded version stays in force", file);
-			return null;
-		}
+		log.info("tenants file {} loaded: {} tenants", source.file(), tenants.size());
 	}
 
 	@Override
 	public void destroy() {
-		if (reloader != null) {
-			reloader.shutdownNow();
+		if (watch != null) {
+			watch.close();
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.mcpbridge.common.tenants.Tenant;
+
 /**
  * One loaded version of the tenants file, indexed for the request path: a presented API
  * key costs one SHA-256 and one map lookup. The map is keyed by the first 8 bytes of the

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.mcpbridge.common.tenants.TenantsFileException;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

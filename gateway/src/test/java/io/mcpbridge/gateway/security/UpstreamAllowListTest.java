@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import io.mcpbridge.common.tenants.Tenant;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.gateway.call.CallContext;

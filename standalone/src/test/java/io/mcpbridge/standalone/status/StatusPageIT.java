@@ -1,14 +1,7 @@
 package io.mcpbridge.standalone.status;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.SharedStack;
@@ -18,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.mcpbridge.standalone.status.HeadlessChromium.element;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The live status page as a person sees it: rendered by a real headless Chromium
@@ -29,8 +22,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @ExtendWith(SharedStack.class)
 class StatusPageIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path ARTIFACTS = Path.of("target", "status-page");
 
@@ -62,9 +53,9 @@ class StatusPageIT {
 
 	@Test
 	void headlessChromiumRendersTheStacksRealNumbersAtPhoneWidth(StandaloneStack stack) throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + " (apt-get install chromium): cannot render");
+		HeadlessChromium chromium = new HeadlessChromium(this.profile);
 		String url = "http://127.0.0.1:" + stack.gatewayPort() + "/status";
-		String dom = chromium("--dump-dom", url);
+		String dom = chromium.dumpDom(url);
 		Files.createDirectories(ARTIFACTS);
 		Files.writeString(ARTIFACTS.resolve("status-page.html"), dom);
 
@@ -75,34 +66,12 @@ class StatusPageIT {
 		assertThat(element(dom, "latency")).matches("\\d[\\d,]* / \\d[\\d,]* ms");
 		assertThat(dom).contains("<td>CRITICAL</td>", "<td>BULK</td>", "<td>home</td>", "mcp.requests.medium");
 		assertThat(element(dom, "updated")).startsWith("updated ");
+		// Open mode: no key is asked for.
+		assertThat(HeadlessChromium.tag(dom, "key-form")).contains("hidden");
 
 		Path screenshot = ARTIFACTS.resolve("status-page.png").toAbsolutePath();
-		chromium("--screenshot=" + screenshot, url);
+		chromium.screenshot(screenshot, url);
 		assertThat(Files.size(screenshot)).isGreaterThan(10_000);
-	}
-
-	/** The text of the element with that id, as the page's script left it. */
-	private static String element(String dom, String id) {
-		Matcher matcher = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(dom);
-		assertThat(matcher.find()).as("element #" + id + " in " + dom).isTrue();
-		return matcher.group(1);
-	}
-
-	private String chromium(String action, String url) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--user-data-dir=" + this.profile,
-				"--window-size=412,1000", "--virtual-time-budget=5000", "--hide-scrollbars", action, url));
-		Path out = this.profile.resolve("stdout.txt");
-		Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-			.redirectError(this.profile.resolve("stderr.txt").toFile())
-			.start();
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("chromium did not finish within 90 s: " + command);
-		}
-		assertThat(process.exitValue()).as(Files.readString(this.profile.resolve("stderr.txt"))).isZero();
-		return Files.readString(out, StandardCharsets.UTF_8);
 	}
 
 }

@@ -123,6 +123,24 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 					idempotentTools, poolSize);
 		}
 
+		/**
+		 * This upstream for one tenant's processes: its variables added to (and winning
+		 * over) the upstream's, in a pool of its own.
+		 */
+		public Upstream forTenant(Map<String, String> tenantEnv, Pool tenantPool) {
+			Map<String, String> merged = new java.util.HashMap<>(env);
+			merged.putAll(tenantEnv);
+			return new Upstream(name, command, args, merged, workingDirectory, callTimeout, maxLineLength, startTimeout,
+					tenantPool, idempotentTools, poolSize);
+		}
+
+		/** Names its variables, never their values (they may be credentials). */
+		@Override
+		public String toString() {
+			return "Upstream[name=" + name + ", command=" + command + ", args=" + args + ", env=" + env.keySet()
+					+ ", workingDirectory=" + workingDirectory + ", pool=" + pool + "]";
+		}
+
 		@AssertTrue(message = "pool-size was replaced by pool.min, pool.target and pool.max "
 				+ "(pool.auto-scale=false runs pool.target processes)")
 		public boolean isPoolSizeUnset() {
@@ -254,6 +272,15 @@ public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Va
 				throw new IllegalArgumentException("pool.max-concurrent-per-process must be between 1 and "
 						+ MAX_CONCURRENT_PER_PROCESS_LIMIT + ", got " + maxConcurrentPerProcess);
 			}
+		}
+
+		/**
+		 * A tenant's pool of this upstream: one process at first, up to {@code max},
+		 * other settings as this pool's.
+		 */
+		public Pool forTenant(int max) {
+			return new Pool(1, max, null, scaleFactor, idleTimeout, healthCheckInterval, healthCheckTimeout, true,
+					growAfter, maxConcurrentPerProcess);
 		}
 
 		/** This pool with another {@code max-concurrent-per-process}. */

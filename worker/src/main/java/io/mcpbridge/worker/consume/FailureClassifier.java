@@ -6,6 +6,7 @@ import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.worker.pool.CallTimeoutException;
 import io.mcpbridge.worker.pool.NoIdleClientException;
+import io.mcpbridge.worker.pool.TenantPoolsFullException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
 import io.mcpbridge.worker.resilience.CircuitOpenException;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
 class FailureClassifier {
 
 	private static final Logger log = LoggerFactory.getLogger(FailureClassifier.class);
+
+	/** The Retry-After of a call refused because every tenant pool was busy. */
+	static final long TENANT_POOLS_RETRY_AFTER_MS = 1000;
 
 	ReplyError classify(Throwable failure) {
 		// Futures and executors wrap failures: look at the causes too.
@@ -55,6 +59,10 @@ class FailureClassifier {
 		if (cause instanceof NoIdleClientException) {
 			// It waited for a busy pool until its deadline and never executed.
 			return ReplyError.of(ErrorCode.TIMEOUT_IN_QUEUE, cause.getMessage());
+		}
+		if (cause instanceof TenantPoolsFullException) {
+			// Every process the budget allows is busy: a bounded refusal, never run.
+			return ReplyError.retryAfter(ErrorCode.OVERLOADED, cause.getMessage(), TENANT_POOLS_RETRY_AFTER_MS);
 		}
 		if (cause instanceof UpstreamUnavailableException) {
 			return ReplyError.of(ErrorCode.UPSTREAM_UNAVAILABLE, cause.getMessage());

@@ -125,8 +125,11 @@ class UpstreamMethods {
 	private JsonNode traced(RequestEnvelope request, String method, JsonNode params, CallListener listener) {
 		try (WorkerTracing.Step upstreamCall = tracing.step("upstream call")) {
 			try {
-				return pools.execute(request.upstream(), Instant.ofEpochMilli(request.deadlineEpochMs()), method,
-						upstreamCall.withMeta(method, params), listener);
+				// The tenant's own processes when its upstream-env gives the upstream
+				// variables.
+				return pools.execute(request.tenant(), request.upstream(),
+						Instant.ofEpochMilli(request.deadlineEpochMs()), method, upstreamCall.withMeta(method, params),
+						listener);
 			}
 			catch (RuntimeException failure) {
 				upstreamCall.failed(failure);

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
  * {@code mcp_worker_pool_restarts_total}, {@code mcp_worker_pool_calls_total} and
  * {@code mcp_worker_pool_errors_total}, and the seed's
  * {@code mcp_bridge_session_pool_utilization}. They read one status snapshot per scrape
- * (reused for a second), not one per meter: a snapshot takes the pool's lock.
+ * (reused for a second), not one per meter: a snapshot takes the pool's lock. Tenant
+ * pools are counted without labels: {@code mcp_worker_tenant_pools},
+ * {@code mcp_worker_tenant_pools_reserved_processes},
+ * {@code mcp_worker_tenant_pools_evictions_total}.
  */
 @Component
 class PoolMetrics implements MeterBinder {
@@ -39,6 +42,7 @@ class PoolMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		bindTenantPools(registry);
 		for (String upstream : pools.status().keySet()) {
 			PROCESSES_BY_STATE.forEach((state, count) -> Gauge
 				.builder("mcp.worker.pool.processes", this, metrics -> metrics.read(upstream, count))
@@ -73,6 +77,19 @@ class PoolMetrics implements MeterBinder {
 			counter(registry, upstream, "mcp.worker.pool.calls", "Calls the pool ran", PoolStatus::calls);
 			counter(registry, upstream, "mcp.worker.pool.errors", "Calls that failed", PoolStatus::errors);
 		}
+	}
+
+	/** Totals only: a tenant's name or variables never become a label. */
+	private void bindTenantPools(MeterRegistry registry) {
+		Gauge.builder("mcp.worker.tenant.pools", pools, all -> all.tenantPools().pools())
+			.description("Tenant pools running (tenants whose upstream-env gives an upstream variables of their own)")
+			.register(registry);
+		Gauge.builder("mcp.worker.tenant.pools.reserved.processes", pools, all -> all.tenantPools().reservedProcesses())
+			.description("Processes the tenant pools reserve of the budget bridge.pool.max-total-processes leaves them")
+			.register(registry);
+		FunctionCounter.builder("mcp.worker.tenant.pools.evictions", pools, all -> all.tenantPools().evictions())
+			.description("Idle tenant pools stopped to make room for another")
+			.register(registry);
 	}
 
 	private void counter(MeterRegistry registry, String upstream, String name, String description,

@@ -102,6 +102,21 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	}
 
 	/**
+	 * Launches the initial processes and the upkeep timer, and returns at once: calls
+	 * wait for a process within their own deadlines (a tenant pool, made by a call).
+	 */
+	void startInBackground() {
+		lock.lock();
+		try {
+			launchMissing();
+		}
+		finally {
+			lock.unlock();
+		}
+		upkeep.start();
+	}
+
+	/**
 	 * Borrows a process until {@code deadline}, then calls it for min(call-timeout, time
 	 * left).
 	 */

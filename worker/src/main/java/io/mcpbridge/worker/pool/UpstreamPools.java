@@ -1,22 +1,27 @@
 package io.mcpbridge.worker.pool;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.mcpbridge.worker.config.ProcessBudgetProperties;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.config.WorkerProperties.Upstream;
 import io.mcpbridge.worker.stdio.CallListener;
 import io.mcpbridge.worker.stdio.JsonRpcException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The pools of every configured upstream. Starts before the Kafka listeners and stops
- * after them (lower lifecycle phase), so no record is consumed before the clients are up
- * and no child is killed under a running call at shutdown.
+ * The pools of every configured upstream, shared by the tenants that give it no variables
+ * of their own, and the tenant pools of those that do ({@link TenantPools}). Starts
+ * before the Kafka listeners and stops after them (lower lifecycle phase), so no record
+ * is consumed before the clients are up and no child is killed under a running call at
+ * shutdown.
  */
 @Component
 public class UpstreamPools implements SmartLifecycle {
@@ -30,11 +35,30 @@ public class UpstreamPools implements SmartLifecycle {
 
 	private final UpstreamEvents events = new UpstreamEvents();
 
+	private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+
+	private final TenantEnvironments tenantEnvironments;
+
+	private final TenantPools tenantPools;
+
+	/** Shared pools only: no tenant gets processes of its own (tests). */
 	public UpstreamPools(WorkerProperties properties) {
+		this(properties, ProcessBudgetProperties.defaults(), TenantEnvironments.NONE);
+	}
+
+	@Autowired
+	public UpstreamPools(WorkerProperties properties, ProcessBudgetProperties budget,
+			TenantEnvironments tenantEnvironments) {
 		ClientFactory factory = new ClientFactory(System.getenv(), events);
+		Map<String, Duration> idleTimeouts = new LinkedHashMap<>();
 		for (Upstream upstream : properties.upstreams()) {
 			pools.put(upstream.name(), new UpstreamPool(upstream, factory));
+			upstreams.put(upstream.name(), upstream);
+			idleTimeouts.put(upstream.name(), upstream.pool().idleTimeout());
 		}
+		this.tenantEnvironments = tenantEnvironments;
+		this.tenantPools = new TenantPools(factory, budget.tenantCapacity(properties.upstreams()),
+				budget.tenantPoolMax(), budget.tenantRoomWait(), idleTimeouts);
 	}
 
 	/**
@@ -67,6 +91,27 @@ public class UpstreamPools implements SmartLifecycle {
 	}
 
 	/**
+	 * Runs one MCP request for {@code tenant}: on the tenant's own pool of
+	 * {@code upstream} when its {@code upstream-env} gives that upstream variables, else
+	 * on the shared pool, as
+	 * {@link #execute(String, Instant, String, JsonNode, CallListener)}.
+	 * @throws TenantPoolsFullException the tenant's pool found no room in the process
+	 * budget in time
+	 */
+	public JsonNode execute(String tenant, String upstream, Instant deadline, String method, JsonNode params,
+			CallListener listener) {
+		Map<String, String> env = tenant == null ? Map.of() : tenantEnvironments.of(tenant, upstream);
+		if (env.isEmpty()) {
+			return execute(upstream, deadline, method, params, listener);
+		}
+		Upstream config = upstreams.get(upstream);
+		if (config == null) {
+			throw new IllegalArgumentException("not a configured upstream: " + upstream);
+		}
+		return tenantPools.execute(tenant, config, env, deadline, method, params, listener);
+	}
+
+	/**
 	 * Notifications the upstreams send outside calls
 	 * ({@code notifications/tools/list_changed}...).
 	 */
@@ -90,6 +135,11 @@ public class UpstreamPools implements SmartLifecycle {
 		return status;
 	}
 
+	/** The tenant pools, in numbers. */
+	public TenantPoolsStatus tenantPools() {
+		return tenantPools.status();
+	}
+
 	@Override
 	public void start() {
 		pools.values().parallelStream().forEach(UpstreamPool::start);
@@ -99,6 +149,7 @@ public class UpstreamPools implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		tenantPools.stop();
 		pools.values().parallelStream().forEach(UpstreamPool::stop);
 	}
 

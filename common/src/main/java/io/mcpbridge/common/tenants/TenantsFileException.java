@@ -1,4 +1,4 @@
-package io.mcpbridge.gateway.security;
+package io.mcpbridge.common.tenants;
 
 /**
  * The tenants file cannot be used; the message names the file and the line.

@@ -1,8 +1,8 @@
-package io.mcpbridge.gateway.security;
+package io.mcpbridge.common.tenants;
 
 /**
  * A tenant's token bucket as the tenants file states it. Parsed here; enforced by the
- * rate limiter (a {@link io.mcpbridge.gateway.call.CallGuard}).
+ * gateway's rate limiter.
  *
  * @param capacity the most requests in a burst
  * @param refillPerSecond tokens added per second

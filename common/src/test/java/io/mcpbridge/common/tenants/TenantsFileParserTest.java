@@ -1,4 +1,4 @@
-package io.mcpbridge.gateway.security;
+package io.mcpbridge.common.tenants;
 
 import java.io.StringReader;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mcpbridge.gateway.security;
+package io.mcpbridge.common.tenants;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,14 @@ public record Tenant(String id, List<byte[]> apiKeys, Optional<Set<String>> upst
 	/** Whether the tenant may call this upstream. */
 	public boolean mayUse(String upstream) {
 		return upstreams.map(allowed -> allowed.contains(upstream)).orElse(true);
+	}
+
+	/**
+	 * The variables this tenant's processes of {@code upstream} get on top of the
+	 * upstream's own; empty when it has none (its calls then share the upstream's pool).
+	 */
+	public Map<String, String> env(String upstream) {
+		return upstreamEnv.getOrDefault(upstream, Map.of());
 	}
 
 	/** Names what it holds, never a key hash or a credential. */

@@ -1,4 +1,4 @@
-package io.mcpbridge.gateway.security;
+package io.mcpbridge.common.tenants;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,12 +33,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads the tenants file strictly: an unknown key, a duplicate tenant id or API key, a
  * key that is not {@code sha256:<64 hex>} or a value of the wrong shape is refused with
  * the file's name and the line. The YAML is composed into nodes (never constructed into
- * arbitrary objects), with aliases and size bounded.
+ * arbitrary objects), with aliases and size bounded. Shared by the gateway (identity,
+ * limits) and the worker (per-tenant upstream environments), so both read a file alike.
  */
-final class TenantsFileParser {
+public final class TenantsFileParser {
 
 	/** The largest tenants file read (a file this big is a mistake, not a config). */
-	static final int MAX_BYTES = 4 * 1024 * 1024;
+	public static final int MAX_BYTES = 4 * 1024 * 1024;
 
 	private static final Pattern KEY_HASH = Pattern.compile("sha256:[0-9a-fA-F]{64}");
 
@@ -58,7 +59,7 @@ final class TenantsFileParser {
 	}
 
 	/** Reads and checks a tenants file. */
-	static List<Tenant> read(Path file) {
+	public static List<Tenant> read(Path file) {
 		String text;
 		try {
 			if (Files.size(file) > MAX_BYTES) {
@@ -73,7 +74,7 @@ final class TenantsFileParser {
 	}
 
 	/** Checks a tenants file's text; {@code source} names it in messages. */
-	static List<Tenant> parse(String source, Reader text) {
+	public static List<Tenant> parse(String source, Reader text) {
 		return new TenantsFileParser(source).parse(text);
 	}
 
