@@ -39,6 +39,13 @@ class UpstreamMethods {
 	/** The {@code _meta} key of a tool result that took retries: how many. */
 	static final String RETRIES_META = "io.mcpbridge/retries";
 
+	/**
+	 * The {@code _meta} key of a tools/call that carries the bridge's request id to the
+	 * upstream: a server's own log can then tell which request ran, and how many times
+	 * (the fault suite checks that no write ran twice by home-sim's call log).
+	 */
+	static final String REQUEST_ID_META = "io.mcpbridge/requestId";
+
 	private static final Logger log = LoggerFactory.getLogger(UpstreamMethods.class);
 
 	/**
@@ -160,7 +167,11 @@ class UpstreamMethods {
 		return object;
 	}
 
-	private static JsonNode toolCallParams(RequestEnvelope request) {
+	/**
+	 * The params of a tools/call: the client's {@code _meta} entries (a copy) plus the
+	 * request id, which replaces a client's entry of the same name.
+	 */
+	static JsonNode toolCallParams(RequestEnvelope request) {
 		JsonNode arguments = request.arguments();
 		if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
 			throw new InvalidRequestException("tool arguments must be a JSON object");
@@ -169,9 +180,11 @@ class UpstreamMethods {
 		params.put("name", request.tool());
 		params.set("arguments",
 				arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode() : arguments);
-		if (request.meta() != null && request.meta().isObject()) {
-			params.set("_meta", request.meta());
+		ObjectNode meta = params.putObject("_meta");
+		if (request.meta() instanceof ObjectNode clientMeta) {
+			meta.setAll(clientMeta);
 		}
+		meta.put(REQUEST_ID_META, request.requestId());
 		return params;
 	}
 
