@@ -4,7 +4,7 @@
 #   Redis (its own redis-server on a free port; --redis=HOST:PORT uses a running one instead),
 #   N gateways and M workers (their executable jars, each on its own port), home-sim as the workers' upstream.
 #
-# Usage: load-tests/fleet.sh start|stop|status [--name=value ...]
+# Usage: load-tests/fleet.sh start|stop|status|relaunch NAME [--name=value ...]
 #   --dir=load-tests/target/fleet   run directory: pid file, logs, broker data, the gateways' URLs
 #   --gateways=2 --workers=2        process counts (1..8 each)
 #   --redis=HOST:PORT               use this Redis (e.g. 127.0.0.1:6379) instead of starting one; the fleet then
@@ -13,14 +13,18 @@
 #   --pool=2                        home-sim processes per worker (fixed pool)
 #   --partitions=12                 partitions of each request topic
 #   --timeout=240                   seconds to wait for the whole fleet to be ready
+#   --call-log                      every home-sim process appends one JSON line per tool call to DIR/calls.jsonl
+#                                   (with the bridge's request id in "meta"; the fault suite reads it)
 # Environment: FLEET_JAVA_OPTS (default -Xmx512m) for the gateways and workers.
 #
 # start prints one line, "fleet ready in S s: gateways URL,URL (kafka ..., redis ..., workers M, dir DIR)", writes the
 # URLs to DIR/gateways (comma-separated, the form -Dbridge.baseUrl takes) and Redis's address to DIR/redis, and
 # returns; the processes keep running.
 # stop sends SIGTERM to each process, waits, then kills each process group (a worker's home-sim children are in its
-# group) and checks that nothing of the fleet is left. Needs the jars: ./mvnw -B -q -pl gateway,worker,home-sim -am
-# package -DskipTests
+# group) and checks that nothing of the fleet is left. relaunch NAME starts a process of the fleet that has exited
+# (killed by a fault test: kafka, redis, worker-N, gateway-N) again with its recorded command line, on the same ports
+# and data, its output appended to its log, and puts its new pid in the pid file.
+# Needs the jars: ./mvnw -B -q -pl gateway,worker,home-sim -am package -DskipTests
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -34,6 +38,12 @@ home_latency_ms=0
 pool=2
 partitions=12
 timeout=240
+call_log=0
+target=""
+if [ "$command" = relaunch ] && [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
+  target=$1
+  shift
+fi
 for arg in "$@"; do
   case "$arg" in
     --dir=*) dir=${arg#*=} ;;
@@ -44,6 +54,7 @@ for arg in "$@"; do
     --pool=*) pool=${arg#*=} ;;
     --partitions=*) partitions=${arg#*=} ;;
     --timeout=*) timeout=${arg#*=} ;;
+    --call-log) call_log=1 ;;
     *) echo "unknown option $arg (see the head of $0)" >&2; exit 2 ;;
   esac
 done
@@ -73,12 +84,35 @@ listening() { (exec 3<>"/dev/tcp/${1%:*}/${1#*:}") 2>/dev/null; }
 
 source "$repo/load-tests/fleet/procs.sh"
 
-# Starts a process in its own session and process group, output to its log; records "name pid" in the pid file.
+# Starts a process in its own session and process group, output to its log; records "name pid" in the pid file and
+# its command line (NUL-separated, for relaunch) in DIR/commands/NAME.
 launch() {
   local name=$1
   shift
+  mkdir -p "$dir/commands"
+  printf '%s\0' "$@" >"$dir/commands/$name"
   setsid "$@" </dev/null >"$dir/logs/$name.log" 2>&1 &
   echo "$name $!" >>"$pids"
+}
+
+# Starts an exited process of the fleet again with its recorded command line (same ports, same data directory), its
+# output appended to its log, and replaces its pid in the pid file.
+relaunch_process() {
+  local name=$1 pid
+  [ -f "$pids" ] || { echo "no fleet in $dir (no pid file)" >&2; exit 1; }
+  [ -n "$name" ] && [ -f "$dir/commands/$name" ] || { echo "no process named '$name' in the fleet of $dir" >&2; exit 2; }
+  pid=$(pid_of "$name")
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    echo "$name is still running (pid $pid): stop it first" >&2
+    exit 1
+  fi
+  local argv=()
+  mapfile -d '' argv <"$dir/commands/$name"
+  echo "--- relaunched $(date -u +%FT%TZ)" >>"$dir/logs/$name.log"
+  setsid "${argv[@]}" </dev/null >>"$dir/logs/$name.log" 2>&1 &
+  local new=$!
+  awk -v n="$name" -v p="$new" '$1 == n { $2 = p } { print }' "$pids" >"$pids.new" && mv "$pids.new" "$pids"
+  echo "$name relaunched: pid $new"
 }
 
 pid_of() { awk -v n="$1" '$1 == n { print $2 }' "$pids"; }
@@ -198,7 +232,8 @@ start_fleet() {
   java_bin=$(command -v java)
   local started=$SECONDS run_id
   run_id=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  rm -rf "$dir/logs" "$dir/kafka-data" "$dir/jars" "$dir/gateways" "$dir/redis" "$dir/home.journal" "$dir/soak-record.tsv"
+  rm -rf "$dir/logs" "$dir/kafka-data" "$dir/jars" "$dir/gateways" "$dir/redis" "$dir/home.journal" "$dir/soak-record.tsv" \
+    "$dir/commands" "$dir/calls.jsonl"
   mkdir -p "$dir/logs" "$dir/jars"
   # The processes run copies: a rebuild of the modules during a run (another terminal, a long soak) would otherwise
   # replace jars under running JVMs.
@@ -264,7 +299,10 @@ EOF
 
   local shared=(--spring.kafka.bootstrap-servers="127.0.0.1:$kafka_port" --spring.data.redis.host="${redis_address%:*}"
     --spring.data.redis.port="${redis_address#*:}" --bridge.kafka.partitions="$partitions" --server.port=0)
-  local i
+  local i home_extra=()
+  if [ "$call_log" = 1 ]; then
+    home_extra=("--bridge.upstreams[0].args[4]=--call-log=$dir/calls.jsonl")
+  fi
   for i in $(seq 1 "$workers"); do
     # One journal for every home-sim process of the fleet: they simulate one home (as the standalone's pool does).
     launch "worker-$i" "$java_bin" $java_opts -jar "$worker_jar" "${shared[@]}" \
@@ -272,7 +310,7 @@ EOF
       --bridge.upstreams[0].name=home --bridge.upstreams[0].command="$java_bin" \
       --bridge.upstreams[0].args[0]=-jar --bridge.upstreams[0].args[1]="$home_jar" \
       --bridge.upstreams[0].args[2]=--latency-ms="$home_latency_ms" \
-      --bridge.upstreams[0].args[3]=--state-file="$dir/home.journal" \
+      --bridge.upstreams[0].args[3]=--state-file="$dir/home.journal" "${home_extra[@]}" \
       --bridge.upstreams[0].pool.min="$pool" --bridge.upstreams[0].pool.target="$pool" \
       --bridge.upstreams[0].pool.max="$pool"
   done
@@ -338,5 +376,6 @@ case "$command" in
   start) start_fleet ;;
   stop) stop_fleet ;;
   status) status_fleet ;;
-  *) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  relaunch) relaunch_process "$target" ;;
+  *) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

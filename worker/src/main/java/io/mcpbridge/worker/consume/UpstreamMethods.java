@@ -37,6 +37,13 @@ class UpstreamMethods {
 	static final String RETRIES_META = "io.mcpbridge/retries";
 
 	/**
+	 * The {@code _meta} key of a tools/call that carries the bridge's request id to the
+	 * upstream: a server's own log can then tell which request ran, and how many times
+	 * (the fault suite checks that no write ran twice by home-sim's call log).
+	 */
+	static final String REQUEST_ID_META = "io.mcpbridge/requestId";
+
+	/**
 	 * A method's result; {@code cacheExpiresEpochMs} is set when it came from the
 	 * worker's cache.
 	 */
@@ -149,7 +156,11 @@ class UpstreamMethods {
 		return object;
 	}
 
-	private static JsonNode toolCallParams(RequestEnvelope request) {
+	/**
+	 * The params of a tools/call: the client's {@code _meta} entries (a copy) plus the
+	 * request id, which replaces a client's entry of the same name.
+	 */
+	static JsonNode toolCallParams(RequestEnvelope request) {
 		JsonNode arguments = request.arguments();
 		if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
 			throw new InvalidRequestException("tool arguments must be a JSON object");
@@ -158,9 +169,11 @@ class UpstreamMethods {
 		params.put("name", request.tool());
 		params.set("arguments",
 				arguments == null || arguments.isNull() ? BridgeJson.mapper().createObjectNode() : arguments);
-		if (request.meta() != null && request.meta().isObject()) {
-			params.set("_meta", request.meta());
+		ObjectNode meta = params.putObject("_meta");
+		if (request.meta() instanceof ObjectNode clientMeta) {
+			meta.setAll(clientMeta);
 		}
+		meta.put(REQUEST_ID_META, request.requestId());
 		return params;
 	}
 
