@@ -366,8 +366,7 @@ final class UpstreamPool implements ClientStarter.Outcome {
 	private RuntimeException nothingFreeBy(Instant deadline) {
 		Duration waited = Duration.between(Instant.now(), deadline).abs();
 		if (members.live() == 0) {
-			return new UpstreamUnavailableException(config.name(),
-					"no process running in time (" + starter.inFlight() + " starting)");
+			return new ProcessesStartingException(config.name(), starter.inFlight());
 		}
 		// Processes run but none came free before the deadline: the call never started.
 		return new NoIdleClientException(config.name(), waited, members.live(), desired);

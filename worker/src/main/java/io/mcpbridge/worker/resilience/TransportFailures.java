@@ -3,6 +3,7 @@ package io.mcpbridge.worker.resilience;
 import java.util.concurrent.TimeoutException;
 
 import io.mcpbridge.worker.pool.CallTimeoutException;
+import io.mcpbridge.worker.pool.ProcessesStartingException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.pool.UpstreamUnavailableException;
 import io.mcpbridge.worker.stdio.ChannelClosedException;
@@ -15,7 +16,8 @@ import io.mcpbridge.worker.stdio.JsonRpcException;
  * rejection of the request), a timeout, a crash, a closed channel, a child that stopped
  * reading or could not start. Never a tool result with {@code isError: true} (that is a
  * result, not a failure), a request the upstream rejected (invalid params, unknown
- * method: the request's fault), a cancellation by the client, nor a wait for a busy pool.
+ * method: the request's fault), a cancellation by the client, nor a wait for a busy pool
+ * or for processes being started (after a crash, the pool restarting them).
  */
 final class TransportFailures {
 
@@ -25,6 +27,11 @@ final class TransportFailures {
 	/** Whether the failure (or one of its causes) counts against the upstream. */
 	static boolean counts(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof ProcessesStartingException) {
+				// The call waited for a process being started and never reached the
+				// upstream.
+				return false;
+			}
 			if (cause instanceof JsonRpcException rpc) {
 				return !rpc.rejectsRequest();
 			}

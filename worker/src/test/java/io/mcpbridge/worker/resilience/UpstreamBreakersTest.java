@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.pool.CallTimeoutException;
 import io.mcpbridge.worker.pool.PoolFixtures;
+import io.mcpbridge.worker.pool.ProcessesStartingException;
 import io.mcpbridge.worker.pool.UpstreamCrashedException;
 import io.mcpbridge.worker.stdio.CallCancelledException;
 import io.mcpbridge.worker.stdio.JsonRpcException;
@@ -65,6 +66,9 @@ class UpstreamBreakersTest {
 			fail(breakers, new JsonRpcException(-32602, "invalid params", null));
 			fail(breakers, new CallCancelledException("by the client"));
 			fail(breakers, new IllegalStateException("a bug"));
+			// A wait for processes being started (after a kill) never reached the
+			// upstream.
+			fail(breakers, new ProcessesStartingException("home", 2));
 		}
 		assertThat(breakers.states().get("home").state()).isEqualTo("CLOSED");
 		// Four failures, a success, four failures: never five in a row.
