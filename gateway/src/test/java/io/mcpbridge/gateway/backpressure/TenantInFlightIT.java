@@ -102,7 +102,7 @@ class TenantInFlightIT {
 				new GatewayProperties.Queue(queue.defaultTimeout(), queue.maxTimeout(), queue.maxPending(), limit,
 						queue.retryAfter(), releaseDelay),
 				defaults.kafka(), defaults.http(), defaults.tools(), defaults.idempotency(), defaults.mcp(),
-				defaults.cache());
+				defaults.cache(), defaults.namespace());
 		return new TenantInFlight(redis, properties, new SimpleMeterRegistry());
 	}
 
