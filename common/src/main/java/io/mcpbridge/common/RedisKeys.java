@@ -206,16 +206,18 @@ public final class RedisKeys {
 	 * One worker's latest status report (a {@link WorkerReport}); it expires when the
 	 * worker stops reporting.
 	 */
-	public static String workerReport(String workerId) {
-		return workerIndex() + ":" + Identifiers.requireId("worker id", workerId);
+	public static String workerReport(Namespace namespace, String workerId) {
+		return workerIndex(namespace) + ":" + Identifiers.requireId("worker id", workerId);
 	}
 
 	/**
-	 * The ids of the workers that reported, a sorted set scored by the time of their
-	 * latest report.
+	 * The ids of the workers of one deployment namespace that reported, a sorted set
+	 * scored by the time of their latest report: {@code mcp:workers}, or
+	 * {@code <namespace>:mcp:workers}. A gateway counts only its own namespace's workers
+	 * (for /mcp/status and the open-circuit check).
 	 */
-	public static String workerIndex() {
-		return ROOT + "workers";
+	public static String workerIndex(Namespace namespace) {
+		return namespace.redisPrefix() + ROOT + "workers";
 	}
 
 	private static String requireHash(String hash) {

@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What one worker tells the rest of the bridge about itself, rewritten every few seconds
- * under {@link RedisKeys#workerReport(String)} with a TTL of a few intervals: a worker
- * that dies without saying goodbye disappears when its last report expires. Small by
- * construction: one entry per configured upstream and one count per priority.
+ * under {@link RedisKeys#workerReport(Namespace, String)} with a TTL of a few intervals:
+ * a worker that dies without saying goodbye disappears when its last report expires.
+ * Small by construction: one entry per configured upstream and one count per priority.
  *
  * @param workerId the worker's id
  * @param startedEpochMs when the worker started

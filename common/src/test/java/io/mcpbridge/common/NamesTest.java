@@ -1,5 +1,7 @@
 package io.mcpbridge.common;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +11,51 @@ class NamesTest {
 
 	@Test
 	void requestTopicsAreOnePerPriorityHighestFirst() {
-		assertThat(Topics.allRequestTopics()).containsExactly("mcp.requests.critical", "mcp.requests.high",
+		assertThat(Topics.DEFAULT.allRequestTopics()).containsExactly("mcp.requests.critical", "mcp.requests.high",
 				"mcp.requests.medium", "mcp.requests.low", "mcp.requests.bulk");
+		assertThat(Topics.DEFAULT.deadLetters()).isEqualTo("mcp.requests.dlt");
+		assertThat(Topics.DEFAULT.workerGroup()).isEqualTo("mcp-bridge-workers");
 		assertThat(Topics.priorityOf("mcp.requests.bulk")).isEqualTo(Priority.BULK);
+	}
+
+	@Test
+	void noNamespaceKeepsTheNamesOfASingleDeployment() {
+		assertThat(Topics.of(Namespace.of(null))).isSameAs(Topics.DEFAULT);
+		assertThat(Topics.of(Namespace.of(" ")).requests(Priority.HIGH)).isEqualTo("mcp.requests.high");
+		assertThat(RedisKeys.workerIndex(Namespace.NONE)).isEqualTo("mcp:workers");
+	}
+
+	@Test
+	void aNamespacePrefixesTopicsTheWorkerGroupAndWorkerReports() {
+		Namespace namespace = Namespace.of("it-queue-1");
+		Topics topics = Topics.of(namespace);
+
+		assertThat(topics.allRequestTopics()).first().isEqualTo("it-queue-1.mcp.requests.critical");
+		assertThat(topics.deadLetters()).isEqualTo("it-queue-1.mcp.requests.dlt");
+		assertThat(topics.workerGroup()).isEqualTo("it-queue-1.mcp-bridge-workers");
+		assertThat(Topics.priorityOf("it-queue-1.mcp.requests.low")).isEqualTo(Priority.LOW);
+		assertThat(RedisKeys.workerIndex(namespace)).isEqualTo("it-queue-1:mcp:workers");
+		assertThat(RedisKeys.workerReport(namespace, "w1")).isEqualTo("it-queue-1:mcp:workers:w1");
+	}
+
+	@Test
+	void onlyRequestTopicsHaveAPriority() {
+		assertThat(List.of("mcp.requests.dlt", "x.mcp.requests.dlt", "mcp.requests.", "a.b.mcp.requests.low",
+				"mcp.requests.low.x", "other", ""))
+			.allSatisfy(topic -> assertThatThrownBy(() -> Topics.priorityOf(topic))
+				.isInstanceOf(IllegalArgumentException.class));
+		assertThatThrownBy(() -> Topics.priorityOf(null)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aNamespaceIsShortAndMadeOfCharactersLegalInTopicsAndKeysWithoutTheirSeparators() {
+		assertThat(Namespace.of("a").name()).isEqualTo("a");
+		assertThat(Namespace.of("x".repeat(Namespace.MAX_LENGTH)).name()).hasSize(Namespace.MAX_LENGTH);
+		assertThat(List.of("A", "a.b", "a_b", "a:b", "a b", "-a", "{a}", "a*", "\u00e9", "x".repeat(49)))
+			.allSatisfy(bad -> assertThatThrownBy(() -> Namespace.of(bad)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageStartingWith("bridge.namespace must be"));
+		assertThatThrownBy(() -> Namespace.of("bad\n" + "y".repeat(100))).hasMessageEndingWith("...'")
+			.hasMessageNotContaining("\n");
 	}
 
 	@Test
@@ -33,9 +77,10 @@ class NamesTest {
 		assertThat(RedisKeys.requestState("acme", "rs1")).isEqualTo("mcp:{acme}:state:rs1");
 		assertThat(RedisKeys.sessionIndex()).isEqualTo("mcp:sessions");
 		assertThat(RedisKeys.sessionIndexMember("acme", "s1")).isEqualTo("acme/s1");
-		assertThat(RedisKeys.workerIndex()).isEqualTo("mcp:workers");
-		assertThat(RedisKeys.workerReport("worker-1")).isEqualTo("mcp:workers:worker-1");
-		assertThatThrownBy(() -> RedisKeys.workerReport("w 1")).isInstanceOf(IllegalArgumentException.class);
+		assertThat(RedisKeys.workerIndex(Namespace.NONE)).isEqualTo("mcp:workers");
+		assertThat(RedisKeys.workerReport(Namespace.NONE, "worker-1")).isEqualTo("mcp:workers:worker-1");
+		assertThatThrownBy(() -> RedisKeys.workerReport(Namespace.NONE, "w 1"))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

@@ -43,7 +43,7 @@ public final class TestProperties {
 				new GatewayProperties.Idempotency(Duration.ofHours(24), Duration.ofMillis(50), Duration.ofSeconds(1)),
 				new GatewayProperties.Mcp(List.of("http://localhost:*"), List.of("localhost"), Duration.ofSeconds(15),
 						Duration.ofMinutes(10), 1000, Duration.ofSeconds(5)),
-				cache());
+				cache(), "");
 	}
 
 	/** The cache as gateway.yaml configures it (the seed's policies). */

@@ -11,30 +11,32 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The start-up topic check against a real (embedded KRaft) broker. */
+/**
+ * The start-up topic check against a real broker (the test JVM's shared one: the topics
+ * are this class's own).
+ */
+@ExtendWith(SharedBroker.class)
 class TopicLayoutIT {
-
-	private static TestBroker kafka;
 
 	private static Admin admin;
 
 	@BeforeAll
-	static void startBroker() {
-		kafka = TestBroker.start(1);
+	static void connect(TestBroker kafka) {
 		admin = ProbeAdmin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
 				"topic-layout-test");
 	}
 
 	@AfterAll
-	static void stopBroker() {
+	static void disconnect() {
 		admin.close();
-		kafka.close();
 	}
 
 	@Test

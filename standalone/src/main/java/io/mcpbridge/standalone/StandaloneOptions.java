@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.mcpbridge.common.Identifiers;
+import io.mcpbridge.common.Namespace;
 import io.mcpbridge.homesim.fault.FaultRates;
 
 /**
@@ -41,11 +42,14 @@ import io.mcpbridge.homesim.fault.FaultRates;
  * embedded redis-server always listen on loopback only
  * @param tenantsFile the tenants file ({@code --tenants=FILE}): authentication on (API
  * keys); null: open, every call is tenant {@code default}
+ * @param namespace the deployment namespace of both apps ({@code --namespace},
+ * {@code bridge.namespace}): a prefix of the topics, the consumer group and the worker
+ * reports, for a stack that shares its Redis with another; empty: none
  */
 public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, int homeLatencyMs, int poolMin,
 		int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
 		int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess, String bindAddress,
-		Path tenantsFile) {
+		Path tenantsFile, String namespace) {
 
 	/** Where the standalone listens unless {@code --bind} says otherwise. */
 	public static final String LOOPBACK = "127.0.0.1";
@@ -74,6 +78,12 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 		if (bindAddress == null || bindAddress.isBlank() || !bindAddress.matches("[0-9A-Za-z.:\\-\\[\\]]{1,253}")) {
 			throw new IllegalArgumentException("--bind must be an IP address or host name, got " + bindAddress);
 		}
+		try {
+			namespace = Namespace.of(namespace).name();
+		}
+		catch (IllegalArgumentException invalid) {
+			throw new IllegalArgumentException(invalid.getMessage().replace("bridge.namespace", "--namespace"));
+		}
 	}
 
 	/** Listening on loopback ({@code --bind} not given), open (no tenants file). */
@@ -81,7 +91,7 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 			int poolMax, int partitions, boolean conformanceFixture, Map<String, List<String>> extraUpstreams,
 			int managementPort, Path configFile, List<String> homeFaults, int maxConcurrentPerProcess) {
 		this(gatewayPort, workerPort, redisPort, homeLatencyMs, poolMin, poolMax, partitions, conformanceFixture,
-				extraUpstreams, managementPort, configFile, homeFaults, maxConcurrentPerProcess, LOOPBACK, null);
+				extraUpstreams, managementPort, configFile, homeFaults, maxConcurrentPerProcess, LOOPBACK, null, "");
 	}
 
 	/**
@@ -132,14 +142,14 @@ public record StandaloneOptions(int gatewayPort, int workerPort, int redisPort, 
 				booleanOption(given, "conformance-fixture", d.conformanceFixture()), upstreamOptions(given),
 				intOption(given, "management-port", defaultManagementPort(gatewayPort)), configFile(given),
 				homeFaultOptions(given), intOption(given, "max-concurrent-per-process", d.maxConcurrentPerProcess()),
-				given.getOrDefault("bind", LOOPBACK), existingFile(given, "tenants"));
+				given.getOrDefault("bind", LOOPBACK), existingFile(given, "tenants"), given.remove("namespace"));
 		given.remove("bind");
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: --port, --worker-port, "
 					+ "--management-port, --redis-port, --home-latency-ms, --pool-min, --pool-max, --partitions, "
 					+ "--conformance-fixture, --upstream.<name>, --config, --home-fail-rate, --home-slow-rate, "
 					+ "--home-slow-ms, --home-hang-rate, --home-crash-rate, --home-faults-file, "
-					+ "--max-concurrent-per-process, --bind, --tenants");
+					+ "--max-concurrent-per-process, --bind, --tenants, --namespace");
 		}
 		return options;
 	}

@@ -113,7 +113,7 @@ public final class StandaloneStack implements AutoCloseable {
 	private static List<String> shared(EmbeddedKafkaKraftBroker kafka, RedisProcess redis, StandaloneOptions options) {
 		List<String> shared = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
-				"bridge.kafka.partitions=" + options.partitions()));
+				"bridge.kafka.partitions=" + options.partitions(), "bridge.namespace=" + options.namespace()));
 		if (options.configFile() != null) {
 			// Mapped onto each app's properties by io.mcpbridge.runtime.SeedConfigFile;
 			// these arguments

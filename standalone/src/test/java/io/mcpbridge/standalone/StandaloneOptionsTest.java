@@ -92,6 +92,14 @@ class StandaloneOptionsTest {
 	}
 
 	@Test
+	void aNamespaceIsOptionalAndChecked() {
+		assertThat(StandaloneOptions.parse().namespace()).as("none: today's names").isEmpty();
+		assertThat(StandaloneOptions.parse("--namespace=demo-2").namespace()).isEqualTo("demo-2");
+		assertThatThrownBy(() -> StandaloneOptions.parse("--namespace=Demo.2"))
+			.hasMessageStartingWith("--namespace must be");
+	}
+
+	@Test
 	void theTenantsFileTurnsAuthenticationOnAndMustExist() {
 		assertThat(StandaloneOptions.parse().tenantsFile()).as("open by default").isNull();
 		assertThat(StandaloneOptions.parse("--tenants=../config/tenants.example.yaml").tenantsFile()).isAbsolute()

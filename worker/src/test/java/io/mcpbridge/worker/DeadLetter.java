@@ -22,17 +22,17 @@ import static org.awaitility.Awaitility.await;
 record DeadLetter(ConsumerRecord<String, String> record) {
 
 	/**
-	 * Reads the dead-letter topic from the start (fresh group) until a record with
-	 * {@code value} shows up.
+	 * Reads the dead-letter topic of the worker's namespace from the start (fresh group)
+	 * until a record with {@code value} shows up.
 	 */
-	static DeadLetter awaitValue(TestBroker kafka, String value) {
+	static DeadLetter awaitValue(TestBroker kafka, Topics topics, String value) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new StringDeserializer())) {
-			consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+			consumer.subscribe(List.of(topics.deadLetters()));
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					if (value.equals(record.value())) {

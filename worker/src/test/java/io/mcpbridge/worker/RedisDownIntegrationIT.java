@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retried a bounded number of times and then parked on the dead-letter topic instead of
  * blocking its partition.
  */
+@ExtendWith(SharedBroker.class)
 class RedisDownIntegrationIT {
+
+	private static final String NAMESPACE = SharedBroker.namespaceFor(RedisDownIntegrationIT.class);
 
 	@TempDir
 	static Path tmp;
@@ -38,14 +43,14 @@ class RedisDownIntegrationIT {
 	private static ConfigurableApplicationContext worker;
 
 	@BeforeAll
-	static void startWorkerWithoutRedis() throws IOException {
-		kafka = TestBroker.start(3);
-		worker = RunningWorker.start(kafka, closedPort(), tmp.resolve("calls.jsonl"));
+	static void startWorkerWithoutRedis(TestBroker broker) throws IOException {
+		kafka = broker;
+		worker = RunningWorker.start(kafka, NAMESPACE, closedPort(), tmp.resolve("calls.jsonl"));
 	}
 
 	@AfterAll
 	static void stop() {
-		RunningWorker.stop(worker, kafka);
+		RunningWorker.stop(worker);
 	}
 
 	@Test
@@ -59,12 +64,13 @@ class RedisDownIntegrationIT {
 
 		@SuppressWarnings("unchecked")
 		KafkaTemplate<String, String> template = worker.getBean(KafkaTemplate.class);
-		template.send(Topics.requests(Priority.CRITICAL), request.routingKey(), value).get();
+		Topics topics = RunningWorker.topics(worker);
+		template.send(topics.requests(Priority.CRITICAL), request.routingKey(), value).get();
 
-		DeadLetter dead = DeadLetter.awaitValue(kafka, value);
+		DeadLetter dead = DeadLetter.awaitValue(kafka, topics, value);
 		assertThat(dead.header(KafkaHeaders.DLT_REASON)).startsWith("retries_exhausted: ")
 			.containsIgnoringCase("redis");
-		assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.requests(Priority.CRITICAL));
+		assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topics.requests(Priority.CRITICAL));
 	}
 
 	/** A port nothing listens on (bound, then released). */

@@ -26,14 +26,15 @@ import io.mcpbridge.common.RedisKeys;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.common.RequestEnvelope;
-import io.mcpbridge.common.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,10 @@ import static org.awaitility.Awaitility.await;
  * trips). A warm worker answers an uncached call in 2: the admission script (stored
  * result? claim) and the reply script (store, publish, and a write's cache invalidation).
  */
+@ExtendWith(SharedBroker.class)
 class RedisRoundTripsIT {
+
+	private static final String NAMESPACE = SharedBroker.namespaceFor(RedisRoundTripsIT.class);
 
 	@TempDir
 	static Path tmp;
@@ -54,8 +58,6 @@ class RedisRoundTripsIT {
 	private static Process redisServer;
 
 	private static int redisPort;
-
-	private static TestBroker kafka;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -68,7 +70,7 @@ class RedisRoundTripsIT {
 	private static RawRedis own;
 
 	@BeforeAll
-	static void startWorkerOnItsOwnRedis() throws IOException {
+	static void startWorkerOnItsOwnRedis(TestBroker kafka) throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			redisPort = socket.getLocalPort();
 		}
@@ -78,9 +80,8 @@ class RedisRoundTripsIT {
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		await().atMost(Duration.ofSeconds(10)).until(RedisRoundTripsIT::redisAccepts);
-		kafka = TestBroker.start(3);
 		// No status report during the test: its commands would be counted as the call's.
-		worker = RunningWorker.start(kafka, redisPort, tmp.resolve("calls.jsonl"), "worker-rtt",
+		worker = RunningWorker.start(kafka, NAMESPACE, redisPort, tmp.resolve("calls.jsonl"), "worker-rtt",
 				"bridge.status.publish-interval=1h");
 		own = new RawRedis(redisPort);
 		monitor = new Monitor(redisPort, own.localPort());
@@ -99,7 +100,7 @@ class RedisRoundTripsIT {
 		if (own != null) {
 			own.close();
 		}
-		RunningWorker.stop(worker, kafka);
+		RunningWorker.stop(worker);
 		if (redisServer != null) {
 			redisServer.destroy();
 			if (!redisServer.waitFor(10, TimeUnit.SECONDS)) {
@@ -165,7 +166,7 @@ class RedisRoundTripsIT {
 		KafkaTemplate<String, String> template = worker.getBean(KafkaTemplate.class);
 		try {
 			template
-				.send(Topics.requests(request.priority()), request.routingKey(),
+				.send(RunningWorker.topics(worker).requests(request.priority()), request.routingKey(),
 						BridgeJson.mapper().writeValueAsString(request))
 				.get(30, TimeUnit.SECONDS);
 		}

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +45,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * 127.0.0.1:6379, home-sim subprocesses, and the worker started through
  * {@link WorkerApplication#builder()}.
  */
+@ExtendWith(SharedBroker.class)
 class WorkerIntegrationIT {
+
+	private static final String NAMESPACE = SharedBroker.namespaceFor(WorkerIntegrationIT.class);
 
 	private static final String UPSTREAM = RunningWorker.UPSTREAM;
 
@@ -51,6 +56,8 @@ class WorkerIntegrationIT {
 	static Path tmp;
 
 	private static TestBroker kafka;
+
+	private static Topics topics;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -63,17 +70,18 @@ class WorkerIntegrationIT {
 	private RedisReplies replies;
 
 	@BeforeAll
-	static void startWorker() {
+	static void startWorker(TestBroker broker) {
 		assumeTrue(RedisReplies.reachable(), "Redis is not reachable on 127.0.0.1:6379: this test needs a real Redis "
 				+ "(start one with: redis-server --port 6379)");
-		kafka = TestBroker.start(3);
+		kafka = broker;
 		callLog = tmp.resolve("home-sim-calls.jsonl");
-		worker = RunningWorker.start(kafka, RedisReplies.PORT, callLog);
+		worker = RunningWorker.start(kafka, NAMESPACE, RedisReplies.PORT, callLog);
+		topics = RunningWorker.topics(worker);
 	}
 
 	@AfterAll
 	static void stopWorker() {
-		RunningWorker.stop(worker, kafka);
+		RunningWorker.stop(worker);
 	}
 
 	@BeforeEach
@@ -132,13 +140,13 @@ class WorkerIntegrationIT {
 	void aGarbageRecordIsDeadLetteredAndTheNextRecordOfItsPartitionIsStillProcessed() {
 		String garbage = "{not json " + UUID.randomUUID();
 		RequestEnvelope next = toolCall("get_entity_state", Map.of("entity_id", "light.office"), 30_000);
-		String topic = Topics.requests(Priority.CRITICAL);
+		String topic = topics.requests(Priority.CRITICAL);
 
 		send(new ProducerRecord<>(topic, 0, next.routingKey(), garbage));
 		send(new ProducerRecord<>(topic, 0, next.routingKey(), json(next)));
 
 		assertThat(replies.reply(next.requestId()).isSuccess()).isTrue();
-		DeadLetter dead = DeadLetter.awaitValue(kafka, garbage);
+		DeadLetter dead = DeadLetter.awaitValue(kafka, topics, garbage);
 		assertThat(dead.header(KafkaHeaders.DLT_REASON)).startsWith("undecodable: ");
 		assertThat(dead.header(KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topic);
 	}
@@ -165,10 +173,10 @@ class WorkerIntegrationIT {
 				null, System.currentTimeMillis());
 		String value = json(request);
 
-		send(new ProducerRecord<>(Topics.requests(Priority.HIGH), request.routingKey(), value));
+		send(new ProducerRecord<>(topics.requests(Priority.HIGH), request.routingKey(), value));
 
 		assertThat(replies.reply(request.requestId()).error().code()).isEqualTo(ErrorCode.UNKNOWN_UPSTREAM);
-		assertThat(DeadLetter.awaitValue(kafka, value).header(KafkaHeaders.DLT_REASON))
+		assertThat(DeadLetter.awaitValue(kafka, topics, value).header(KafkaHeaders.DLT_REASON))
 			.isEqualTo("unknown_upstream: nowhere");
 	}
 
@@ -250,7 +258,7 @@ class WorkerIntegrationIT {
 	}
 
 	private static void send(RequestEnvelope request) {
-		send(new ProducerRecord<>(Topics.requests(request.priority()), request.routingKey(), json(request)));
+		send(new ProducerRecord<>(topics.requests(request.priority()), request.routingKey(), json(request)));
 	}
 
 	@SuppressWarnings("unchecked")

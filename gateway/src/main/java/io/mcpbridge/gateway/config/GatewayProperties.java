@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.mcpbridge.common.Identifiers;
+import io.mcpbridge.common.Namespace;
 import io.mcpbridge.common.Priority;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotency how requests with a client-chosen id are de-duplicated
  * @param mcp the standard MCP endpoint ({@code /mcp}, Streamable HTTP)
  * @param cache the two-level cache of read results (L1 in this process, L2 in Redis)
+ * @param namespace the deployment namespace, the same as the workers': it prefixes the
+ * request topics, the workers' consumer group and the workers' status reports in Redis,
+ * so that several bridges can share one Kafka cluster and one Redis. Empty (the default):
+ * no prefix. 1-48 lower-case letters, digits or '-'
  */
 @Validated
 @ConfigurationProperties(GatewayProperties.PREFIX)
@@ -39,7 +44,7 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 		@DefaultValue("home") String defaultUpstream, @Valid @DefaultValue Sessions sessions,
 		@Valid @DefaultValue Queue queue, @Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Http http,
 		@Valid @DefaultValue List<ToolPolicy> tools, @Valid @DefaultValue Idempotency idempotency,
-		@Valid @DefaultValue Mcp mcp, @Valid @DefaultValue Cache cache) {
+		@Valid @DefaultValue Mcp mcp, @Valid @DefaultValue Cache cache, @DefaultValue("") String namespace) {
 
 	public static final String PREFIX = "bridge";
 
@@ -50,6 +55,7 @@ public record GatewayProperties(String gatewayId, @DefaultValue("default") Strin
 		Identifiers.requireId("bridge.gateway-id", gatewayId);
 		Identifiers.requireName("bridge.default-tenant", defaultTenant);
 		Identifiers.requireName("bridge.default-upstream", defaultUpstream);
+		namespace = Namespace.of(namespace).name();
 		tools = tools == null ? List.of() : List.copyOf(tools);
 		if (idempotency != null && queue != null && idempotency.ttl().compareTo(queue.maxTimeout()) < 0) {
 			// A record that expired while its request still runs would let a repeat

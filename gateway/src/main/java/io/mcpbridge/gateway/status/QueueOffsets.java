@@ -43,8 +43,11 @@ class QueueOffsets {
 
 	private final CachedValue<Map<Priority, TopicOffsets>> offsets;
 
-	QueueOffsets(@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin admin, StatusProperties properties) {
+	private final Topics topics;
+
+	QueueOffsets(@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin admin, StatusProperties properties, Topics topics) {
 		this.admin = admin;
+		this.topics = topics;
 		this.offsets = new CachedValue<>(this::read, properties.queueCacheTtl());
 	}
 
@@ -61,7 +64,7 @@ class QueueOffsets {
 			Map<TopicPartition, ListOffsetsResultInfo> ends = listOffsets(partitions, OffsetSpec.latest());
 			Map<TopicPartition, ListOffsetsResultInfo> starts = listOffsets(partitions, OffsetSpec.earliest());
 			Map<TopicPartition, OffsetAndMetadata> committed = await(
-					admin.listConsumerGroupOffsets(Topics.WORKER_GROUP).partitionsToOffsetAndMetadata());
+					admin.listConsumerGroupOffsets(topics.workerGroup()).partitionsToOffsetAndMetadata());
 			Map<Priority, TopicOffsets> result = new EnumMap<>(Priority.class);
 			for (Priority priority : Priority.values()) {
 				result.put(priority, new TopicOffsets(0, 0));
@@ -83,9 +86,10 @@ class QueueOffsets {
 	}
 
 	private List<TopicPartition> partitions() throws InterruptedException {
-		Map<String, TopicDescription> topics = await(admin.describeTopics(Topics.allRequestTopics()).allTopicNames());
+		Map<String, TopicDescription> described = await(
+				admin.describeTopics(topics.allRequestTopics()).allTopicNames());
 		List<TopicPartition> partitions = new ArrayList<>();
-		topics.forEach((name, description) -> description.partitions()
+		described.forEach((name, description) -> description.partitions()
 			.forEach(info -> partitions.add(new TopicPartition(name, info.partition()))));
 		return partitions;
 	}

@@ -63,14 +63,14 @@ final class Sections {
 	 * Kafka's view per priority, with what the live workers hold in memory when their
 	 * reports are at hand.
 	 */
-	static ObjectNode queue(Map<Priority, TopicOffsets> offsets, List<WorkerReport> workers) {
+	static ObjectNode queue(Topics topics, Map<Priority, TopicOffsets> offsets, List<WorkerReport> workers) {
 		ObjectNode section = BridgeJson.mapper().createObjectNode();
-		section.put("consumer_group", Topics.WORKER_GROUP);
+		section.put("consumer_group", topics.workerGroup());
 		section.put("pending", offsets.values().stream().mapToLong(TopicOffsets::lag).sum());
 		ObjectNode byPriority = section.putObject("by_priority");
 		offsets.forEach((priority, topic) -> {
 			ObjectNode level = byPriority.putObject(priority.name());
-			level.put("topic", Topics.requests(priority));
+			level.put("topic", topics.requests(priority));
 			level.put("end_offset", topic.endOffset());
 			level.put("lag", topic.lag());
 			if (workers != null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.Topics;
 import io.mcpbridge.gateway.cache.CacheStats;
 import io.mcpbridge.common.WorkerReport;
 import io.mcpbridge.gateway.config.GatewayProperties;
@@ -45,10 +46,13 @@ class StatusDocument {
 
 	private final RateLimitStatus rateLimits;
 
+	private final Topics topics;
+
 	StatusDocument(WorkerDirectory workers, SessionStore sessions, QueueOffsets queue, Performance performance,
 			CacheStats cache, GatewayProperties gateway, StatusProperties properties,
-			ObjectProvider<BuildProperties> build, RateLimitStatus rateLimits) {
+			ObjectProvider<BuildProperties> build, RateLimitStatus rateLimits, Topics topics) {
 		this.workers = workers;
+		this.topics = topics;
 		this.cache = cache;
 		this.rateLimits = rateLimits;
 		this.activeSessions = new CachedValue<>(sessions::countActive, properties.cacheTtl());
@@ -71,7 +75,7 @@ class StatusDocument {
 		List<WorkerReport> live = reports.live();
 		document.set("sessions",
 				Sections.guarded("sessions", () -> Sections.sessions(activeSessions.get(), idleTtl.toSeconds())));
-		document.set("queue", Sections.guarded("queue", () -> Sections.queue(queue.byPriority(), live)));
+		document.set("queue", Sections.guarded("queue", () -> Sections.queue(topics, queue.byPriority(), live)));
 		document.set("cache", Sections.guarded("cache", () -> BridgeJson.mapper().valueToTree(cache.snapshot())));
 		document.set("performance", performance.snapshot());
 		document.set("rate_limits", BridgeJson.mapper().valueToTree(rateLimits.snapshot()));

@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.Namespace;
 import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.common.Topics;
 import io.mcpbridge.gateway.upstream.LiveUpstreams;
 import io.mcpbridge.common.WorkerReport;
 
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The workers alive now, from the reports they keep rewriting in Redis (two round trips:
  * the index entries that have not expired, then their reports), cached for
  * {@code bridge.status.cache-ttl}. A worker whose report expired is gone, whatever the
- * index still says.
+ * index still says. Only the workers of this gateway's deployment namespace count.
  */
 @Component
 public class WorkerDirectory implements LiveUpstreams {
@@ -27,8 +29,11 @@ public class WorkerDirectory implements LiveUpstreams {
 
 	private final CachedValue<List<WorkerReport>> live;
 
-	WorkerDirectory(StringRedisTemplate redis, StatusProperties properties) {
+	private final Namespace namespace;
+
+	WorkerDirectory(StringRedisTemplate redis, StatusProperties properties, Topics topics) {
 		this.redis = redis;
+		this.namespace = topics.namespace();
 		this.live = new CachedValue<>(this::read, properties.cacheTtl());
 	}
 
@@ -54,12 +59,13 @@ public class WorkerDirectory implements LiveUpstreams {
 
 	private List<WorkerReport> read() {
 		Set<String> ids = redis.opsForZSet()
-			.rangeByScore(RedisKeys.workerIndex(), System.currentTimeMillis(), Double.POSITIVE_INFINITY);
+			.rangeByScore(RedisKeys.workerIndex(namespace), System.currentTimeMillis(), Double.POSITIVE_INFINITY);
 		if (ids == null || ids.isEmpty()) {
 			return List.of();
 		}
 		List<String> sorted = ids.stream().sorted().toList();
-		List<String> stored = redis.opsForValue().multiGet(sorted.stream().map(RedisKeys::workerReport).toList());
+		List<String> stored = redis.opsForValue()
+			.multiGet(sorted.stream().map(id -> RedisKeys.workerReport(namespace, id)).toList());
 		List<WorkerReport> reports = new ArrayList<>();
 		for (String json : Objects.requireNonNullElse(stored, List.<String>of())) {
 			if (json != null) {

@@ -26,8 +26,11 @@ class QueueProducer {
 
 	private final int maxRecordBytes;
 
-	QueueProducer(KafkaTemplate<String, String> kafka, GatewayProperties properties) {
+	private final Topics topics;
+
+	QueueProducer(KafkaTemplate<String, String> kafka, GatewayProperties properties, Topics topics) {
 		this.kafka = kafka;
+		this.topics = topics;
 		this.maxRecordBytes = RecordLimit.maxRecordBytes(properties);
 	}
 
@@ -40,7 +43,7 @@ class QueueProducer {
 					"the request is larger than the queue takes (" + maxRecordBytes + " bytes with its envelope)",
 					request.requestId()));
 		}
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.requests(request.priority()),
+		ProducerRecord<String, String> record = new ProducerRecord<>(topics.requests(request.priority()),
 				request.routingKey(), value);
 		// Also as record headers, where tools that read Kafka (and not our envelope) look
 		// for them.

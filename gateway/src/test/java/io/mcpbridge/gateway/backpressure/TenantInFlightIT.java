@@ -14,10 +14,9 @@ import io.mcpbridge.gateway.TestProperties;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -30,24 +29,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TenantInFlightIT {
 
-	private static LocalRedis local;
+	@RegisterExtension
+	static final LocalRedis local = new LocalRedis();
 
-	private static StringRedisTemplate redis;
+	private static final StringRedisTemplate redis = local.template();
 
 	private final String tenant = "tif-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private TenantInFlight inFlight;
-
-	@BeforeAll
-	static void connect() {
-		local = LocalRedis.connect();
-		redis = local.template();
-	}
-
-	@AfterAll
-	static void disconnect() {
-		local.close();
-	}
 
 	@AfterEach
 	void stop() {
@@ -102,7 +91,7 @@ class TenantInFlightIT {
 				new GatewayProperties.Queue(queue.defaultTimeout(), queue.maxTimeout(), queue.maxPending(), limit,
 						queue.retryAfter(), releaseDelay),
 				defaults.kafka(), defaults.http(), defaults.tools(), defaults.idempotency(), defaults.mcp(),
-				defaults.cache());
+				defaults.cache(), defaults.namespace());
 		return new TenantInFlight(redis, properties, new SimpleMeterRegistry());
 	}
 

@@ -8,9 +8,8 @@ import io.mcpbridge.common.RedisKeys;
 import io.mcpbridge.gateway.LocalRedis;
 import io.mcpbridge.gateway.TestProperties;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -22,22 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionStoreIT {
 
-	private static LocalRedis local;
+	@RegisterExtension
+	static final LocalRedis local = new LocalRedis();
 
-	private static StringRedisTemplate redis;
+	private static final StringRedisTemplate redis = local.template();
 
 	private final String tenant = "st-" + UUID.randomUUID().toString().substring(0, 8);
-
-	@BeforeAll
-	static void connect() {
-		local = LocalRedis.connect();
-		redis = local.template();
-	}
-
-	@AfterAll
-	static void disconnect() {
-		local.close();
-	}
 
 	@Test
 	void aNewSessionIsStoredWithItsIdleTtlAndIndexedUntilItExpires() {

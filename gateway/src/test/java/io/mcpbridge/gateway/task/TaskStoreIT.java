@@ -12,10 +12,9 @@ import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.ReplyError;
 import io.mcpbridge.gateway.LocalRedis;
 import io.mcpbridge.gateway.error.BridgeException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -27,24 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TaskStoreIT {
 
-	private static LocalRedis local;
+	@RegisterExtension
+	static final LocalRedis local = new LocalRedis();
 
-	private static StringRedisTemplate redis;
+	private static final StringRedisTemplate redis = local.template();
 
 	private final String tenant = "ts-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final TaskStore store = new TaskStore(redis, properties(3));
-
-	@BeforeAll
-	static void connect() {
-		local = LocalRedis.connect();
-		redis = local.template();
-	}
-
-	@AfterAll
-	static void disconnect() {
-		local.close();
-	}
 
 	@AfterEach
 	void forgetTenant() {

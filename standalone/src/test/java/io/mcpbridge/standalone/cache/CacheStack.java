@@ -165,7 +165,7 @@ final class CacheStack implements AutoCloseable {
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : Topics.allRequestTopics()) {
+			for (String topic : Topics.DEFAULT.allRequestTopics()) {
 				consumer.partitionsFor(topic, Duration.ofSeconds(10))
 					.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
 			}

@@ -241,7 +241,7 @@ class GatewayRoundTripsIT {
 			config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 			this.consumer = new KafkaConsumer<>(config);
 			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : Topics.allRequestTopics()) {
+			for (String topic : Topics.DEFAULT.allRequestTopics()) {
 				consumer.partitionsFor(topic, Duration.ofSeconds(10))
 					.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
 			}

@@ -82,7 +82,7 @@ final class ParkedKafka implements AutoCloseable {
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : Topics.allRequestTopics()) {
+			for (String topic : Topics.DEFAULT.allRequestTopics()) {
 				Optional.ofNullable(consumer.partitionsFor(topic, Duration.ofSeconds(10)))
 					.ifPresent(infos -> infos
 						.forEach(info -> partitions.add(new TopicPartition(topic, info.partition()))));

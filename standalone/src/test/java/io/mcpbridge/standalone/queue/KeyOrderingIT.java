@@ -18,8 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * worker whose pool runs 4 home-sim processes of 8 calls at once each, taking 50 ms per
  * call.
  */
+@ExtendWith(SharedBroker.class)
 class KeyOrderingIT {
 
 	private static final int LATENCY_MS = 50;
@@ -39,7 +42,7 @@ class KeyOrderingIT {
 	@TempDir
 	static Path tmp;
 
-	private static TestBroker kafka;
+	private static QueueLane lane;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -52,12 +55,12 @@ class KeyOrderingIT {
 	private String prefix;
 
 	@BeforeAll
-	static void start() {
-		kafka = TestBroker.start(QueueWorker.PARTITIONS);
+	static void start(TestBroker kafka) {
+		lane = QueueLane.of(kafka, KeyOrderingIT.class);
 		callLog = tmp.resolve("calls.jsonl");
 		// Several calls per process: per-entity order must hold while one process runs
 		// many entities at once.
-		worker = QueueWorker.inProcess(kafka.bootstrapServers(), "w-order", callLog, LATENCY_MS, 4, PER_PROCESS);
+		worker = QueueWorker.inProcess(lane, "w-order", callLog, LATENCY_MS, 4, PER_PROCESS);
 	}
 
 	@AfterAll
@@ -65,12 +68,11 @@ class KeyOrderingIT {
 		if (worker != null) {
 			worker.close();
 		}
-		kafka.close();
 	}
 
 	@BeforeEach
 	void freshTenant() {
-		requests = new Requests(kafka.bootstrapServers());
+		requests = new Requests(lane);
 		replies = new Replies();
 		// Entity names unique to this test, so its lines of the shared call log are its
 		// own.

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +29,13 @@ import static org.awaitility.Awaitility.await;
  * Strict priorities against a BULK backlog; a worker with 4 home-sim processes taking 20
  * ms per call.
  */
+@ExtendWith(SharedBroker.class)
 class PriorityIT {
 
 	@TempDir
 	static Path tmp;
 
-	private static TestBroker kafka;
+	private static QueueLane lane;
 
 	private static ConfigurableApplicationContext worker;
 
@@ -41,9 +44,9 @@ class PriorityIT {
 	private Replies replies;
 
 	@BeforeAll
-	static void start() {
-		kafka = TestBroker.start(QueueWorker.PARTITIONS);
-		worker = QueueWorker.inProcess(kafka.bootstrapServers(), "w-priority", tmp.resolve("calls.jsonl"), 20, 4);
+	static void start(TestBroker kafka) {
+		lane = QueueLane.of(kafka, PriorityIT.class);
+		worker = QueueWorker.inProcess(lane, "w-priority", tmp.resolve("calls.jsonl"), 20, 4);
 	}
 
 	@AfterAll
@@ -51,12 +54,11 @@ class PriorityIT {
 		if (worker != null) {
 			worker.close();
 		}
-		kafka.close();
 	}
 
 	@BeforeEach
 	void freshTenant() {
-		requests = new Requests(kafka.bootstrapServers());
+		requests = new Requests(lane);
 		replies = new Replies();
 	}
 

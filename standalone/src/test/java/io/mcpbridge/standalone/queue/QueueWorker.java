@@ -22,18 +22,18 @@ public final class QueueWorker {
 	private QueueWorker() {
 	}
 
-	static ConfigurableApplicationContext inProcess(String bootstrap, String id, Path callLog, int latencyMs,
+	static ConfigurableApplicationContext inProcess(QueueLane lane, String id, Path callLog, int latencyMs,
 			int poolSize) {
-		return inProcess(bootstrap, id, callLog, latencyMs, poolSize, 1);
+		return inProcess(lane, id, callLog, latencyMs, poolSize, 1);
 	}
 
 	/**
 	 * @param perProcess calls one home-sim process runs at once; the queue tests that
 	 * measure the scheduler against the pool's capacity use 1, whose bounds they assume
 	 */
-	static ConfigurableApplicationContext inProcess(String bootstrap, String id, Path callLog, int latencyMs,
+	static ConfigurableApplicationContext inProcess(QueueLane lane, String id, Path callLog, int latencyMs,
 			int poolSize, int perProcess) {
-		return WorkerApplication.builder().run(arguments(bootstrap, id, callLog, latencyMs, poolSize, perProcess));
+		return WorkerApplication.builder().run(arguments(lane, id, callLog, latencyMs, poolSize, perProcess));
 	}
 
 	/**
@@ -42,24 +42,25 @@ public final class QueueWorker {
 	/**
 	 * @param settings more {@code name=value} settings (none of those set here)
 	 */
-	public static Process subprocess(String bootstrap, String id, Path callLog, int latencyMs, int poolSize,
-			Path output, String... settings) throws IOException {
+	public static Process subprocess(QueueLane lane, String id, Path callLog, int latencyMs, int poolSize, Path output,
+			String... settings) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
 						System.getProperty("java.class.path"), WorkerApplication.class.getName()));
-		command.addAll(List.of(arguments(bootstrap, id, callLog, latencyMs, poolSize, 1)));
+		command.addAll(List.of(arguments(lane, id, callLog, latencyMs, poolSize, 1)));
 		for (String setting : settings) {
 			command.add("--" + setting);
 		}
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 	}
 
-	private static String[] arguments(String bootstrap, String id, Path callLog, int latencyMs, int poolSize,
+	private static String[] arguments(QueueLane lane, String id, Path callLog, int latencyMs, int poolSize,
 			int perProcess) {
 		List<String> home = HomeSimCommand.javaCommand("--latency-ms=" + latencyMs, "--call-log=" + callLog);
-		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379", "--server.port=0",
-				"--bridge.worker.id=" + id, "--bridge.kafka.partitions=" + PARTITIONS, "--bridge.kafka.concurrency=1",
+		List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + lane.bootstrap(),
+				lane.namespaceSetting(), "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
+				"--server.port=0", "--bridge.worker.id=" + id, "--bridge.kafka.partitions=" + PARTITIONS,
+				"--bridge.kafka.concurrency=1",
 				// A killed worker's partitions move after 6 s (the broker's minimum), not
 				// the default 45 s.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",

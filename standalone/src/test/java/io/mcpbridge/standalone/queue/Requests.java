@@ -27,8 +27,11 @@ final class Requests implements AutoCloseable {
 
 	private final KafkaProducer<String, String> producer;
 
-	Requests(String bootstrap) {
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+	private final Topics topics;
+
+	Requests(QueueLane lane) {
+		topics = lane.topics();
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, lane.bootstrap(),
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 2), new StringSerializer(),
 				new StringSerializer());
 	}
@@ -60,7 +63,7 @@ final class Requests implements AutoCloseable {
 	/** Produces in order and waits until the broker has them all. */
 	void send(List<RequestEnvelope> requests) {
 		for (RequestEnvelope request : requests) {
-			producer.send(new ProducerRecord<>(Topics.requests(request.priority()), request.routingKey(),
+			producer.send(new ProducerRecord<>(topics.requests(request.priority()), request.routingKey(),
 					BridgeJson.mapper().writeValueAsString(request)));
 		}
 		producer.flush();

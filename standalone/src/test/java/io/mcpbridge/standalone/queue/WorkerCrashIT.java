@@ -15,8 +15,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,26 +30,27 @@ import static org.awaitility.Awaitility.await;
  * answers each one from its stored result, waits for the result of one the dead worker
  * had claimed, or executes it.
  */
+@ExtendWith(SharedBroker.class)
 class WorkerCrashIT {
 
 	@TempDir
 	Path tmp;
 
 	@Test
-	void everyRequestEndsWithAnAnswerAndNoneExecutesTwiceWhenAWorkerIsKilled() throws Exception {
-		TestBroker kafka = TestBroker.start(QueueWorker.PARTITIONS);
+	void everyRequestEndsWithAnAnswerAndNoneExecutesTwiceWhenAWorkerIsKilled(TestBroker kafka) throws Exception {
+		QueueLane lane = QueueLane.of(kafka, WorkerCrashIT.class);
 		Path callLog = tmp.resolve("calls.jsonl");
 		Process doomed = null;
 		List<ProcessHandle> doomedChildren = List.of();
 		ConfigurableApplicationContext survivor = null;
-		try (Requests requests = new Requests(kafka.bootstrapServers());
+		try (Requests requests = new Requests(lane);
 				Replies replies = new Replies();
 				Admin admin = Admin
 					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-			survivor = QueueWorker.inProcess(kafka.bootstrapServers(), "w-survivor", callLog, 100, 4);
-			doomed = QueueWorker.subprocess(kafka.bootstrapServers(), "w-doomed", callLog, 100, 4,
+			survivor = QueueWorker.inProcess(lane, "w-survivor", callLog, 100, 4);
+			doomed = QueueWorker.subprocess(lane, "w-doomed", callLog, 100, 4,
 					Path.of("target", "worker-crash-doomed.log"));
-			await().atMost(Duration.ofSeconds(90)).until(() -> WorkerGroup.membersWithPartitions(admin) == 2);
+			await().atMost(Duration.ofSeconds(90)).until(() -> WorkerGroup.membersWithPartitions(admin, lane) == 2);
 			List<RequestEnvelope> all = new ArrayList<>();
 			for (int i = 1; i <= 10; i++) {
 				for (int entity = 0; entity < 50; entity++) {
@@ -86,7 +89,6 @@ class WorkerCrashIT {
 			if (survivor != null) {
 				survivor.close();
 			}
-			kafka.close();
 		}
 	}
 

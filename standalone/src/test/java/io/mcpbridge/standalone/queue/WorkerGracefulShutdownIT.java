@@ -20,8 +20,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * its partitions: every request is answered and, by home-sim's call log, executed exactly
  * once.
  */
+@ExtendWith(SharedBroker.class)
 class WorkerGracefulShutdownIT {
 
 	private static final int PER_TICK = 5;
@@ -44,20 +47,20 @@ class WorkerGracefulShutdownIT {
 	Path tmp;
 
 	@Test
-	void aWorkerStoppedWithSigtermDuringSteadyTrafficLosesNothingAndRepeatsNothing() throws Exception {
-		TestBroker kafka = TestBroker.start(QueueWorker.PARTITIONS);
+	void aWorkerStoppedWithSigtermDuringSteadyTrafficLosesNothingAndRepeatsNothing(TestBroker kafka) throws Exception {
+		QueueLane lane = QueueLane.of(kafka, WorkerGracefulShutdownIT.class);
 		Path callLog = tmp.resolve("calls.jsonl");
 		Process stopping = null;
 		ConfigurableApplicationContext staying = null;
 		ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
-		try (Requests requests = new Requests(kafka.bootstrapServers());
+		try (Requests requests = new Requests(lane);
 				Replies replies = new Replies();
 				Admin admin = Admin
 					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-			staying = QueueWorker.inProcess(kafka.bootstrapServers(), "w-staying", callLog, 50, 4);
-			stopping = QueueWorker.subprocess(kafka.bootstrapServers(), "w-stopping", callLog, 50, 4,
+			staying = QueueWorker.inProcess(lane, "w-staying", callLog, 50, 4);
+			stopping = QueueWorker.subprocess(lane, "w-stopping", callLog, 50, 4,
 					Path.of("target", "worker-graceful-stopping.log"));
-			await().atMost(Duration.ofSeconds(120)).until(() -> WorkerGroup.membersWithPartitions(admin) == 2);
+			await().atMost(Duration.ofSeconds(120)).until(() -> WorkerGroup.membersWithPartitions(admin, lane) == 2);
 
 			// 50 requests a second for 10 s, over 40 entities (writes: each must run
 			// once, in order).
@@ -86,7 +89,7 @@ class WorkerGracefulShutdownIT {
 			// Left the group on its way out: the survivor holds every partition without
 			// waiting out the
 			// 6 s session timeout a killed worker would leave behind.
-			await().atMost(Duration.ofSeconds(5)).until(() -> WorkerGroup.membersWithPartitions(admin) == 1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> WorkerGroup.membersWithPartitions(admin, lane) == 1);
 			await().atMost(Duration.ofSeconds(60)).until(() -> tick.get() > TICKS);
 			List<RequestEnvelope> all = List.copyOf(sent);
 			Map<String, ReplyEnvelope> answered = replies.awaitAll(all, Duration.ofSeconds(120));
@@ -114,7 +117,6 @@ class WorkerGracefulShutdownIT {
 			if (staying != null) {
 				staying.close();
 			}
-			kafka.close();
 		}
 	}
 

@@ -14,9 +14,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
  */
 final class WorkerGroup {
 
-	/** The workers' consumer group (the worker's default). */
-	static final String GROUP = "mcp-bridge-workers";
-
 	private WorkerGroup() {
 	}
 
@@ -25,9 +22,10 @@ final class WorkerGroup {
 		return replies.values().stream().collect(Collectors.groupingBy(ReplyEnvelope::worker, Collectors.counting()));
 	}
 
-	/** Members of the group that hold at least one partition now. */
-	static long membersWithPartitions(Admin admin) throws Exception {
-		ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+	/** Members of the lane's worker group that hold at least one partition now. */
+	static long membersWithPartitions(Admin admin, QueueLane lane) throws Exception {
+		String name = lane.topics().workerGroup();
+		ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(name)).all().get().get(name);
 		return group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
 	}
 

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mcpbridge.standalone.BridgeHttp;
+import io.mcpbridge.testbroker.SharedBroker;
+import io.mcpbridge.testbroker.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,11 +23,11 @@ import static org.awaitility.Awaitility.await;
  * UPSTREAM_CIRCUIT_OPEN with Retry-After without reaching home-sim (its call log), the
  * gateway then refuses them itself, and once home-sim recovers the breaker closes after
  * its open duration (15 s here: long enough for the refusals to be measured on a loaded
- * machine). Retries are off (one attempt) so that every call is one failure.
+ * machine). Retries are off (one attempt) so that every call is one failure. The stack
+ * has a namespace of its own, so the workers of other stacks in the test JVM (which serve
+ * "home" too, with their breakers closed) are not counted.
  */
-@Disabled("worker reports are global in Redis: in a test JVM where other stacks' workers serve 'home' (the shared "
-		+ "stack's), they count as live workers whose breaker is closed, so the gateway's open-everywhere check never "
-		+ "holds; this stack needs a Redis of its own first (issue 13, open). Passes when run alone.")
+@ExtendWith(SharedBroker.class)
 class CircuitBreakerEndToEndIT {
 
 	private static final String READ = "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\""
@@ -39,9 +41,10 @@ class CircuitBreakerEndToEndIT {
 	private static BridgeHttp http;
 
 	@BeforeAll
-	static void start() {
-		stack = ResilienceStack.start(tmp, List.of(), "bridge.circuit-breaker.open-duration=15s",
-				"bridge.circuit-breaker.half-open-calls=1", "bridge.retry.max-attempts=1");
+	static void start(TestBroker kafka) {
+		stack = ResilienceStack.start(kafka, CircuitBreakerEndToEndIT.class, tmp, List.of(),
+				"bridge.circuit-breaker.open-duration=15s", "bridge.circuit-breaker.half-open-calls=1",
+				"bridge.retry.max-attempts=1");
 		http = stack.http();
 	}
 

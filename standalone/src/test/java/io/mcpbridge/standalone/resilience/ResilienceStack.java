@@ -11,23 +11,29 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.standalone.BridgeHttp;
+import io.mcpbridge.testbroker.SharedBroker;
+import io.mcpbridge.testbroker.TestBroker;
 import io.mcpbridge.worker.WorkerApplication;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A stack of its own for the breaker and retry tests: a Kafka broker, one worker whose
- * single home-sim process logs every tool call and takes its fault rates from a faults
- * file the test rewrites, and one gateway. Worker reports and the gateway's view of them
- * refresh every 200 ms, so the gateway learns a breaker's state quickly. Replies go
- * through the shared Redis on 6379 under a tenant of its own.
+ * A stack of its own for the breaker and retry tests: one worker whose single home-sim
+ * process logs every tool call and takes its fault rates from a faults file the test
+ * rewrites, and one gateway, in a deployment namespace of their own on the test JVM's
+ * shared broker and the shared Redis on 6379: their topics, consumer group and worker
+ * reports are theirs alone, so the gateway counts only this stack's worker when it
+ * decides that a breaker is open everywhere. Worker reports and the gateway's view of
+ * them refresh every 200 ms, so the gateway learns a breaker's state quickly. Replies go
+ * under a tenant of its own.
  */
 final class ResilienceStack implements AutoCloseable {
 
-	private final EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 2);
+	private final TestBroker kafka;
+
+	private final String namespace;
 
 	private final Path dir;
 
@@ -37,17 +43,21 @@ final class ResilienceStack implements AutoCloseable {
 
 	final String tenant = "resilience-" + System.nanoTime();
 
-	private ResilienceStack(Path dir) {
+	private ResilienceStack(TestBroker kafka, String namespace, Path dir) {
+		this.kafka = kafka;
+		this.namespace = namespace;
 		this.dir = dir;
-		kafka.afterPropertiesSet();
 	}
 
 	/**
+	 * @param kafka the shared broker ({@link io.mcpbridge.testbroker.SharedBroker})
+	 * @param testClass names the stack's namespace
 	 * @param homeOptions more home-sim options (e.g. {@code --fail-rate=0.5})
 	 * @param workerSettings more worker settings ({@code name=value})
 	 */
-	static ResilienceStack start(Path dir, List<String> homeOptions, String... workerSettings) {
-		ResilienceStack stack = new ResilienceStack(dir);
+	static ResilienceStack start(TestBroker kafka, Class<?> testClass, Path dir, List<String> homeOptions,
+			String... workerSettings) {
+		ResilienceStack stack = new ResilienceStack(kafka, SharedBroker.namespaceFor(testClass), dir);
 		try {
 			stack.worker = WorkerApplication.builder().run(stack.workerArguments(homeOptions, workerSettings));
 			stack.gateway = GatewayApplication.builder()
@@ -80,8 +90,8 @@ final class ResilienceStack implements AutoCloseable {
 
 	private String[] common(String... more) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-				"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=6379", "--bridge.kafka.partitions=2"));
+				"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--bridge.namespace=" + namespace,
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379", "--bridge.kafka.partitions=2"));
 		args.addAll(List.of(more));
 		return args.toArray(String[]::new);
 	}
@@ -133,7 +143,6 @@ final class ResilienceStack implements AutoCloseable {
 		if (worker != null) {
 			worker.close();
 		}
-		kafka.destroy();
 	}
 
 }

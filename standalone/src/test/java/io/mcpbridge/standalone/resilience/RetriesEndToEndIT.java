@@ -8,10 +8,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.mcpbridge.standalone.BridgeHttp;
+import io.mcpbridge.testbroker.SharedBroker;
+import io.mcpbridge.testbroker.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before the success, the result's {@code _meta} counts them), writes run exactly once
  * whatever happens. The breaker is set out of the way (100 failures in a row).
  */
+@ExtendWith(SharedBroker.class)
 class RetriesEndToEndIT {
 
 	private static final int CALLS = 12;
@@ -36,8 +40,9 @@ class RetriesEndToEndIT {
 	private static String session;
 
 	@BeforeAll
-	static void start() {
-		stack = ResilienceStack.start(tmp, List.of(), "bridge.circuit-breaker.failure-threshold=100");
+	static void start(TestBroker kafka) {
+		stack = ResilienceStack.start(kafka, RetriesEndToEndIT.class, tmp, List.of(),
+				"bridge.circuit-breaker.failure-threshold=100");
 		http = stack.http();
 		session = http.initialize();
 		// Teaches the gateway the tools' annotations before the faults start (tools/list

@@ -11,6 +11,7 @@ import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.standalone.BridgeHttp;
 import io.mcpbridge.standalone.SharedStack;
 import io.mcpbridge.standalone.StandaloneStack;
+import io.mcpbridge.standalone.queue.QueueLane;
 import io.mcpbridge.standalone.queue.QueueWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +41,9 @@ class StatusIT {
 		http.initialize();
 		String secondId = "status-w2-" + System.nanoTime();
 		// Its report expires 3 s after its last one: 1 s interval.
-		Process second = QueueWorker.subprocess(stack.kafkaBootstrap(), secondId, tmp.resolve("calls.jsonl"), 0, 1,
-				Path.of("target", "status-second-worker.log"), "bridge.status.publish-interval=1s");
+		Process second = QueueWorker.subprocess(QueueLane.defaultNamespace(stack.kafkaBootstrap()), secondId,
+				tmp.resolve("calls.jsonl"), 0, 1, Path.of("target", "status-second-worker.log"),
+				"bridge.status.publish-interval=1s");
 		List<ProcessHandle> secondsChildren = List.of();
 		try {
 			JsonNode status = await().atMost(Duration.ofSeconds(90))

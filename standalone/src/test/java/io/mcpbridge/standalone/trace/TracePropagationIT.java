@@ -222,7 +222,7 @@ class TracePropagationIT {
 		List<String> found = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
 			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : Topics.allRequestTopics()) {
+			for (String topic : Topics.DEFAULT.allRequestTopics()) {
 				consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
 			}
 			consumer.assign(partitions);

@@ -3,6 +3,7 @@ package io.mcpbridge.worker.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mcpbridge.common.Namespace;
 import io.mcpbridge.common.Topics;
 import io.mcpbridge.runtime.TopicLayout;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Creates the request topics and the dead-letter topic at start-up, before the consumers
+ * The names of the topics of this deployment's namespace ({@code bridge.namespace}), and
+ * creates the request topics and the dead-letter topic at start-up, before the consumers
  * start, and stops the start-up when they exist with another partition count. Every
  * request topic gets the same count: the co-partitioned assignment relies on partition i
  * of every priority topic going to the same consumer.
@@ -22,14 +24,19 @@ import org.springframework.context.annotation.Configuration;
 class TopicsConfig {
 
 	@Bean
-	SmartInitializingSingleton requestTopicLayout(WorkerProperties properties,
+	Topics topics(WorkerProperties properties) {
+		return Topics.of(Namespace.of(properties.namespace()));
+	}
+
+	@Bean
+	SmartInitializingSingleton requestTopicLayout(WorkerProperties properties, Topics topics,
 			@Qualifier(ProbeAdminConfig.PROBE_ADMIN) Admin admin) {
 		WorkerProperties.Kafka kafka = properties.kafka();
 		TopicLayout layout = new TopicLayout(kafka.partitions(), kafka.replicationFactor(),
 				ProbeAdminConfig.PROBE_TIMEOUT_MS);
-		List<String> topics = new ArrayList<>(Topics.allRequestTopics());
-		topics.add(Topics.DEAD_LETTERS);
-		return () -> layout.ensure(admin, topics);
+		List<String> names = new ArrayList<>(topics.allRequestTopics());
+		names.add(topics.deadLetters());
+		return () -> layout.ensure(admin, names);
 	}
 
 }

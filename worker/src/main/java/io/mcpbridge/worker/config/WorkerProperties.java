@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.mcpbridge.common.Identifiers;
+import io.mcpbridge.common.Namespace;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -32,18 +33,23 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduling how buffered requests are started: priorities, starvation bound,
  * buffering
  * @param cache where the gateways' cache lives, so that writes can invalidate it
+ * @param namespace the deployment namespace, the same as the gateways': it prefixes the
+ * request and dead-letter topics, the consumer group and this worker's status report in
+ * Redis, so that several bridges can share one Kafka cluster and one Redis. Empty (the
+ * default): no prefix. 1-48 lower-case letters, digits or '-'
  */
 @Validated
 @ConfigurationProperties(prefix = WorkerProperties.PREFIX)
 public record WorkerProperties(@Valid @DefaultValue Worker worker, @NotEmpty @Valid List<Upstream> upstreams,
 		@Valid @DefaultValue Kafka kafka, @Valid @DefaultValue Results results,
 		@Valid @DefaultValue ToolsCache toolsCache, @Valid @DefaultValue Scheduling scheduling,
-		@Valid @DefaultValue Cache cache) {
+		@Valid @DefaultValue Cache cache, @DefaultValue("") String namespace) {
 
 	public static final String PREFIX = "bridge";
 
 	public WorkerProperties {
 		upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+		namespace = Namespace.of(namespace).name();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.mcpbridge.worker.consume;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +44,8 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 
 	private final Consumer<String, String> consumer;
 
+	private final List<String> topics;
+
 	private final RecordIntake intake;
 
 	private final Collection<UpstreamScheduler> schedulers;
@@ -57,9 +60,10 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 
 	private long nextCommitNanos = System.nanoTime();
 
-	ConsumerLoop(Consumer<String, String> consumer, RecordIntake intake, Collection<UpstreamScheduler> schedulers,
-			Backlog backlog, Duration drainTimeout) {
+	ConsumerLoop(Consumer<String, String> consumer, List<String> topics, RecordIntake intake,
+			Collection<UpstreamScheduler> schedulers, Backlog backlog, Duration drainTimeout) {
 		this.consumer = consumer;
+		this.topics = List.copyOf(topics);
 		this.intake = intake;
 		this.schedulers = schedulers;
 		this.backlog = backlog;
@@ -69,7 +73,7 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 	@Override
 	public void run() {
 		try {
-			consumer.subscribe(Topics.allRequestTopics(), this);
+			consumer.subscribe(topics, this);
 			while (running) {
 				for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
 					intake.accept(record, offsets);

@@ -21,8 +21,8 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves records the worker cannot process to {@link Topics#DEAD_LETTERS}, with the reason
- * in a header.
+ * Moves records the worker cannot process to {@link Topics#deadLetters()}, with the
+ * reason in a header.
  */
 @Component
 class DeadLetters {
@@ -57,9 +57,12 @@ class DeadLetters {
 
 	private final MeterRegistry meters;
 
-	DeadLetters(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
+	private final String topic;
+
+	DeadLetters(KafkaTemplate<String, String> kafka, MeterRegistry meters, Topics topics) {
 		this.kafka = kafka;
 		this.meters = meters;
+		this.topic = topics.deadLetters();
 	}
 
 	/**
@@ -67,8 +70,8 @@ class DeadLetters {
 	 * record's offset uncommitted, so it is redelivered instead of lost.
 	 */
 	void send(ConsumerRecord<String, String> record, Reason reason, String detail) {
-		ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(),
-				record.value(), headers(record, reason, detail));
+		ProducerRecord<String, String> dead = new ProducerRecord<>(topic, null, record.key(), record.value(),
+				headers(record, reason, detail));
 		try {
 			kafka.send(dead).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}

@@ -34,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestConsumers implements SmartLifecycle, BufferedRequests {
 
-	static final String GROUP = Topics.WORKER_GROUP;
-
 	/**
 	 * After the pools ({@code UpstreamPools.PHASE}), like spring-kafka's listener
 	 * containers.
@@ -58,11 +56,15 @@ class RequestConsumers implements SmartLifecycle, BufferedRequests {
 
 	private final List<Thread> threads = new ArrayList<>();
 
+	private final Topics topics;
+
 	private volatile boolean running;
 
 	RequestConsumers(ConsumerFactory<String, String> consumers, WorkerProperties properties, UpstreamPools pools,
-			RequestProcessor processor, DeadLetters deadLetters, ReplyPublisher replies, MeterRegistry meters) {
+			RequestProcessor processor, DeadLetters deadLetters, ReplyPublisher replies, MeterRegistry meters,
+			Topics topics) {
 		this.consumers = consumers;
+		this.topics = topics;
 		this.properties = properties;
 		WorkerProperties.Scheduling scheduling = properties.scheduling();
 		this.backlog = new Backlog(scheduling.maxBufferedPerPriority(), meters);
@@ -90,8 +92,9 @@ class RequestConsumers implements SmartLifecycle, BufferedRequests {
 	public synchronized void start() {
 		for (int i = 0; i < properties.kafka().concurrency(); i++) {
 			ConsumerLoop loop = new ConsumerLoop(
-					consumers.createConsumer(GROUP, properties.worker().id(), "-" + i, overrides()), intake,
-					schedulers.values(), backlog, properties.scheduling().drainTimeout());
+					consumers.createConsumer(topics.workerGroup(), properties.worker().id(), "-" + i, overrides()),
+					topics.allRequestTopics(), intake, schedulers.values(), backlog,
+					properties.scheduling().drainTimeout());
 			Thread thread = new Thread(loop, "mcp-consumer-" + i);
 			loops.add(loop);
 			threads.add(thread);

@@ -5,7 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.Namespace;
 import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.common.Topics;
 import io.mcpbridge.common.WorkerReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Rewrites this worker's {@link WorkerReport} in Redis every
  * {@code bridge.status.publish-interval}, with a TTL of a few intervals, and indexes it
- * in {@link RedisKeys#workerIndex()} scored by the time the report expires: readers take
- * the entries that have not expired yet, and any writer may prune the ones that have. A
- * graceful stop deletes the report at once; a crash lets it expire.
+ * in {@link RedisKeys#workerIndex(Namespace)} (of its deployment namespace) scored by the
+ * time the report expires: readers take the entries that have not expired yet, and any
+ * writer may prune the ones that have. A graceful stop deletes the report at once; a
+ * crash lets it expire.
  *
  * <p>
  * Runs after the upstream pools start and stops before they stop (phase between the
@@ -41,12 +44,16 @@ class WorkerStatusPublisher implements SmartLifecycle {
 
 	private final StatusProperties properties;
 
+	private final Namespace namespace;
+
 	private ScheduledExecutorService timer;
 
 	private volatile boolean failing;
 
-	WorkerStatusPublisher(StringRedisTemplate redis, WorkerReportBuilder reports, StatusProperties properties) {
+	WorkerStatusPublisher(StringRedisTemplate redis, WorkerReportBuilder reports, StatusProperties properties,
+			Topics topics) {
 		this.redis = redis;
+		this.namespace = topics.namespace();
 		this.reports = reports;
 		this.properties = properties;
 	}
@@ -61,10 +68,10 @@ class WorkerStatusPublisher implements SmartLifecycle {
 		try {
 			WorkerReport report = reports.build(now, ttlMs);
 			redis.opsForValue()
-				.set(RedisKeys.workerReport(report.workerId()), BridgeJson.mapper().writeValueAsString(report),
-						properties.reportTtl());
-			redis.opsForZSet().add(RedisKeys.workerIndex(), report.workerId(), now + ttlMs);
-			redis.opsForZSet().removeRangeByScore(RedisKeys.workerIndex(), Double.NEGATIVE_INFINITY, now);
+				.set(RedisKeys.workerReport(namespace, report.workerId()),
+						BridgeJson.mapper().writeValueAsString(report), properties.reportTtl());
+			redis.opsForZSet().add(RedisKeys.workerIndex(namespace), report.workerId(), now + ttlMs);
+			redis.opsForZSet().removeRangeByScore(RedisKeys.workerIndex(namespace), Double.NEGATIVE_INFINITY, now);
 			if (failing) {
 				log.info("status report of worker {} written again", reports.workerId());
 			}
@@ -109,8 +116,8 @@ class WorkerStatusPublisher implements SmartLifecycle {
 		timer = null;
 		String workerId = reports.workerId();
 		try {
-			redis.delete(RedisKeys.workerReport(workerId));
-			redis.opsForZSet().remove(RedisKeys.workerIndex(), workerId);
+			redis.delete(RedisKeys.workerReport(namespace, workerId));
+			redis.opsForZSet().remove(RedisKeys.workerIndex(namespace), workerId);
 		}
 		catch (RuntimeException ex) {
 			log.info("could not delete the status report of worker {}; it expires by itself: {}", workerId,

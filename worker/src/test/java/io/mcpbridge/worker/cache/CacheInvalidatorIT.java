@@ -50,7 +50,7 @@ class CacheInvalidatorIT {
 
 	private CacheInvalidator invalidator(int port) {
 		WorkerProperties properties = new WorkerProperties(new WorkerProperties.Worker("w"), List.of(), null, null,
-				null, null, new WorkerProperties.Cache("127.0.0.1", port, Duration.ofMillis(500)));
+				null, null, new WorkerProperties.Cache("127.0.0.1", port, Duration.ofMillis(500)), "");
 		invalidator = new CacheInvalidator(properties, meters, "localhost", 6379);
 		return invalidator;
 	}

@@ -85,6 +85,18 @@ class WorkerPropertiesTest {
 	}
 
 	@Test
+	void theNamespaceIsEmptyUnlessSetAndStopsTheStartWhenItCouldNotNameATopic() {
+		runner.run(context -> assertThat(context.getBean(WorkerProperties.class).namespace()).isEmpty());
+		runner.withPropertyValues("bridge.namespace=blue-2")
+			.run(context -> assertThat(context.getBean(WorkerProperties.class).namespace()).isEqualTo("blue-2"));
+		runner.withPropertyValues("bridge.namespace=blue.2")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("bridge.namespace must be"));
+	}
+
+	@Test
 	void atLeastOneUpstreamIsRequired() {
 		new ApplicationContextRunner().withUserConfiguration(Config.class)
 			.run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("upstreams"));

@@ -42,7 +42,7 @@ class UpstreamSchedulerTest {
 	private Work work(String id, String entity, Priority priority) {
 		RequestEnvelope request = new RequestEnvelope(id, "t", "s", "home", Methods.TOOLS_CALL, "call_service", null,
 				priority, Long.MAX_VALUE, "gw", entity, null, 0);
-		ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.requests(priority), 0, nextOffset++,
+		ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.DEFAULT.requests(priority), 0, nextOffset++,
 				request.routingKey(), "{}");
 		return new Work(record, request, offsets);
 	}
@@ -129,7 +129,7 @@ class UpstreamSchedulerTest {
 		scheduler.submit(work("running", "e", Priority.MEDIUM));
 		scheduler.submit(work("queued", "e", Priority.MEDIUM));
 
-		int dropped = scheduler.drop(Set.of(new TopicPartition(Topics.requests(Priority.MEDIUM), 0)));
+		int dropped = scheduler.drop(Set.of(new TopicPartition(Topics.DEFAULT.requests(Priority.MEDIUM), 0)));
 		runOne();
 
 		assertThat(dropped).isEqualTo(1);

@@ -32,7 +32,7 @@ public final class PoolFixtures {
 				new WorkerProperties.Kafka(3, (short) 1, 1), new WorkerProperties.Results(Duration.ofMinutes(1)),
 				new WorkerProperties.ToolsCache(Duration.ofMinutes(1)),
 				new WorkerProperties.Scheduling(50, 200, Duration.ofSeconds(10)),
-				new WorkerProperties.Cache(null, 0, Duration.ofSeconds(1)));
+				new WorkerProperties.Cache(null, 0, Duration.ofSeconds(1)), "");
 	}
 
 	static Instant inSeconds(long seconds) {
