@@ -50,7 +50,7 @@ class TenantPoolsEndToEndIT {
 				""".formatted(RUN, TenantIsolationIT.hash(KEY_WITH_ENV), SECRET, RUN,
 				TenantIsolationIT.hash(KEY_WITHOUT)));
 		StandaloneOptions options = new StandaloneOptions(0, 0, 6379, 0, 1, 1, 4, false, Map.of(), 0, null, List.of(),
-				0, StandaloneOptions.LOOPBACK, tenants);
+				0, StandaloneOptions.LOOPBACK, tenants, null);
 		try (StandaloneStack stack = StandaloneStack.start(options)) {
 			BridgeHttp http = new BridgeHttp(stack.gatewayPort());
 
