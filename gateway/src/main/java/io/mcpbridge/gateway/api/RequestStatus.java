@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.gateway.idempotency.IdempotencyRecord;
-import io.mcpbridge.gateway.reply.ResultPoller;
+import io.mcpbridge.gateway.reply.RequestFollower;
 
 /**
  * Where a request stands, as {@code GET /mcp/requests/{id}} reports it: 202 pending, 200
@@ -40,7 +40,7 @@ sealed interface RequestStatus {
 		if (record.isEmpty()) {
 			return new Unknown();
 		}
-		if (nowEpochMs > record.get().deadlineEpochMs() + ResultPoller.LATE_RESULT_GRACE.toMillis()) {
+		if (nowEpochMs > record.get().deadlineEpochMs() + RequestFollower.LATE_RESULT_GRACE.toMillis()) {
 			return new Expired();
 		}
 		return new Pending();

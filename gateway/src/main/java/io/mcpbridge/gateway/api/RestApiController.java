@@ -25,6 +25,7 @@ import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.ToolPolicies;
 import io.mcpbridge.gateway.upstream.KnownUpstreams;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,14 +34,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The seed's REST API: an adapter of its wire format around the {@link CallPipeline},
  * which decides what each call is (cacheable, write, bypass), reads the cache and follows
  * the queued request. Responses are completed asynchronously so that a waiting request
- * holds no servlet thread, and each waits exactly until its own deadline
- * ({@link DeadlineResults}).
+ * holds no servlet thread, written by {@link DirectResponses} in the request's one
+ * dispatch, and each waits exactly until its own deadline.
  */
 @RestController
 @RequestMapping("/mcp")
@@ -64,10 +64,13 @@ class RestApiController {
 
 	private final CallContexts callers;
 
+	private final DirectResponses responses;
+
 	RestApiController(JsonBodyReader bodies, SessionStore sessions, EnvelopeFactory envelopes, CallPipeline pipeline,
 			ToolPolicies policies, RequestMetrics metrics, GatewayProperties properties, KnownUpstreams upstreams,
-			CallContexts callers) {
+			CallContexts callers, DirectResponses responses) {
 		this.callers = callers;
+		this.responses = responses;
 		this.bodies = bodies;
 		this.sessions = sessions;
 		this.envelopes = envelopes;
@@ -86,7 +89,7 @@ class RestApiController {
 	 * never reveals that another's exists.
 	 */
 	@PostMapping("/initialize")
-	DeferredResult<ResponseEntity<JsonNode>> initialize(HttpServletRequest http,
+	void initialize(HttpServletRequest http, HttpServletResponse response,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout) {
 		ObjectNode body = bodies.read(http);
 		if (!JsonRpcIds.isValid(body.get("id"))) {
@@ -104,7 +107,7 @@ class RestApiController {
 		String version = ProtocolVersions.negotiate(RequestFields.optionalString(body, "protocolVersion"));
 		RequestEnvelope request = envelopes.create(null, tenant, id, chosenUpstream, Methods.INITIALIZE, null, null,
 				Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "initialize",
+		respond(http, response, request, "initialize",
 				pipeline.answer(caller, request, CallOptions.of(CacheControl.NONE)).thenApply(answer -> {
 					JsonNode result = answer.result();
 					sessions.create(id, tenant, caller.principal(), chosenUpstream, body.get("clientInfo"), version,
@@ -119,7 +122,7 @@ class RestApiController {
 	}
 
 	@PostMapping("/tools/list")
-	DeferredResult<ResponseEntity<JsonNode>> toolsList(HttpServletRequest http,
+	void toolsList(HttpServletRequest http, HttpServletResponse response,
 			@RequestHeader(name = HttpHeaders.SESSION_ID, required = false) String sessionId,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout,
 			@RequestHeader(name = CacheControl.HEADER, required = false) String cacheControl) {
@@ -129,7 +132,7 @@ class RestApiController {
 		Session session = session(caller, sessionId);
 		RequestEnvelope request = envelopes.create(null, session.tenant(), session.id(), session.upstream(),
 				Methods.TOOLS_LIST, null, null, Priority.HIGH, policies.timeout(null, timeout));
-		return respond(request, "tools/list", pipeline.answer(caller, request, CallOptions.of(control))
+		respond(http, response, request, "tools/list", pipeline.answer(caller, request, CallOptions.of(control))
 			.thenApply(
 					answer -> JsonRpcResponses.withCacheFields(JsonRpcResponses.objectCopy(answer.result()), answer)));
 	}
@@ -143,7 +146,7 @@ class RestApiController {
 	 * its result at {@code Location}.
 	 */
 	@PostMapping("/tools/call")
-	DeferredResult<ResponseEntity<JsonNode>> toolsCall(HttpServletRequest http,
+	void toolsCall(HttpServletRequest http, HttpServletResponse response,
 			@RequestHeader(name = HttpHeaders.SESSION_ID, required = false) String sessionId,
 			@RequestHeader(name = HttpHeaders.PRIORITY, required = false) String priority,
 			@RequestHeader(name = HttpHeaders.TIMEOUT, required = false) String timeout,
@@ -162,10 +165,11 @@ class RestApiController {
 				Methods.TOOLS_CALL, tool, arguments, policies.priority(tool, priority),
 				policies.timeout(tool, timeout));
 		if (options.async()) {
-			return respond(request, "tools/call", pipeline.accept(caller, request, options)
+			respond(http, response, request, "tools/call", pipeline.accept(caller, request, options)
 				.thenApply(queued -> AsyncResponses.acceptedAsPreferred(request.requestId())));
+			return;
 		}
-		return respond(request, "tools/call", pipeline.answer(caller, request, options)
+		respond(http, response, request, "tools/call", pipeline.answer(caller, request, options)
 			.thenApply(answer -> JsonRpcResponses.withCacheFields(toolCall(request, answer.result()), answer)));
 	}
 
@@ -173,9 +177,9 @@ class RestApiController {
 		return JsonRpcResponses.jsonRpc(BridgeJson.mapper().getNodeFactory().stringNode(request.requestId()), result);
 	}
 
-	private DeferredResult<ResponseEntity<JsonNode>> respond(RequestEnvelope request, String endpoint,
-			CompletableFuture<ResponseEntity<JsonNode>> response) {
-		return DeadlineResults.until(request.deadlineEpochMs(), metrics.time(endpoint, response));
+	private void respond(HttpServletRequest http, HttpServletResponse response, RequestEnvelope request,
+			String endpoint, CompletableFuture<ResponseEntity<JsonNode>> answer) {
+		responses.answer(http, response, request.deadlineEpochMs(), metrics.time(endpoint, answer));
 	}
 
 	/**

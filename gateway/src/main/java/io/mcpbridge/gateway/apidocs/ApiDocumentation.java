@@ -57,12 +57,25 @@ class ApiDocumentation {
 					item.getPost()
 						.requestBody(new RequestBody().required(!path.endsWith("/tools/list"))
 							.content(new Content().addMediaType(JSON, new MediaType().schema(schema))));
+					answeredWithJson(item.getPost());
 				}
 			});
 			if (api.getPaths() != null) {
 				api.getPaths().values().forEach(item -> item.readOperations().forEach(ApiDocumentation::traced));
 			}
 		};
+	}
+
+	/**
+	 * The handler writes its answer itself (one dispatch), so nothing tells springdoc
+	 * that it is JSON.
+	 */
+	private static void answeredWithJson(Operation operation) {
+		ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+		if (ok != null && ok.getContent() == null) {
+			ok.description("The JSON-RPC answer")
+				.content(new Content().addMediaType(JSON, new MediaType().schema(new ObjectSchema())));
+		}
 	}
 
 	/** Every call: the trace context in, the trace context out, the errors. */

@@ -23,14 +23,27 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code Retry-After}.
  */
 @RestControllerAdvice
-class ApiExceptionHandler {
+public class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	private final ErrorMapping mapping;
 
-	ApiExceptionHandler(ErrorMapping mapping) {
+	public ApiExceptionHandler(ErrorMapping mapping) {
 		this.mapping = mapping;
+	}
+
+	/**
+	 * The answer to a failure that ended an asynchronous response, which its adapter
+	 * writes itself (no dispatch back through Spring MVC).
+	 */
+	public ResponseEntity<ErrorBody> answer(Throwable failure) {
+		Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+				: failure;
+		if (cause instanceof BridgeException bridge) {
+			return bridge(bridge);
+		}
+		return unexpected(cause instanceof Exception exception ? exception : new IllegalStateException(cause));
 	}
 
 	@ExceptionHandler(BridgeException.class)

@@ -35,6 +35,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * INVALID_REQUEST and its connection closed.
  *
  * <p>
+ * Most bodies have already arrived with their headers: a body with a Content-Length that
+ * Tomcat's buffer holds whole is taken from it without blocking and the request goes on
+ * in the same dispatch, so a normal call costs no extra async dispatch. Only a body still
+ * on its way is received as above, starting from what had arrived.
+ *
+ * <p>
  * Requests without a body (no Content-Length, or 0, and not chunked) pass untouched, and
  * so do bodies declared larger than the limit (the handlers refuse them, 413, without
  * reading them).
@@ -72,6 +78,11 @@ class SlowBodyFilter implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
+		byte[] arrived = ArrivedBody.take(request, maxBodyBytes);
+		if (arrived.length == request.getContentLengthLong()) {
+			chain.doFilter(new BufferedBody(request, arrived), res);
+			return;
+		}
 		if (!readers.tryAcquire()) {
 			refuse(request, (HttpServletResponse) res, ErrorCode.OVERLOADED, 503,
 					"too many request bodies are being received; retry later");
@@ -79,7 +90,7 @@ class SlowBodyFilter implements Filter {
 		}
 		AsyncContext async = request.startAsync();
 		async.setTimeout(limits.timeout().toMillis() + 5_000);
-		new Receiver(request, (HttpServletResponse) res, async).start();
+		new Receiver(request, (HttpServletResponse) res, async, arrived).start();
 	}
 
 	@Override
@@ -124,10 +135,15 @@ class SlowBodyFilter implements Filter {
 
 		private ServletInputStream in;
 
-		Receiver(HttpServletRequest request, HttpServletResponse response, AsyncContext async) {
+		/**
+		 * @param arrived the start of the body, already taken from Tomcat's buffer
+		 */
+		Receiver(HttpServletRequest request, HttpServletResponse response, AsyncContext async, byte[] arrived) {
 			this.request = request;
 			this.response = response;
 			this.async = async;
+			this.buffer.writeBytes(arrived);
+			this.received = arrived.length;
 		}
 
 		void start() throws IOException {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.gateway.reply.EventList;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -21,17 +22,18 @@ class EventLog {
 
 	private final StringRedisTemplate redis;
 
-	EventLog(StringRedisTemplate redis) {
+	private final EventList lists;
+
+	EventLog(StringRedisTemplate redis, EventList lists) {
 		this.redis = redis;
+		this.lists = lists;
 	}
 
 	/**
 	 * Events after position {@code afterSequence} (positions start at 1), oldest first.
 	 */
 	List<JsonNode> after(String tenant, String sessionId, String requestId, long afterSequence) {
-		List<String> stored = redis.opsForList()
-			.range(RedisKeys.events(tenant, sessionId, requestId), afterSequence, -1);
-		return stored == null ? List.of() : stored.stream().map(json -> BridgeJson.mapper().readTree(json)).toList();
+		return lists.after(tenant, sessionId, requestId, afterSequence);
 	}
 
 	/**

@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
@@ -14,11 +12,11 @@ import io.mcpbridge.common.CallEvent;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.gateway.cache.CacheAnswer;
 import io.mcpbridge.gateway.config.GatewayProperties;
-import io.mcpbridge.gateway.reply.ResultReader;
+import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.reply.Followed;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,17 +26,13 @@ import org.springframework.stereotype.Component;
  * The retry of a 2026-07-28 request that got an input-required result, on any gateway:
  * checks its {@code requestState}, forwards each answer to the upstream request waiting
  * for it (as a session's answer would go, {@link InputForwarder}), then follows the
- * original request from where the last round left it, like a resumed stream
- * ({@link StreamResumer}): its event list and its result key. The next request of its
- * upstream makes another round; its result answers the retry. The client that leaves
- * cancels the request, as it would have the first time.
+ * original request from where the last round left it ({@link RequestFollower}): its
+ * events and its reply. The next request of its upstream makes another round; its result
+ * answers the retry. The client that leaves cancels the request, as it would have the
+ * first time.
  */
 @Component
 class InputRetries {
-
-	private static final long POLL_MS = 100;
-
-	private static final Logger log = LoggerFactory.getLogger(InputRetries.class);
 
 	private final RequestStates states;
 
@@ -46,7 +40,7 @@ class InputRetries {
 
 	private final EventLog events;
 
-	private final ResultReader results;
+	private final RequestFollower follower;
 
 	private final StreamScheduler scheduler;
 
@@ -54,12 +48,12 @@ class InputRetries {
 
 	private final long disconnectCheckMs;
 
-	InputRetries(RequestStates states, InputForwarder forwarder, EventLog events, ResultReader results,
+	InputRetries(RequestStates states, InputForwarder forwarder, EventLog events, RequestFollower follower,
 			StreamScheduler scheduler, RequestCancellations cancellations, GatewayProperties properties) {
 		this.states = states;
 		this.forwarder = forwarder;
 		this.events = events;
-		this.results = results;
+		this.follower = follower;
 		this.scheduler = scheduler;
 		this.cancellations = cancellations;
 		this.disconnectCheckMs = properties.mcp().disconnectCheckInterval().toMillis();
@@ -79,17 +73,17 @@ class InputRetries {
 		}
 		scheduler.acquire();
 		AsyncContext async = http.startAsync();
-		Follower follower = new Follower(call, state);
+		Retried retried = new Retried(call, state);
 		InputRound round = new InputRound(call.tenant(), new RequestState(state.requestId(), state.method(),
 				state.target(), state.position(), state.deadlineEpochMs(), unanswered), call.clientId(), states,
 				scheduler, () -> {
 				});
 		McpExchange exchange = new McpExchange(async, state.requestId(), Map.of(),
-				leftMs + McpCalls.EXCHANGE_MARGIN.toMillis(), context(call, state, follower, round),
+				leftMs + McpCalls.EXCHANGE_MARGIN.toMillis(), context(call, state, retried, round),
 				JsonRpc.error(call.clientId(), JsonRpcCodes.REQUEST_TIMEOUT, "no answer before the deadline", null));
 		exchange.startAfter(state.position());
 		round.attach(exchange);
-		follower.start(exchange, round);
+		retried.start(exchange, round);
 		exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
 	}
 
@@ -97,7 +91,7 @@ class InputRetries {
 	 * The retry's exchange reads the original request's events; leaving cancels that
 	 * request.
 	 */
-	private McpExchange.Context context(McpCall call, RequestState state, Follower follower, InputRound round) {
+	private McpExchange.Context context(McpCall call, RequestState state, Retried retried, InputRound round) {
 		return new McpExchange.Context() {
 			@Override
 			public List<JsonNode> eventsAfter(long sequence) {
@@ -110,7 +104,7 @@ class InputRetries {
 
 			@Override
 			public void clientGone() {
-				follower.stop();
+				retried.stop();
 				cancellations.cancel(call.tenant(), state.requestId(), "the client disconnected");
 			}
 
@@ -170,55 +164,59 @@ class InputRetries {
 	}
 
 	/**
-	 * Follows the original request's event list and result key for one retry's exchange.
+	 * Hands the original request's events and reply to one retry's exchange, from where
+	 * the last round left it.
 	 */
-	private final class Follower {
+	private final class Retried implements RequestFollower.Observer {
 
 		private final McpCall call;
 
 		private final RequestState state;
 
-		private final AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
-
 		private final AtomicBoolean stopped = new AtomicBoolean();
+
+		private volatile RequestFollower.Following following;
 
 		private McpExchange exchange;
 
 		private InputRound round;
 
-		private long position;
-
-		Follower(McpCall call, RequestState state) {
+		Retried(McpCall call, RequestState state) {
 			this.call = call;
 			this.state = state;
-			this.position = state.position();
 		}
 
 		void start(McpExchange exchange, InputRound round) {
 			this.exchange = exchange;
 			this.round = round;
-			task.set(scheduler.every(POLL_MS, this::poll));
+			following = follower.follow(Followed.eventsAndReply(call.tenant(), state.requestId(), null,
+					state.position(), state.deadlineEpochMs() + McpCalls.EXCHANGE_MARGIN.toMillis(), null), this);
 		}
 
-		private void poll() {
+		@Override
+		public void onEvent(CallEvent event) {
+			exchange.onEvent(event);
+		}
+
+		@Override
+		public void onReply(ReplyEnvelope reply) {
+			round.finish(200, answer(reply), Map.of());
+			stop();
+		}
+
+		@Override
+		public void onEnd(BridgeException failure) {
+			// The exchange answers its own timeout.
+			stop();
+		}
+
+		@Override
+		public boolean listening() {
 			if (exchange.isDone()) {
 				stop();
-				return;
+				return false;
 			}
-			try {
-				for (JsonNode message : events.after(call.tenant(), null, state.requestId(), position)) {
-					position++;
-					exchange.onEvent(new CallEvent(state.requestId(), call.tenant(), position, message));
-				}
-				var reply = results.find(call.tenant(), state.requestId());
-				if (reply.isPresent()) {
-					round.finish(200, answer(reply.get()), Map.of());
-					stop();
-				}
-			}
-			catch (RuntimeException ex) {
-				log.debug("retry of {} could not follow its request: {}", state.requestId(), ex.toString());
-			}
+			return true;
 		}
 
 		private JsonNode answer(ReplyEnvelope reply) {
@@ -230,9 +228,9 @@ class InputRetries {
 
 		void stop() {
 			if (stopped.compareAndSet(false, true)) {
-				ScheduledFuture<?> scheduled = task.get();
-				if (scheduled != null) {
-					scheduled.cancel(false);
+				RequestFollower.Following follow = following;
+				if (follow != null) {
+					follow.stop();
 				}
 				scheduler.release();
 			}

@@ -19,6 +19,7 @@ import io.mcpbridge.gateway.cache.CacheControl;
 import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.error.BridgeException;
 import io.mcpbridge.gateway.error.ErrorMapping;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import io.mcpbridge.gateway.security.CallContexts;
 import io.mcpbridge.gateway.submit.EnvelopeFactory;
 import io.mcpbridge.gateway.submit.ToolPolicies;
@@ -53,7 +54,7 @@ class McpCalls {
 
 	private final ToolPolicies policies;
 
-	private final EventRouter router;
+	private final RequestFollower follower;
 
 	private final EventLog events;
 
@@ -73,7 +74,7 @@ class McpCalls {
 
 	private final CallContexts callers;
 
-	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, EventRouter router, EventLog events,
+	McpCalls(EnvelopeFactory envelopes, ToolPolicies policies, RequestFollower follower, EventLog events,
 			RequestCancellations cancellations, RequestMetrics metrics, CallPipeline pipeline,
 			StreamScheduler scheduler, RequestStates states, ErrorMapping errors, GatewayProperties properties,
 			CallContexts callers) {
@@ -85,7 +86,7 @@ class McpCalls {
 		this.pipeline = pipeline;
 		this.envelopes = envelopes;
 		this.policies = policies;
-		this.router = router;
+		this.follower = follower;
 		this.events = events;
 		this.cancellations = cancellations;
 		this.errors = errors;
@@ -99,17 +100,19 @@ class McpCalls {
 		Timer.Sample timing = metrics.start();
 		AsyncContext async = http.startAsync();
 		long timeoutMs = request.deadlineEpochMs() - System.currentTimeMillis() + EXCHANGE_MARGIN.toMillis();
+		// The reply comes through the pipeline; the events the worker pushes come here.
+		RequestFollower.EventTap pushed = follower.tapEvents(request.requestId(), call.tenant());
 		InputRound round = call.relay().stateless() ? new InputRound(call.tenant(),
 				new RequestState(request.requestId(), call.method(),
 						StatelessEra.targetOf(call.method(), call.params()), 0, request.deadlineEpochMs(), Map.of()),
-				call.clientId(), states, scheduler, () -> router.unregister(request.requestId())) : null;
+				call.clientId(), states, scheduler, pushed::close) : null;
 		McpExchange exchange = new McpExchange(async, request.requestId(), call.headers(), timeoutMs,
-				context(call, request, round),
+				context(call, request, round, pushed),
 				JsonRpc.error(call.clientId(), JsonRpcCodes.REQUEST_TIMEOUT, "no answer before the deadline", null));
 		if (round != null) {
 			round.attach(exchange);
 		}
-		router.register(exchange);
+		pushed.deliverTo(exchange::onEvent);
 		if (call.cancelOnDisconnect()) {
 			exchange.heartbeatWith(scheduler.every(disconnectCheckMs, exchange::beat));
 		}
@@ -120,7 +123,7 @@ class McpCalls {
 			}
 			CacheControl control = CacheControl.parse(http.getHeader(CacheControl.HEADER));
 			pipeline.answer(callers.of(http), request, CallOptions.of(control)).whenComplete((answer, failure) -> {
-				router.unregister(request.requestId());
+				pushed.close();
 				if (failure == null) {
 					metrics.stop(timing, endpoint, 200);
 					finish(exchange, round, 200, answer(call, answer, request.requestId()),
@@ -143,7 +146,7 @@ class McpCalls {
 			});
 		}
 		catch (RuntimeException unexpected) {
-			router.unregister(request.requestId());
+			pushed.close();
 			Optional<BridgeException> store = ErrorMapping.storeFailure(unexpected);
 			if (store.isPresent()) {
 				log.warn("MCP request {}: Redis unavailable: {}", request.requestId(), unexpected.toString());
@@ -214,7 +217,8 @@ class McpCalls {
 		}
 	}
 
-	private McpExchange.Context context(McpCall call, RequestEnvelope request, InputRound round) {
+	private McpExchange.Context context(McpCall call, RequestEnvelope request, InputRound round,
+			RequestFollower.EventTap pushed) {
 		return new McpExchange.Context() {
 			@Override
 			public List<JsonNode> eventsAfter(long sequence) {
@@ -243,7 +247,7 @@ class McpCalls {
 
 			@Override
 			public void clientGone() {
-				router.unregister(request.requestId());
+				pushed.close();
 				if (call.cancelOnDisconnect()) {
 					cancellations.cancel(call.tenant(), request.requestId(), "the client disconnected");
 				}

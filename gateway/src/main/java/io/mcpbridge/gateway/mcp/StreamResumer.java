@@ -1,16 +1,19 @@
 package io.mcpbridge.gateway.mcp;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.mcpbridge.gateway.error.JsonRpcCodes;
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CallEvent;
+import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.gateway.config.GatewayProperties;
-import io.mcpbridge.gateway.reply.ResultReader;
+import io.mcpbridge.gateway.error.BridgeException;
+import io.mcpbridge.gateway.error.JsonRpcCodes;
+import io.mcpbridge.gateway.reply.Followed;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import io.mcpbridge.gateway.session.Session;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,28 +26,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resumes a request's SSE stream on any gateway ({@code GET} with {@code Last-Event-ID}):
- * replays the events after that id from the request's event list, then follows the list
- * and the result key until the answer, which ends the stream. Only streams of the
- * client's own session can be resumed: the list's key holds the session.
+ * replays the events after that id from the request's event list, then follows the
+ * request ({@link RequestFollower}: pushed here when this gateway produced it, polled
+ * otherwise) until the answer, which ends the stream. Only streams of the client's own
+ * session can be resumed: the list's key holds the session.
  */
 @Component
 class StreamResumer {
-
-	private static final long POLL_MS = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(StreamResumer.class);
 
 	private final EventLog events;
 
-	private final ResultReader results;
+	private final RequestFollower follower;
 
 	private final StreamScheduler scheduler;
 
 	private final long maxDurationMs;
 
-	StreamResumer(EventLog events, ResultReader results, StreamScheduler scheduler, GatewayProperties properties) {
+	StreamResumer(EventLog events, RequestFollower follower, StreamScheduler scheduler, GatewayProperties properties) {
 		this.events = events;
-		this.results = results;
+		this.follower = follower;
 		this.scheduler = scheduler;
 		this.maxDurationMs = properties.mcp().standaloneStreamMaxDuration().toMillis();
 	}
@@ -64,29 +66,37 @@ class StreamResumer {
 		async.setTimeout(maxDurationMs);
 		HttpServletResponse response = (HttpServletResponse) async.getResponse();
 		response.setHeader(SessionEra.SESSION_HEADER, session.id());
-		Follower follower;
+		Resumed resumed;
 		try {
-			follower = new Follower(session, requestId, clientId, async, SseWriter.start(response),
-					position.equals("end") ? Long.MAX_VALUE : Long.parseLong(position));
+			resumed = new Resumed(requestId, clientId, async, SseWriter.start(response));
 		}
 		catch (IOException ex) {
 			scheduler.release();
 			async.complete();
 			return;
 		}
-		async.addListener(new AsyncEnd(follower::stop, follower::stop));
-		follower.poll();
-		if (!follower.done) {
-			follower.task.set(scheduler.every(POLL_MS, follower::poll));
+		async.addListener(new AsyncEnd(resumed::end, resumed::end));
+		if (position.equals("end")) {
+			// The client saw the answer: nothing more will come.
+			resumed.end();
+			return;
 		}
+		// Past the request's deadline (its key expired) with no answer: nothing more
+		// will come.
+		RequestFollower.Probe streamLives = () -> {
+			if (events.clientId(session.tenant(), session.id(), requestId).isEmpty()) {
+				throw new BridgeException(ErrorCode.TIMEOUT, "the stream's request has expired", requestId);
+			}
+			return Optional.empty();
+		};
+		resumed.following = follower.follow(Followed.eventsAndReply(session.tenant(), requestId, session.id(),
+				Long.parseLong(position), System.currentTimeMillis() + maxDurationMs, streamLives), resumed);
 	}
 
 	/**
-	 * One resumed stream: sends what the list holds beyond its position, then the answer.
+	 * One resumed stream: writes the events beyond its position, then the answer.
 	 */
-	private final class Follower {
-
-		private final Session session;
+	private final class Resumed implements RequestFollower.Observer {
 
 		private final String requestId;
 
@@ -96,54 +106,22 @@ class StreamResumer {
 
 		private final SseWriter stream;
 
-		private final long startedMs = System.currentTimeMillis();
+		private final AtomicBoolean ended = new AtomicBoolean();
 
-		private final AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+		private volatile RequestFollower.Following following;
 
-		private long position;
-
-		private boolean done;
-
-		Follower(Session session, String requestId, JsonNode clientId, AsyncContext async, SseWriter stream,
-				long position) {
-			this.session = session;
+		Resumed(String requestId, JsonNode clientId, AsyncContext async, SseWriter stream) {
 			this.requestId = requestId;
 			this.clientId = clientId;
 			this.async = async;
 			this.stream = stream;
-			this.position = position;
 		}
 
-		synchronized void stop() {
-			if (!done) {
-				end();
-			}
-		}
-
-		synchronized void poll() {
-			if (done) {
-				return;
-			}
+		@Override
+		public void onEvent(CallEvent event) {
 			try {
-				if (position == Long.MAX_VALUE) {
-					end();
-					return;
-				}
-				List<JsonNode> fresh = events.after(session.tenant(), session.id(), requestId, position);
-				for (JsonNode message : fresh) {
-					position++;
-					stream.event(requestId + "." + position, BridgeJson.mapper().writeValueAsString(message));
-				}
-				var reply = results.find(session.tenant(), requestId);
-				if (reply.isPresent()) {
-					answer(reply.get());
-				}
-				else if (System.currentTimeMillis() - startedMs > maxDurationMs
-						|| events.clientId(session.tenant(), session.id(), requestId).isEmpty()) {
-					// Past the request's deadline (its key expired) with no answer:
-					// nothing more will come.
-					end();
-				}
+				stream.event(requestId + "." + event.sequence(),
+						BridgeJson.mapper().writeValueAsString(event.message()));
 			}
 			catch (IOException | RuntimeException ex) {
 				log.debug("resumed stream of {} ended: {}", requestId, ex.toString());
@@ -151,16 +129,35 @@ class StreamResumer {
 			}
 		}
 
-		private void answer(ReplyEnvelope reply) throws IOException {
-			stream.event(requestId + ".end", BridgeJson.mapper().writeValueAsString(JsonRpc.answer(clientId, reply)));
+		@Override
+		public void onReply(ReplyEnvelope reply) {
+			try {
+				stream.event(requestId + ".end",
+						BridgeJson.mapper().writeValueAsString(JsonRpc.answer(clientId, reply)));
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("resumed stream of {} ended before its answer: {}", requestId, ex.toString());
+			}
 			end();
 		}
 
-		private void end() {
-			done = true;
-			ScheduledFuture<?> scheduled = task.get();
-			if (scheduled != null) {
-				scheduled.cancel(false);
+		@Override
+		public void onEnd(BridgeException failure) {
+			end();
+		}
+
+		@Override
+		public boolean listening() {
+			return !ended.get();
+		}
+
+		void end() {
+			if (!ended.compareAndSet(false, true)) {
+				return;
+			}
+			RequestFollower.Following follow = following;
+			if (follow != null) {
+				follow.stop();
 			}
 			scheduler.release();
 			try {

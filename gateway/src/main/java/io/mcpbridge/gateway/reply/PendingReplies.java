@@ -1,5 +1,6 @@
 package io.mcpbridge.gateway.reply;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -84,6 +85,15 @@ public class PendingReplies implements DisposableBean {
 	/** Forgets a request whose deadline passed. */
 	public void remove(String requestId) {
 		waiting.remove(requestId);
+	}
+
+	/**
+	 * The reply that will be pushed here for a request this gateway waits on (a copy),
+	 * for another follower of the same request.
+	 */
+	Optional<CompletableFuture<ReplyEnvelope>> pushed(String requestId, String tenant) {
+		Waiter waiter = waiting.get(requestId);
+		return waiter != null && waiter.tenant().equals(tenant) ? Optional.of(waiter.reply().copy()) : Optional.empty();
 	}
 
 	/** Whether a waiter for this request is still registered here. */

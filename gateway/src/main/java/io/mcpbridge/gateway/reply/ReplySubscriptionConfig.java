@@ -1,6 +1,9 @@
 package io.mcpbridge.gateway.reply;
 
+import java.util.function.Consumer;
+
 import io.mcpbridge.common.BridgeJson;
+import io.mcpbridge.common.CallEvent;
 import io.mcpbridge.common.RedisKeys;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.gateway.config.GatewayProperties;
@@ -16,9 +19,10 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * Subscribes this gateway instance to its own reply channel. Pub/sub delivers at most
- * once: a reply published while the subscription is down is lost, which is why a timeout
- * first reads the result key ({@link ResultReader}).
+ * Subscribes this gateway instance to its own reply and event channels, on one
+ * subscription connection: the push half of {@link RequestFollower}. Pub/sub delivers at
+ * most once: what is published while the subscription is down is lost, which is why
+ * followers fall back to the result key and the event list.
  */
 @Configuration(proxyBeanMethods = false)
 class ReplySubscriptionConfig {
@@ -27,27 +31,29 @@ class ReplySubscriptionConfig {
 
 	@Bean
 	RedisMessageListenerContainer replyListenerContainer(RedisConnectionFactory connections,
-			GatewayProperties properties, PendingReplies pending) {
+			GatewayProperties properties, PendingReplies pending, EventPushes events) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
-		container.addMessageListener(new ReplyListener(pending),
+		container.addMessageListener(new Decoding<>(ReplyEnvelope.class, pending::complete),
 				new ChannelTopic(RedisKeys.replyChannel(properties.gatewayId())));
+		container.addMessageListener(new Decoding<>(CallEvent.class, events::deliver),
+				new ChannelTopic(RedisKeys.eventChannel(properties.gatewayId())));
 		return container;
 	}
 
-	private record ReplyListener(PendingReplies pending) implements MessageListener {
+	private record Decoding<T>(Class<T> type, Consumer<T> target) implements MessageListener {
 
 		@Override
 		public void onMessage(Message message, byte[] pattern) {
-			ReplyEnvelope reply;
+			T decoded;
 			try {
-				reply = BridgeJson.mapper().readValue(message.getBody(), ReplyEnvelope.class);
+				decoded = BridgeJson.mapper().readValue(message.getBody(), type);
 			}
 			catch (RuntimeException undecodable) {
-				log.warn("ignoring an undecodable reply: {}", undecodable.getMessage());
+				log.warn("ignoring an undecodable {}: {}", type.getSimpleName(), undecodable.getMessage());
 				return;
 			}
-			pending.complete(reply);
+			target.accept(decoded);
 		}
 	}
 

@@ -2,10 +2,7 @@ package io.mcpbridge.gateway.submit;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.gateway.backpressure.TenantInFlight;
@@ -15,8 +12,7 @@ import io.mcpbridge.gateway.idempotency.IdempotencyStore;
 import io.mcpbridge.gateway.idempotency.RequestFingerprint;
 import io.mcpbridge.gateway.reply.PendingReplies;
 import io.mcpbridge.gateway.reply.PendingReplies.Registration;
-import io.mcpbridge.gateway.reply.ResultPoller;
-import io.mcpbridge.gateway.reply.ResultReader;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,24 +38,21 @@ public class RequestSubmitter {
 
 	private final PendingReplies pending;
 
-	private final ResultReader results;
-
 	private final TenantInFlight tenants;
 
 	private final IdempotencyStore records;
 
-	private final ResultPoller poller;
+	private final RequestFollower follower;
 
 	private final ExecutorService completions;
 
-	RequestSubmitter(QueueProducer producer, PendingReplies pending, ResultReader results, TenantInFlight tenants,
-			IdempotencyStore records, ResultPoller poller, ExecutorService replyCompletionExecutor) {
+	RequestSubmitter(QueueProducer producer, PendingReplies pending, TenantInFlight tenants, IdempotencyStore records,
+			RequestFollower follower, ExecutorService replyCompletionExecutor) {
 		this.producer = producer;
 		this.pending = pending;
-		this.results = results;
 		this.tenants = tenants;
 		this.records = records;
-		this.poller = poller;
+		this.follower = follower;
 		this.completions = replyCompletionExecutor;
 	}
 
@@ -84,7 +77,7 @@ public class RequestSubmitter {
 				records.find(request.tenant(), request.requestId())
 					.ifPresent(first -> Claim.decide(first, fingerprint, request.requestId()));
 			}
-			return new Submission(ALREADY_QUEUED, await(request, registration.reply()));
+			return new Submission(ALREADY_QUEUED, follower.reply(request, registration.reply()));
 		}
 		CompletableFuture<Void> queued;
 		try {
@@ -101,7 +94,7 @@ public class RequestSubmitter {
 			pending.remove(request.requestId());
 			throw refused;
 		}
-		CompletableFuture<ReplyEnvelope> reply = await(request, registration.reply());
+		CompletableFuture<ReplyEnvelope> reply = follower.reply(request, registration.reply());
 		reply.whenCompleteAsync((answer, failure) -> {
 			tenants.release(request);
 			if (idempotent && answer != null) {
@@ -118,7 +111,8 @@ public class RequestSubmitter {
 				pending.complete(repeat.first().reply());
 			}
 			else {
-				poller.watch(request, repeat.first());
+				follower.follow(FirstRequest.followed(request, repeat.first(), records),
+						new FirstRequest(pending, request));
 			}
 			return ALREADY_QUEUED;
 		}
@@ -135,29 +129,6 @@ public class RequestSubmitter {
 			pending.fail(request.requestId(), refused);
 			throw refused;
 		});
-	}
-
-	private CompletableFuture<ReplyEnvelope> await(RequestEnvelope request, CompletableFuture<ReplyEnvelope> reply) {
-		long waitMs = Math.max(0, request.deadlineEpochMs() - System.currentTimeMillis());
-		return reply.copy()
-			.orTimeout(waitMs, TimeUnit.MILLISECONDS)
-			.exceptionallyAsync(failure -> afterFailure(request, failure), completions);
-	}
-
-	private ReplyEnvelope afterFailure(RequestEnvelope request, Throwable failure) {
-		Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-		if (cause instanceof BridgeException bridge) {
-			throw bridge;
-		}
-		if (cause instanceof TimeoutException) {
-			pending.remove(request.requestId());
-			return results.find(request.tenant(), request.requestId())
-				.orElseThrow(() -> new BridgeException(
-						ErrorCode.TIMEOUT, "no reply before the deadline ("
-								+ (request.deadlineEpochMs() - request.createdEpochMs()) + " ms)",
-						request.requestId()));
-		}
-		throw new IllegalStateException("waiting for request " + request.requestId() + " failed", cause);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.ReplyError;
-import io.mcpbridge.gateway.reply.ResultPoller;
+import io.mcpbridge.gateway.reply.RequestFollower;
 
 /**
  * Where a task stands, from what Redis holds of its request: the status follows the
@@ -38,7 +38,7 @@ final class TaskProgress {
 			TaskStatus status = error.code() == ErrorCode.CANCELLED ? TaskStatus.CANCELLED : TaskStatus.FAILED;
 			return task.finished(status, error.message(), reply, nowEpochMs);
 		}
-		if (nowEpochMs > task.deadlineEpochMs() + ResultPoller.LATE_RESULT_GRACE.toMillis()) {
+		if (nowEpochMs > task.deadlineEpochMs() + RequestFollower.LATE_RESULT_GRACE.toMillis()) {
 			ReplyEnvelope timedOut = new ReplyEnvelope(task.taskId(), task.tenant(), null,
 					ReplyError.of(ErrorCode.TIMEOUT, "the request passed its deadline without a result"), null,
 					nowEpochMs, false, null);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.gateway.idempotency.IdempotencyRecord;
-import io.mcpbridge.gateway.reply.ResultPoller;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +44,7 @@ class RequestStatusTest {
 
 	@Test
 	void withoutAResultPastTheDeadlineAndItsGraceItExpired() {
-		long afterGrace = DEADLINE + ResultPoller.LATE_RESULT_GRACE.toMillis() + 1;
+		long afterGrace = DEADLINE + RequestFollower.LATE_RESULT_GRACE.toMillis() + 1;
 		assertThat(RequestStatus.of(Optional.of(inFlight), Optional.empty(), afterGrace))
 			.isInstanceOf(RequestStatus.Expired.class);
 		assertThat(RequestStatus.of(Optional.of(inFlight), Optional.empty(), DEADLINE + 1))

@@ -39,13 +39,13 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -63,8 +63,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // Authentication is tested on the real stack (TenantIsolationIT); here every caller is
 // the open mode's tenant.
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ JsonBodyReader.class, EnvelopeFactory.class, ToolPolicies.class, ErrorMapping.class, RequestMetrics.class,
-		RestApiSliceTest.SliceBeans.class })
+@Import({ JsonBodyReader.class, DirectResponses.class, EnvelopeFactory.class, ToolPolicies.class, ErrorMapping.class,
+		RequestMetrics.class, RestApiSliceTest.SliceBeans.class })
 class RestApiSliceTest {
 
 	private static final String SESSION = "s-0123456789abcdef";
@@ -130,6 +130,24 @@ class RestApiSliceTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value("req-1"))
 			.andExpect(jsonPath("$.result.content[0].text").value("on"));
+	}
+
+	@Test
+	void aPendingCallIsAnsweredWhenItsPipelineCompletesWithoutASecondDispatch() throws Exception {
+		CompletableFuture<CacheAnswer> pending = new CompletableFuture<>();
+		given(pipeline.answer(any(), any(), any())).willReturn(pending);
+
+		MvcResult started = mvc
+			.perform(json(post("/mcp/tools/call").header("X-Session-ID", SESSION),
+					"{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"light.kitchen\"}}"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		pending.complete(CacheAnswer
+			.bypassed(BridgeJson.mapper().readTree("{\"content\":[{\"type\":\"text\",\"text\":\"on\"}]}")));
+
+		assertThat(started.getResponse().getStatus()).isEqualTo(200);
+		assertThat(started.getResponse().getContentAsString()).contains("\"text\":\"on\"");
+		assertThat(started.getRequest().isAsyncStarted()).isFalse();
 	}
 
 	@Test
@@ -231,10 +249,12 @@ class RestApiSliceTest {
 		return request.contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
-	/** The answer after the controller's asynchronous completion. */
+	/**
+	 * The answer of a completed pipeline: written in the request's one dispatch, never
+	 * dispatched again.
+	 */
 	private ResultActions completed(MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult started = mvc.perform(request).andExpect(request().asyncStarted()).andReturn();
-		return mvc.perform(asyncDispatch(started));
+		return mvc.perform(request).andExpect(request().asyncNotStarted());
 	}
 
 	private static CompletableFuture<CacheAnswer> answer(String result) {

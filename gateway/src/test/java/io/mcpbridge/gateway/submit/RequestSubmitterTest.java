@@ -18,11 +18,13 @@ import io.mcpbridge.gateway.idempotency.Claim;
 import io.mcpbridge.gateway.idempotency.IdempotencyRecord;
 import io.mcpbridge.gateway.idempotency.IdempotencyStore;
 import io.mcpbridge.gateway.idempotency.RequestFingerprint;
+import io.mcpbridge.gateway.reply.Followed;
 import io.mcpbridge.gateway.reply.PendingReplies;
-import io.mcpbridge.gateway.reply.ResultPoller;
-import io.mcpbridge.gateway.reply.ResultReader;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,20 +43,27 @@ class RequestSubmitterTest {
 
 	private final PendingReplies pending = new PendingReplies(TestProperties.withMaxPending(10));
 
-	private final ResultReader results = mock(ResultReader.class);
-
 	private final TenantInFlight tenants = mock(TenantInFlight.class);
 
 	private final IdempotencyStore records = mock(IdempotencyStore.class);
 
-	private final ResultPoller poller = mock(ResultPoller.class);
+	private final RequestFollower follower = mock(RequestFollower.class);
 
 	private final ExecutorService completions = Executors.newSingleThreadExecutor();
 
-	private final RequestSubmitter submitter = new RequestSubmitter(producer, pending, results, tenants, records,
-			poller, completions);
+	private final RequestSubmitter submitter = new RequestSubmitter(producer, pending, tenants, records, follower,
+			completions);
 
 	private final EnvelopeFactory envelopes = new EnvelopeFactory(TestProperties.defaults());
+
+	/**
+	 * The follower hands back the pushed reply as it comes (its deadline is its own
+	 * test).
+	 */
+	@BeforeEach
+	void pushOnly() {
+		when(follower.reply(any(), any())).thenAnswer(call -> call.getArgument(1));
+	}
 
 	@AfterEach
 	void stop() {
@@ -98,20 +107,52 @@ class RequestSubmitterTest {
 		assertThat(submission.reply().join()).isEqualTo(first);
 		assertThat(submission.queued()).isCompleted();
 		verify(producer, never()).send(any());
-		verify(poller, never()).watch(any(), any());
+		verify(follower, never()).follow(any(), any());
 	}
 
 	@Test
-	void aRepeatOfARequestInFlightElsewherePollsForItsResult() {
+	void aRepeatOfARequestInFlightElsewhereFollowsTheFirstsResult() {
 		RequestEnvelope request = request("r1");
+		Repeat repeat = repeatOfFirstInFlight(request);
+
+		verify(producer, never()).send(any());
+		assertThat(repeat.submission().reply()).isNotDone();
+		assertThat(repeat.followed().requestId()).isEqualTo("r1");
+		assertThat(repeat.followed().untilEpochMs()).isEqualTo(request.deadlineEpochMs());
+		repeat.observer().onReply(reply(request));
+		assertThat(repeat.submission().reply().join().result().path("first").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aRepeatWhoseFirstWasNeverQueuedFailsWithQueueUnavailable() {
+		Repeat repeat = repeatOfFirstInFlight(request("r1"));
+
+		// No record under the id: the probe says no reply will ever come.
+		assertThatThrownBy(() -> repeat.followed().probe().look()).isInstanceOfSatisfying(BridgeException.class,
+				failure -> {
+					assertThat(failure.code()).isEqualTo(ErrorCode.QUEUE_UNAVAILABLE);
+					repeat.observer().onEnd(failure);
+				});
+
+		assertThat(repeat.submission().reply()).failsWithin(Duration.ofSeconds(5))
+			.withThrowableOfType(Exception.class)
+			.havingCause()
+			.isInstanceOf(BridgeException.class)
+			.withMessageContaining("was not queued");
+	}
+
+	/** Submits a repeat of a first request still in flight: what it asks the follower. */
+	private Repeat repeatOfFirstInFlight(RequestEnvelope request) {
 		IdempotencyRecord inFlight = new IdempotencyRecord("fp", request.deadlineEpochMs(), "gw-a", null);
 		when(records.claim(any(), any())).thenReturn(new Claim.Repeat(inFlight));
-
 		Submission submission = submitter.submit(request, true);
+		ArgumentCaptor<Followed> followed = ArgumentCaptor.forClass(Followed.class);
+		ArgumentCaptor<RequestFollower.Observer> observer = ArgumentCaptor.forClass(RequestFollower.Observer.class);
+		verify(follower).follow(followed.capture(), observer.capture());
+		return new Repeat(submission, followed.getValue(), observer.getValue());
+	}
 
-		verify(poller).watch(request, inFlight);
-		verify(producer, never()).send(any());
-		assertThat(submission.reply()).isNotDone();
+	private record Repeat(Submission submission, Followed followed, RequestFollower.Observer observer) {
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
 import io.mcpbridge.common.ReplyEnvelope;
 import io.mcpbridge.common.ReplyError;
-import io.mcpbridge.gateway.reply.ResultPoller;
+import io.mcpbridge.gateway.reply.RequestFollower;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +57,7 @@ class TaskProgressTest {
 
 	@Test
 	void aTaskPastItsDeadlineAndTheGraceFailsWithATimeout() {
-		long late = working.deadlineEpochMs() + ResultPoller.LATE_RESULT_GRACE.toMillis() + 1;
+		long late = working.deadlineEpochMs() + RequestFollower.LATE_RESULT_GRACE.toMillis() + 1;
 
 		Task failed = TaskProgress.settle(working, Optional.empty(), late);
 

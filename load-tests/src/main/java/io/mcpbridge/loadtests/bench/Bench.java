@@ -149,7 +149,7 @@ public final class Bench {
 		if (options.stdio()) {
 			targets.add(new StdioTarget(options.homeSimJar(), "get_entity_state", options.poolSize()));
 		}
-		targets.add(new RestTarget(base, "get_entity_state", bridgeProcesses));
+		targets.add(new RestTarget(base, RestTarget.Workload.ENTITY_READS, bridgeProcesses));
 		URI mcpUrl = options.mcpUrl().isEmpty() ? base.resolve("/mcp") : URI.create(options.mcpUrl());
 		ProcessSet mcpProcesses = options.mcpUrl().isEmpty() ? bridgeProcesses : options.mcpPid() > 0
 				? ProcessSet.treesAndNamed(List.of(options.mcpPid()), List.of()) : ProcessSet.none();

@@ -11,17 +11,42 @@ import java.util.regex.Pattern;
 
 /**
  * The bridge's REST API: one session per simulated client, then
- * {@code POST /mcp/tools/call}.
+ * {@code POST /mcp/tools/call}, shaped by a {@link Workload}.
  */
 final class RestTarget implements CallTarget {
+
+	/** What each call asks, and therefore what the gateway may share between calls. */
+	enum Workload {
+
+		/**
+		 * home-sim's get_entity_state of the entity the runner names, with
+		 * {@code no-cache}: never answered from the cache, but two clients reading the
+		 * same entity at once share one upstream call (the cache's fill lock), and the
+		 * worker runs one call per entity at a time.
+		 */
+		ENTITY_READS,
+
+		/**
+		 * One climate listing per call with {@code no-store}: nothing is looked up,
+		 * locked or stored, so no call is shared with another; the arguments name no
+		 * entity, so the entity key is the client's own session and the workers'
+		 * per-entity order limits nothing but one client. Every call reaches an upstream
+		 * process: the scaling run's workers really work (its first version shared calls
+		 * on 34 entities).
+		 */
+		UNSHARED
+
+	}
 
 	private static final Pattern SESSION_ID = Pattern.compile("\"session_id\"\\s*:\\s*\"([^\"]+)\"");
 
 	static final Pattern NOT_AN_ERROR = Pattern.compile("\"isError\"\\s*:\\s*false");
 
+	private static final Pattern DEGRADED = Pattern.compile("\"degraded\"\\s*:\\s*true");
+
 	private final URI base;
 
-	private final String tool;
+	private final Workload workload;
 
 	private final ProcessSet processes;
 
@@ -30,9 +55,9 @@ final class RestTarget implements CallTarget {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	RestTarget(URI base, String tool, ProcessSet processes) {
+	RestTarget(URI base, Workload workload, ProcessSet processes) {
 		this.base = base;
-		this.tool = tool;
+		this.workload = workload;
 		this.processes = processes;
 	}
 
@@ -51,20 +76,40 @@ final class RestTarget implements CallTarget {
 		}
 		String session = id.group(1);
 		return entityId -> {
-			HttpRequest request = post("/mcp/tools/call",
-					"{\"name\":\"" + tool + "\",\"arguments\":{\"entity_id\":\"" + entityId + "\"}}")
-				.header("X-Session-ID", session)
-				// Without it the gateway's cache answers most calls (34 entities, 10 s
-				// TTL): the bench
-				// measures the path through Kafka, the worker and the upstream.
-				.header("X-Cache-Control", "no-cache")
+			HttpRequest request = post("/mcp/tools/call", body(entityId)).header("X-Session-ID", session)
+				.header("X-Cache-Control", workload == Workload.UNSHARED ? "no-store" : "no-cache")
 				.build();
 			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200 || !NOT_AN_ERROR.matcher(response.body()).find()) {
 				throw new IOException(
 						"tools/call answered " + response.statusCode() + ": " + abbreviate(response.body()));
 			}
+			if (workload == Workload.UNSHARED) {
+				requireOwnCall(response);
+			}
 		};
+	}
+
+	/**
+	 * Without the cache, the call reaches the upstream through Kafka and a worker; the
+	 * bench measures that path.
+	 */
+	private String body(String entityId) {
+		return workload == Workload.UNSHARED ? "{\"name\":\"get_entities\",\"arguments\":{\"domain\":\"climate\"}}"
+				: "{\"name\":\"get_entity_state\",\"arguments\":{\"entity_id\":\"" + entityId + "\"}}";
+	}
+
+	/**
+	 * A call answered from the cache, by another call's upstream result, or by a fallback
+	 * is not one the workers ran: counted as an error, so that it cannot inflate calls/s.
+	 */
+	static void requireOwnCall(HttpResponse<String> response) throws IOException {
+		String cacheStatus = response.headers().firstValue("Cache-Status").orElse("");
+		if (cacheStatus.contains("collapsed") || cacheStatus.contains("; hit")
+				|| DEGRADED.matcher(response.body()).find()) {
+			throw new IOException("tools/call was not run for this call (Cache-Status: " + cacheStatus + "): "
+					+ abbreviate(response.body()));
+		}
 	}
 
 	private HttpRequest.Builder post(String path, String body) {

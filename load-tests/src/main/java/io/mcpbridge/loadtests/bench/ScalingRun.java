@@ -11,7 +11,9 @@ import java.util.Map;
  * standalone stack is worker 1; extra worker processes join its group one by one, each
  * with the same pool size, calls per process and listener concurrency. The clients
  * (closed loop, many more than the workers' slots) keep every partition busy, so the
- * workers are the bottleneck.
+ * workers are the bottleneck. Every call is the client's own
+ * ({@link RestTarget.Workload#UNSHARED}): no cache, no shared upstream call, and the
+ * entity key is the client's session, so each worker runs every call it is given.
  */
 final class ScalingRun {
 
@@ -26,8 +28,8 @@ final class ScalingRun {
 	/**
 	 * pool.max-concurrent-per-process of every worker: calls one home-sim process runs at
 	 * once. A worker's capacity is pool size x this / latency; it must stay below its
-	 * share of the clients' entities for more workers to add capacity (34 entities, one
-	 * call in flight per entity).
+	 * share of the clients (one entity key per client, one call in flight per key) for
+	 * more workers to add capacity.
 	 */
 	static final int MAX_CONCURRENT_PER_PROCESS = Integer.getInteger("bench.scaling.maxConcurrentPerProcess", 4);
 
@@ -48,7 +50,7 @@ final class ScalingRun {
 		try (Stack stack = Stack.start("scaling-standalone", options.standaloneJar(), options.scalingLatencyMs(),
 				options.scalingPoolSize(), PARTITIONS, options.logDir(),
 				List.of("--max-concurrent-per-process=" + MAX_CONCURRENT_PER_PROCESS))) {
-			RestTarget target = new RestTarget(stack.baseUrl(), "get_entity_state", stack.processes());
+			RestTarget target = new RestTarget(stack.baseUrl(), RestTarget.Workload.UNSHARED, stack.processes());
 			List<CallTarget.Caller> callers = new ArrayList<>();
 			for (int i = 0; i < options.scalingClients(); i++) {
 				callers.add(target.newCaller());
