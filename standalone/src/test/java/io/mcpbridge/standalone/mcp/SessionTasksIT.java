@@ -75,7 +75,10 @@ class SessionTasksIT {
 		awaitStatus(second, taskId, "failed");
 		BridgeHttp.Response result = second.post(session,
 				second.request("tasks/result", "{\"taskId\":\"" + taskId + "\"}"));
-		assertThat(result.json().at("/error/data/bridge_code").asString()).isEqualTo("TIMEOUT");
+		// Expired while queued or while running, depending on the machine's load: a
+		// deadline
+		// error either way.
+		assertThat(result.json().at("/error/data/bridge_code").asString()).isIn("TIMEOUT", "TIMEOUT_IN_QUEUE");
 	}
 
 	@Test

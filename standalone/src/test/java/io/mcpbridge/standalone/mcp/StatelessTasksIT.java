@@ -107,7 +107,10 @@ class StatelessTasksIT {
 			.asString();
 
 		JsonNode failed = awaitStatus(replicas.secondPort(), taskId, "failed");
-		assertThat(failed.at("/error/data/bridge_code").asString()).isEqualTo("TIMEOUT");
+		// Expired while queued or while running, depending on the machine's load: a
+		// deadline
+		// error either way.
+		assertThat(failed.at("/error/data/bridge_code").asString()).isIn("TIMEOUT", "TIMEOUT_IN_QUEUE");
 	}
 
 	@Test
