@@ -151,6 +151,15 @@ public final class RedisKeys {
 	}
 
 	/**
+	 * The ids of a task's input requests (the upstream's questions) the client has
+	 * answered, a set that lives as long as the task: a question still unanswered makes
+	 * the task {@code input_required}.
+	 */
+	public static String taskAnswers(String tenant, String taskId) {
+		return scoped(tenant) + "task-answers:" + Identifiers.requireId("task id", taskId);
+	}
+
+	/**
 	 * The tenant's retained tasks, a sorted set of task ids scored by the time each
 	 * expires, for the per-tenant bound.
 	 */

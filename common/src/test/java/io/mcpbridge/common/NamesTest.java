@@ -112,6 +112,7 @@ class NamesTest {
 	void taskKeysOfOneTenantShareItsHashSlotAndCheckTheirIds() {
 		assertThat(RedisKeys.task("acme", "t-1")).isEqualTo("mcp:{acme}:task:t-1");
 		assertThat(RedisKeys.taskIndex("acme")).isEqualTo("mcp:{acme}:task-index");
+		assertThat(RedisKeys.taskAnswers("acme", "t1")).isEqualTo("mcp:{acme}:task-answers:t1");
 		assertThat(RedisKeys.ownerTasks("acme", "s1")).isEqualTo("mcp:{acme}:task-owner:s1");
 		assertThat(RedisKeys.ownerTasks("acme", null)).isEqualTo("mcp:{acme}:task-owner:-");
 		assertThatThrownBy(() -> RedisKeys.task("acme", "a:b c")).isInstanceOf(IllegalArgumentException.class);

@@ -196,6 +196,12 @@ public final class StandaloneStack implements AutoCloseable {
 		if (options.tenantsFile() != null) {
 			properties.add("bridge.security.tenants-file=" + options.tenantsFile());
 		}
+		if (options.conformanceFixture()) {
+			// The fixture's long-running tools run as tasks, as the suite's tasks-*
+			// scenarios expect.
+			FixtureCommand.TASK_TOOLS
+				.forEach((tool, support) -> properties.add("bridge.tasks.tools." + tool + "=" + support));
+		}
 		return properties;
 	}
 

@@ -5,6 +5,7 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.Identifiers;
 import io.mcpbridge.common.InputAnswer;
 import io.mcpbridge.common.RedisKeys;
+import io.mcpbridge.gateway.task.TaskStore;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -13,15 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * A client's answer to a request its upstream sent (sampling, elicitation, roots), posted
  * to any gateway: forwarded to the worker whose upstream process waits for it, if it
- * belongs to the client's own session.
+ * belongs to the client's own session. An answer to a task's question is recorded with
+ * the task.
  */
 @Component
 class InputForwarder {
 
 	private final StringRedisTemplate redis;
 
-	InputForwarder(StringRedisTemplate redis) {
+	private final TaskStore tasks;
+
+	InputForwarder(StringRedisTemplate redis, TaskStore tasks) {
 		this.redis = redis;
+		this.tasks = tasks;
 	}
 
 	void forward(String tenant, String sessionId, JsonNode response) {
@@ -38,6 +43,11 @@ class InputForwarder {
 		InputAnswer answer = new InputAnswer(tenant, id.asString(), response.get("result"), response.get("error"));
 		redis.convertAndSend(RedisKeys.inputChannel(route.path("worker").asString()),
 				BridgeJson.mapper().writeValueAsString(answer));
+		// A task's question stops making it input_required once answered.
+		String requestId = route.path("request_id").asString("");
+		if (Identifiers.isValidId(requestId)) {
+			tasks.recordAnswer(tenant, requestId, id.asString());
+		}
 	}
 
 }

@@ -99,14 +99,11 @@ final class InputRound {
 			refused.add(capabilityOf(message.get(CallEvent.REFUSED_REQUEST).asString("")));
 			return true;
 		}
-		if (!message.hasNonNull("id") || !message.hasNonNull("method")) {
+		if (!isInputRequest(message)) {
 			return false;
 		}
 		String inputId = message.get("id").asString("");
-		ObjectNode request = BridgeJson.mapper().createObjectNode();
-		request.set("method", message.get("method"));
-		request.set("params", message.has("params") ? message.get("params") : BridgeJson.mapper().createObjectNode());
-		inputs.put(keyOf(message, inputId), new RequestState.Input(inputId, request));
+		inputs.put(keyOf(message, inputId, inputs.keySet()), new RequestState.Input(inputId, inputRequest(message)));
 		if (!answering) {
 			answering = true;
 			scheduler.after(GATHER_MS, this::answerInputRequired);
@@ -171,12 +168,28 @@ final class InputRound {
 	}
 
 	/**
+	 * An event that is a request of the upstream to the client, as the client sees it in
+	 * {@code inputRequests}: its method and params.
+	 */
+	static ObjectNode inputRequest(JsonNode message) {
+		ObjectNode request = BridgeJson.mapper().createObjectNode();
+		request.set("method", message.get("method"));
+		request.set("params", message.has("params") ? message.get("params") : BridgeJson.mapper().createObjectNode());
+		return request;
+	}
+
+	/** Whether an event is a request of the upstream to the client (it has an id). */
+	static boolean isInputRequest(JsonNode message) {
+		return message.hasNonNull("id") && message.hasNonNull("method");
+	}
+
+	/**
 	 * The upstream's own key when it names a free one, else the unguessable id of the
 	 * request.
 	 */
-	private String keyOf(JsonNode message, String inputId) {
+	static String keyOf(JsonNode message, String inputId, Set<String> taken) {
 		String named = message.path("params").path("_meta").path(META_INPUT_KEY).asString(null);
-		return named != null && Identifiers.isValidName(named) && !inputs.containsKey(named) ? named : inputId;
+		return named != null && Identifiers.isValidName(named) && !taken.contains(named) ? named : inputId;
 	}
 
 	static String capabilityOf(String method) {

@@ -123,7 +123,7 @@ class McpServlet extends HttpServlet {
 		boolean stateless = StatelessEra.claims(request, message);
 		if (hasMethod && hasId) {
 			if (stateless) {
-				statelessEra.request(request, message, upstream);
+				statelessEra.request(request, response, message, upstream);
 			}
 			else {
 				sessionEra.request(request, response, message, upstream);

@@ -2,7 +2,6 @@ package io.mcpbridge.gateway.mcp;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +25,6 @@ import io.mcpbridge.gateway.task.TaskStatus;
 import io.mcpbridge.gateway.task.TaskStore;
 import io.mcpbridge.gateway.task.TaskSupport;
 import io.mcpbridge.gateway.task.TaskTracker;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -67,17 +65,20 @@ class McpTasks {
 
 	private final RequestCancellations cancellations;
 
-	private final StreamScheduler scheduler;
+	private final TaskResults results;
+
+	private final TaskInputs inputs;
 
 	McpTasks(TaskProperties properties, TaskStore store, TaskTracker tracker, McpCalls calls, CallPipeline pipeline,
-			RequestCancellations cancellations, StreamScheduler scheduler) {
+			RequestCancellations cancellations, TaskResults results, TaskInputs inputs) {
 		this.properties = properties;
 		this.store = store;
 		this.tracker = tracker;
 		this.calls = calls;
 		this.pipeline = pipeline;
 		this.cancellations = cancellations;
-		this.scheduler = scheduler;
+		this.results = results;
+		this.inputs = inputs;
 	}
 
 	boolean enabled() {
@@ -90,8 +91,8 @@ class McpTasks {
 
 	/** Whether a request asks to run as a task ({@code params.task}). */
 	boolean augmented(String method, JsonNode params) {
-		return properties.enabled() && Methods.TOOLS_CALL.equals(method) && params != null
-				&& params.path("task").isObject();
+		return properties.enabled() && Methods.TOOLS_CALL.equals(method) && params != null && params.has("task")
+				&& !params.get("task").isNull();
 	}
 
 	/**
@@ -113,23 +114,52 @@ class McpTasks {
 	}
 
 	/**
-	 * Queues a task-augmented tools/call and answers its task at once. The task is stored
-	 * before the request is queued, so a tasks/get right after the answer finds it.
+	 * Queues a task-augmented tools/call and answers its task at once (2025-11-25 shape).
 	 */
 	void create(McpCall call, HttpServletRequest http, HttpServletResponse response) {
 		String tool = call.params().path("name").asString("");
 		if (properties.support(tool) == TaskSupport.FORBIDDEN) {
 			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "tool " + tool + " cannot be called as a task");
 		}
-		JsonNode ttl = call.params().path("task").get("ttl");
-		if (ttl != null && !ttl.isNull() && !ttl.isIntegralNumber()) {
-			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "params.task.ttl must be an integer (milliseconds)");
+		Task task = submit(call, http, requestedTtl(call.params().get("task")));
+		ObjectNode result = BridgeJson.mapper().createObjectNode();
+		result.set("task", TaskWire.task(task));
+		McpServlet.writeJson(response, 200, JsonRpc.result(call.clientId(), result), call.headers());
+	}
+
+	/**
+	 * The TTL a client asked in {@code params.task.ttl} (milliseconds), null for none.
+	 * Not a positive integer: -32602; more than {@code bridge.tasks.max-ttl}: cut to it
+	 * later.
+	 */
+	static Long requestedTtl(JsonNode taskParam) {
+		if (taskParam == null || !taskParam.isObject()) {
+			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "params.task must be an object");
 		}
+		JsonNode ttl = taskParam.get("ttl");
+		if (ttl == null || ttl.isNull()) {
+			return null;
+		}
+		if (!ttl.isIntegralNumber() || ttl.bigIntegerValue().signum() <= 0) {
+			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS,
+					"params.task.ttl must be a positive integer (milliseconds)");
+		}
+		// Beyond a long, it is longer than any TTL granted anyway.
+		return ttl.canConvertToLong() ? ttl.asLong() : Long.MAX_VALUE;
+	}
+
+	/**
+	 * Stores the task, then queues its request through the pipeline, like an asynchronous
+	 * REST request. The task is stored first, so a tasks/get right after the answer finds
+	 * it; a request that cannot be queued leaves no task behind.
+	 * @param requestedTtlMs the TTL the client asked, null for the default
+	 */
+	Task submit(McpCall call, HttpServletRequest http, Long requestedTtlMs) {
 		RequestEnvelope request = calls.envelope(call, http);
 		long now = System.currentTimeMillis();
 		Task task = Task.working(request.requestId(), call.tenant(), call.sessionId(), request.tool(), now,
-				properties.grantedTtlMs(ttl == null || ttl.isNull() ? null : ttl.asLong()),
-				properties.pollInterval().toMillis(), request.deadlineEpochMs());
+				properties.grantedTtlMs(requestedTtlMs), properties.pollInterval().toMillis(),
+				request.deadlineEpochMs());
 		store.create(task);
 		try {
 			pipeline
@@ -148,54 +178,58 @@ class McpTasks {
 			throw new BridgeException(ErrorCode.QUEUE_UNAVAILABLE, "the task could not be queued; retry later",
 					request.requestId());
 		}
-		ObjectNode result = BridgeJson.mapper().createObjectNode();
-		result.set("task", TaskWire.task(task));
-		McpServlet.writeJson(response, 200, JsonRpc.result(call.clientId(), result), call.headers());
+		return task;
 	}
 
 	/** tasks/get, tasks/list, tasks/cancel and tasks/result of a session. */
 	void serve(String tenant, String sessionId, String method, JsonNode id, JsonNode params, HttpServletRequest http,
 			HttpServletResponse response, Map<String, String> headers) {
 		switch (method) {
-			case GET -> McpServlet.writeJson(response, 200,
-					JsonRpc.result(id, TaskWire.task(owned(tenant, sessionId, params))), headers);
+			case GET -> McpServlet.writeJson(response, 200, JsonRpc.result(id, wire(owned(tenant, sessionId, params))),
+					headers);
 			case LIST ->
 				McpServlet.writeJson(response, 200, JsonRpc.result(id, list(tenant, sessionId, params)), headers);
 			case CANCEL -> McpServlet.writeJson(response, 200,
 					JsonRpc.result(id, TaskWire.task(cancel(tenant, sessionId, params))), headers);
-			case RESULT -> result(owned(tenant, sessionId, params), id, http, headers);
+			case RESULT -> results.serve(owned(tenant, sessionId, params), id, http, headers);
 			default -> throw new McpError(200, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
 	}
 
-	private Task owned(String tenant, String sessionId, JsonNode params) {
-		String taskId = params == null ? null : params.path("taskId").asString(null);
-		if (taskId == null || !Identifiers.isValidId(taskId)) {
-			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "params.taskId must name a task");
+	/**
+	 * The task as tasks/get shows it: {@code input_required} while a question of its
+	 * upstream waits for the client.
+	 */
+	private ObjectNode wire(Task task) {
+		return TaskWire.task(task, !inputs.pending(task).isEmpty());
+	}
+
+	/**
+	 * The task {@code params.taskId} names, as it stands now, if {@code sessionId} (null:
+	 * none) owns it; else -32602, whether it is unknown, expired or another's.
+	 */
+	Task owned(String tenant, String sessionId, JsonNode params) {
+		JsonNode taskId = params == null ? null : params.get("taskId");
+		if (taskId == null || !taskId.isString() || !Identifiers.isValidId(taskId.asString())) {
+			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS,
+					"params.taskId must be a task id (1-128 letters, digits, '.', '_', ':', '@', '-')");
 		}
-		return tracker.current(tenant, taskId)
+		return tracker.current(tenant, taskId.asString())
 			.filter(task -> task.ownedBy(sessionId))
-			.orElseThrow(() -> new McpError(200, JsonRpcCodes.INVALID_PARAMS,
-					"Failed to retrieve task: no task " + taskId + " (unknown, expired, or another session's)"));
+			.orElseThrow(() -> new McpError(200, JsonRpcCodes.INVALID_PARAMS, "Failed to retrieve task: no task "
+					+ taskId.asString() + " (unknown, expired, or another session's)"));
 	}
 
 	private ObjectNode list(String tenant, String sessionId, JsonNode params) {
-		long offset = 0;
-		JsonNode cursor = params == null ? null : params.get("cursor");
-		if (cursor != null && !cursor.isNull()) {
-			if (!cursor.isString() || !cursor.asString().matches("[0-9]{1,9}")) {
-				throw new McpError(200, JsonRpcCodes.INVALID_PARAMS, "params.cursor is not a cursor this server gave");
-			}
-			offset = Long.parseLong(cursor.asString());
-		}
+		long offset = TaskCursor.decode(tenant, sessionId, params == null ? null : params.get("cursor"));
 		TaskStore.Page page = store.list(tenant, sessionId, offset);
 		ObjectNode result = BridgeJson.mapper().createObjectNode();
 		var tasks = result.putArray("tasks");
 		for (Task task : page.tasks()) {
-			tracker.current(tenant, task.taskId()).ifPresent(current -> tasks.add(TaskWire.task(current)));
+			tracker.current(tenant, task.taskId()).ifPresent(current -> tasks.add(wire(current)));
 		}
 		if (page.next() != null) {
-			result.put("nextCursor", Long.toString(page.next()));
+			result.put("nextCursor", TaskCursor.encode(tenant, sessionId, page.next()));
 		}
 		return result;
 	}
@@ -210,71 +244,18 @@ class McpTasks {
 			throw new McpError(200, JsonRpcCodes.INVALID_PARAMS,
 					"Cannot cancel task: already in terminal status " + task.status().wire());
 		}
+		return cancel(task);
+	}
+
+	/** Cancels a task still live; returns it as stored afterwards. */
+	Task cancel(Task task) {
+		String tenant = task.tenant();
 		String reason = "cancelled by tasks/cancel";
 		cancellations.cancel(tenant, task.taskId(), reason);
 		ReplyEnvelope cancelled = new ReplyEnvelope(task.taskId(), tenant, null,
 				ReplyError.of(ErrorCode.CANCELLED, reason), null, System.currentTimeMillis(), false, null);
 		return tracker.finish(task.finished(TaskStatus.CANCELLED, reason, cancelled, System.currentTimeMillis()))
 			.orElse(task);
-	}
-
-	/**
-	 * tasks/result: the task's outcome once terminal. A working task is polled in Redis
-	 * (off the servlet thread) until it ends or {@code bridge.tasks.result-wait} passes;
-	 * the waiters count against the gateway's stream bound.
-	 */
-	private void result(Task task, JsonNode id, HttpServletRequest http, Map<String, String> headers) {
-		AsyncContext async = http.startAsync();
-		if (task.status().terminal()) {
-			answerResult(async, id, task, headers);
-			return;
-		}
-		scheduler.acquire();
-		long waitMs = properties.resultWait().toMillis();
-		async.setTimeout(waitMs + McpCalls.EXCHANGE_MARGIN.toMillis());
-		long until = System.currentTimeMillis() + waitMs;
-		scheduler.after(Math.min(task.pollIntervalMs(), waitMs), () -> poll(async, id, task, until, headers));
-	}
-
-	private void poll(AsyncContext async, JsonNode id, Task task, long until, Map<String, String> headers) {
-		Optional<Task> current;
-		try {
-			current = tracker.current(task.tenant(), task.taskId());
-		}
-		catch (RuntimeException redisTrouble) {
-			current = Optional.of(task);
-		}
-		long now = System.currentTimeMillis();
-		if (current.isPresent() && !current.get().status().terminal() && now < until) {
-			scheduler.after(Math.min(task.pollIntervalMs(), until - now), () -> poll(async, id, task, until, headers));
-			return;
-		}
-		scheduler.release();
-		if (current.isEmpty()) {
-			write(async, JsonRpc.error(id, JsonRpcCodes.INVALID_PARAMS, "the task expired", null), headers);
-		}
-		else if (!current.get().status().terminal()) {
-			write(async, JsonRpc.error(id, JsonRpcCodes.REQUEST_TIMEOUT,
-					"the task is still working; ask tasks/result again", null), headers);
-		}
-		else {
-			answerResult(async, id, current.get(), headers);
-		}
-	}
-
-	private static void answerResult(AsyncContext async, JsonNode id, Task task, Map<String, String> headers) {
-		ReplyEnvelope reply = task.reply();
-		write(async, reply.isSuccess() ? JsonRpc.result(id, TaskWire.relatedResult(reply.result(), task.taskId()))
-				: JsonRpc.error(id, reply.error(), task.taskId()), headers);
-	}
-
-	private static void write(AsyncContext async, JsonNode message, Map<String, String> headers) {
-		try {
-			McpServlet.writeJson((HttpServletResponse) async.getResponse(), 200, message, headers);
-		}
-		finally {
-			async.complete();
-		}
 	}
 
 }

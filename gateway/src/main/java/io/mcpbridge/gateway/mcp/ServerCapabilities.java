@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * update subscriptions arrive outside any request, on a process many sessions share;</li>
  * <li>{@code tasks} (and the 2026 {@code extensions}, where the tasks extension lives):
  * removed, a task an upstream process holds would be polled on another process; the
- * bridge announces its own tasks where it serves them;</li>
+ * bridge announces its own tasks where it serves them ({@code initialize} in
+ * {@link SessionEra}, {@code server/discover} in {@link StatelessEra});</li>
  * <li>{@code experimental}: removed, non-standard promises the bridge cannot check;</li>
  * <li>anything else unknown: removed for the same reason.</li>
  * </ul>

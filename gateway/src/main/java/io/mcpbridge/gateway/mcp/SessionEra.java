@@ -80,17 +80,22 @@ class SessionEra {
 		if (!Methods.PASSED_THROUGH.contains(method)) {
 			throw new McpError(200, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
 		}
+		JsonNode capabilities = session.capabilities() == null ? BridgeJson.mapper().createObjectNode()
+				: session.capabilities();
 		if (tasks.augmented(method, params)) {
-			// Nobody listens while a task runs: the upstream's questions are not relayed.
+			// Nobody listens while a task runs: no notifications; the upstream's
+			// questions
+			// wait in the request's event list (the task is input_required) until
+			// tasks/result streams them.
+			Relay questionsOnly = new Relay(false, capabilities.has("sampling"), capabilities.has("elicitation"),
+					capabilities.has("roots"), null);
 			tasks.create(
-					new McpCall(session.tenant(), session.id(), session.upstream(), method, id, params, Relay.NONE,
+					new McpCall(session.tenant(), session.id(), session.upstream(), method, id, params, questionsOnly,
 							http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(SESSION_HEADER, session.id()), null, false),
 					http, response);
 			return;
 		}
 		tasks.checkNotRequired(method, params);
-		JsonNode capabilities = session.capabilities() == null ? BridgeJson.mapper().createObjectNode()
-				: session.capabilities();
 		Relay relay = new Relay(true, capabilities.has("sampling"), capabilities.has("elicitation"),
 				capabilities.has("roots"), session.logLevel());
 		calls.run(

@@ -12,6 +12,7 @@ import io.mcpbridge.gateway.config.GatewayProperties;
 import io.mcpbridge.gateway.protocol.ProtocolVersions;
 import io.mcpbridge.gateway.security.CallContexts;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,8 @@ class StatelessEra {
 	 * Methods whose target is mirrored in {@code Mcp-Name}, and the param that holds it.
 	 */
 	private static final Map<String, String> NAMED = Map.of(Methods.TOOLS_CALL, "name", Methods.PROMPTS_GET, "name",
-			Methods.RESOURCES_READ, "uri");
+			Methods.RESOURCES_READ, "uri", McpTasks.GET, "taskId", StatelessTasks.UPDATE, "taskId", McpTasks.CANCEL,
+			"taskId");
 
 	/**
 	 * Removed in 2026-07-28: ping, logging/setLevel; subscriptions go through
@@ -54,7 +56,11 @@ class StatelessEra {
 
 	private final CallContexts callers;
 
-	StatelessEra(McpCalls calls, InputRetries retries, GatewayProperties properties, CallContexts callers) {
+	private final StatelessTasks tasks;
+
+	StatelessEra(McpCalls calls, InputRetries retries, GatewayProperties properties, CallContexts callers,
+			StatelessTasks tasks) {
+		this.tasks = tasks;
 		this.callers = callers;
 		this.calls = calls;
 		this.retries = retries;
@@ -73,10 +79,14 @@ class StatelessEra {
 		return message.path("params").path("_meta").has(ProtocolVersions.META_PROTOCOL_VERSION);
 	}
 
-	void request(HttpServletRequest http, JsonNode message, String pathUpstream) {
+	void request(HttpServletRequest http, HttpServletResponse response, JsonNode message, String pathUpstream) {
 		String method = message.get("method").asString();
 		JsonNode params = message.get("params");
 		checkHeaders(http, method, params);
+		if (tasks.serves(method)) {
+			tasks.serve(callers.of(http).tenant(), method, message.get("id"), params, response);
+			return;
+		}
 		if (!DISCOVER.equals(method)
 				&& (!Methods.PASSED_THROUGH.contains(method) || NOT_IN_THIS_REVISION.contains(method))) {
 			throw new McpError(404, JsonRpcCodes.METHOD_NOT_FOUND, "Method not found: " + method);
@@ -93,9 +103,12 @@ class StatelessEra {
 		boolean discover = DISCOVER.equals(method);
 		McpCall call = new McpCall(callers.of(http).tenant(), null, upstream, method, message.get("id"),
 				discover ? null : params, relay, http.getHeader(McpHeaders.ENTITY_PARAM), Map.of(),
-				discover ? StatelessEra::discoverResult : (result, cache) -> complete(method, result, cache), true);
+				discover ? this::discoverResult : (result, cache) -> complete(method, result, cache), true);
 		if (InputRetries.isRetry(params)) {
 			retries.retry(http, call, targetOf(method, params));
+		}
+		else if (tasks.runsAsTask(method, params)) {
+			tasks.create(call, http, response);
 		}
 		else {
 			calls.run(call, http);
@@ -147,13 +160,17 @@ class StatelessEra {
 	 * server/discover: the upstream's identity and capabilities, in this revision's
 	 * shape.
 	 */
-	private static JsonNode discoverResult(JsonNode upstream, CacheAnswer notCached) {
+	private JsonNode discoverResult(JsonNode upstream, CacheAnswer notCached) {
 		ObjectNode result = BridgeJson.mapper().createObjectNode();
 		result.put("resultType", "complete");
 		CacheHints.add(result, notCached);
 		result.putArray("supportedVersions").add(ProtocolVersions.STATELESS);
 		ObjectNode capabilities = ServerCapabilities.of(upstream.get("capabilities"));
 		capabilities.remove("logging");
+		if (tasks.enabled()) {
+			// The bridge's own tasks (StatelessTasks), whatever the upstream announced.
+			capabilities.putObject("extensions").putObject(TaskExtensionWire.EXTENSION);
+		}
 		result.set("capabilities", capabilities);
 		result.putObject("_meta").set(ProtocolVersions.META_SERVER_INFO, upstream.get("serverInfo"));
 		if (upstream.hasNonNull("instructions")) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.task.Task;
 import io.mcpbridge.gateway.task.TaskProperties;
+import io.mcpbridge.gateway.task.TaskStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,9 +23,18 @@ final class TaskWire {
 
 	/** The {@code Task} object (also the whole result of tasks/get and tasks/cancel). */
 	static ObjectNode task(Task task) {
+		return task(task, false);
+	}
+
+	/**
+	 * The {@code Task} object; a live task whose upstream waits for the client's answer
+	 * is {@code input_required}.
+	 */
+	static ObjectNode task(Task task, boolean waitsForInput) {
 		ObjectNode wire = BridgeJson.mapper().createObjectNode();
 		wire.put("taskId", task.taskId());
-		wire.put("status", task.status().wire());
+		wire.put("status",
+				waitsForInput && !task.status().terminal() ? TaskStatus.INPUT_REQUIRED.wire() : task.status().wire());
 		if (task.statusMessage() != null) {
 			wire.put("statusMessage", task.statusMessage());
 		}

@@ -30,7 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultSupport the {@code execution.taskSupport} of a tool {@code tools} does
  * not name: {@code optional} (any tool may run as a task) or {@code forbidden}
  * @param tools per-tool {@code execution.taskSupport}: {@code forbidden},
- * {@code optional} or {@code required}
+ * {@code optional} or {@code required}; in the 2026-07-28 era, the tools named
+ * {@code optional} or {@code required} here are the ones whose calls the bridge runs as
+ * tasks (for clients that accept the tasks extension)
  */
 @Validated
 @ConfigurationProperties(TaskProperties.PREFIX)
@@ -57,6 +59,16 @@ public record TaskProperties(@DefaultValue("true") boolean enabled, @NotNull @De
 			return defaultTtl.toMillis();
 		}
 		return Math.min(requestedMs, maxTtl.toMillis());
+	}
+
+	/**
+	 * Whether the bridge runs a call of this tool as a task when the client accepts the
+	 * 2026-07-28 tasks extension, where the server decides: only the tools {@code tools}
+	 * names {@code optional} or {@code required} ({@code default-support} is what a
+	 * 2025-11-25 client may ask for, not what the bridge imposes).
+	 */
+	public boolean directs(String tool) {
+		return enabled && tools.containsKey(tool) && support(tool) != TaskSupport.FORBIDDEN;
 	}
 
 	/** The task support of one tool, as announced in tools/list. */

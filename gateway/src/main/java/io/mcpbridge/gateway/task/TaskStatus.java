@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A task's status (MCP 2025-11-25). It follows the queued request: {@code working} until
  * the request has an outcome, then one of the terminal three, which never change again.
- * ({@code input_required} exists in the specification; the bridge does not relay the
- * upstream's questions during a task, see the README.)
+ * {@code input_required} is never stored: a live task shows it while a question of its
+ * upstream waits for the client's answer (the gateway's {@code TaskInputs}).
  */
 public enum TaskStatus {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.common.ErrorCode;
@@ -51,6 +52,19 @@ public class TaskStore {
 			return ARGV[1]
 			""", String.class);
 
+	/**
+	 * Records that the client answered one of the task's questions, for as long as the
+	 * task lives; nothing when the key names no live task (an answer to an ordinary
+	 * request).
+	 */
+	private static final RedisScript<Long> ANSWERED = RedisScript.of("""
+			local ttl = redis.call('PTTL', KEYS[1])
+			if ttl <= 0 then return 0 end
+			redis.call('SADD', KEYS[2], ARGV[1])
+			redis.call('PEXPIRE', KEYS[2], ttl)
+			return 1
+			""", Long.class);
+
 	/** The most tasks one tasks/list page holds. */
 	static final int PAGE_SIZE = 50;
 
@@ -84,7 +98,8 @@ public class TaskStore {
 
 	/** Forgets a task whose request could not be queued. */
 	public void delete(Task task) {
-		redis.delete(RedisKeys.task(task.tenant(), task.taskId()));
+		redis.delete(List.of(RedisKeys.task(task.tenant(), task.taskId()),
+				RedisKeys.taskAnswers(task.tenant(), task.taskId())));
 		redis.opsForZSet().remove(RedisKeys.taskIndex(task.tenant()), task.taskId());
 		redis.opsForZSet().remove(RedisKeys.ownerTasks(task.tenant(), task.sessionId()), task.taskId());
 	}
@@ -102,6 +117,20 @@ public class TaskStore {
 		String stored = redis.execute(FINISH, List.of(RedisKeys.task(finished.tenant(), finished.taskId())),
 				json(finished));
 		return Optional.ofNullable(stored).map(TaskStore::parse);
+	}
+
+	/**
+	 * Records the answer to question {@code inputId} if {@code requestId} is a live
+	 * task's.
+	 */
+	public void recordAnswer(String tenant, String requestId, String inputId) {
+		redis.execute(ANSWERED, List.of(RedisKeys.task(tenant, requestId), RedisKeys.taskAnswers(tenant, requestId)),
+				inputId);
+	}
+
+	/** The ids of the task's questions the client has answered. */
+	public Set<String> answers(String tenant, String taskId) {
+		return Objects.requireNonNullElse(redis.opsForSet().members(RedisKeys.taskAnswers(tenant, taskId)), Set.of());
 	}
 
 	/**

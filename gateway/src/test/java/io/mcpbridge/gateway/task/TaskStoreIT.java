@@ -131,6 +131,20 @@ class TaskStoreIT {
 	}
 
 	@Test
+	void anAnswerIsRecordedWithALiveTaskForItsLifeAndIgnoredForAnOrdinaryRequest() {
+		store.create(task("t-1", "s-1"));
+
+		store.recordAnswer(tenant, "t-1", "in-1");
+		store.recordAnswer(tenant, "not-a-task", "in-2");
+
+		assertThat(store.answers(tenant, "t-1")).containsExactly("in-1");
+		assertThat(redis.getExpire(RedisKeys.taskAnswers(tenant, "t-1"))).isBetween(55L, 60L);
+		assertThat(redis.hasKey(RedisKeys.taskAnswers(tenant, "not-a-task"))).isFalse();
+		store.delete(task("t-1", "s-1"));
+		assertThat(redis.hasKey(RedisKeys.taskAnswers(tenant, "t-1"))).isFalse();
+	}
+
+	@Test
 	void grantedTtlsStayWithinTheBounds() {
 		TaskProperties bounds = properties(1);
 
