@@ -11,7 +11,7 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.standalone.BridgeHttp;
-import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.standalone.StandaloneWorker;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -49,7 +49,7 @@ final class ResilienceStack implements AutoCloseable {
 	static ResilienceStack start(Path dir, List<String> homeOptions, String... workerSettings) {
 		ResilienceStack stack = new ResilienceStack(dir);
 		try {
-			stack.worker = WorkerApplication.builder().run(stack.workerArguments(homeOptions, workerSettings));
+			stack.worker = StandaloneWorker.builder().run(stack.workerArguments(homeOptions, workerSettings));
 			stack.gateway = GatewayApplication.builder()
 				.run(stack.common("--bridge.default-tenant=" + stack.tenant, "--bridge.status.cache-ttl=200ms"));
 			return stack;
