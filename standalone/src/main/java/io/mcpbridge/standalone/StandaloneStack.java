@@ -13,7 +13,6 @@ import io.mcpbridge.fixture.FixtureCommand;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.redisprocess.RedisProcess;
-import io.mcpbridge.worker.WorkerApplication;
 import io.mcpbridge.worker.config.WorkerProperties;
 import io.mcpbridge.worker.pool.PoolStatus;
 import io.mcpbridge.worker.pool.UpstreamPools;
@@ -85,7 +84,7 @@ public final class StandaloneStack implements AutoCloseable {
 			// out Lettuce's 60 s command timeout, and the pool restarted children it was
 			// stopping).
 			// Standalone's one hook closes everything, in order.
-			worker = WorkerApplication.builder()
+			worker = StandaloneWorker.builder()
 				.registerShutdownHook(false)
 				.run(arguments(shared(kafka, redis, options),
 						workerProperties(options, homeStateFile, extraWorkerSettings)));

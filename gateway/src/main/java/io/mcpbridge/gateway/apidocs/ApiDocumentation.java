@@ -31,8 +31,9 @@ import org.springframework.context.annotation.Configuration;
  * What springdoc cannot see in the REST controllers, added to the document it generates
  * at {@code /v3/api-docs} (Swagger UI at {@code /docs}): the bodies the controllers read
  * themselves (so that a malformed body gets the bridge's error, not Spring's), the error
- * schema every failure answers with, and the trace context headers of every call. Built
- * once, on the first request for the document; nothing here runs on a call's path.
+ * schema every failure answers with, the trace context headers of every call, and the MCP
+ * endpoint ({@link McpEndpointDocumentation}). Built once, on the first request for the
+ * document; nothing here runs on a call's path.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -46,8 +47,8 @@ class ApiDocumentation {
 		return api -> {
 			api.info(new Info().title("mcp-bridge REST API")
 				.version(build.getIfAvailable() != null ? build.getIfAvailable().getVersion() : "dev")
-				.description("The seed's REST API in front of MCP stdio servers. The standard MCP endpoint "
-						+ "(Streamable HTTP, JSON-RPC) is served at /mcp and /mcp/u/{upstream}; see the README."));
+				.description("The seed's REST API in front of MCP stdio servers, and the standard MCP endpoint "
+						+ "(Streamable HTTP, JSON-RPC 2.0) at /mcp and /mcp/u/{upstream}."));
 			Components components = api.getComponents() != null ? api.getComponents() : new Components();
 			components.addSchemas(ERROR_SCHEMA, errorSchema());
 			api.components(components);
@@ -63,6 +64,9 @@ class ApiDocumentation {
 			if (api.getPaths() != null) {
 				api.getPaths().values().forEach(item -> item.readOperations().forEach(ApiDocumentation::traced));
 			}
+			// After the REST paths: its refusals are JSON-RPC errors, not the REST
+			// error schema.
+			McpEndpointDocumentation.addTo(api);
 		};
 	}
 

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation with responses, every {@code $ref} resolvable) that documents every endpoint
  * of the gateway's REST controllers (found by scanning their mappings, so a new endpoint
  * without documentation fails here), the error schema and the headers of the API; Swagger
- * UI answers at {@code /docs}.
+ * UI answers at {@code /docs}. The MCP endpoint (a servlet, described by hand) is checked
+ * against what it answers.
  */
 @ExtendWith(SharedStack.class)
 class OpenApiDocumentIT {
@@ -57,9 +58,8 @@ class OpenApiDocumentIT {
 		assertEveryReferenceResolves(document, document);
 
 		JsonNode call = paths.path("/mcp/tools/call").path("post");
-		List<String> headers = new ArrayList<>();
-		call.path("parameters").forEach(parameter -> headers.add(parameter.path("name").asString()));
-		assertThat(headers).contains("X-Session-ID", "X-Priority", "X-Timeout", "Idempotency-Key", "traceparent");
+		assertThat(names(call.path("parameters"))).contains("X-Session-ID", "X-Priority", "X-Timeout",
+				"Idempotency-Key", "traceparent");
 		assertThat(call.path("requestBody")
 			.path("content")
 			.path("application/json")
@@ -77,6 +77,81 @@ class OpenApiDocumentIT {
 			.toString()).contains("SESSION_NOT_FOUND", "TIMEOUT");
 
 		assertThat(http.get("/docs").status()).isIn(200, 302);
+	}
+
+	@Test
+	void theMcpEndpointIsDocumentedWithItsHeadersBodyAndJsonRpcErrors(StandaloneStack stack) {
+		BridgeHttp http = new BridgeHttp(stack.gatewayPort());
+		JsonNode document = http.get("/v3/api-docs").json();
+		assertEveryReferenceResolves(document, document);
+		for (String path : List.of("/mcp", "/mcp/u/{upstream}")) {
+			JsonNode item = document.path("paths").path(path);
+			for (String method : List.of("post", "get", "delete")) {
+				assertThat(item.path(method).path("responses").path("200").isObject()).as("%s %s", method, path)
+					.isTrue();
+			}
+			assertThat(names(item.path("post").path("parameters"))).contains("Mcp-Session-Id", "MCP-Protocol-Version",
+					"Accept", "Mcp-Method", "Mcp-Name");
+			assertThat(names(item.path("get").path("parameters"))).contains("Mcp-Session-Id", "Last-Event-ID");
+			assertThat(names(item.path("delete").path("parameters"))).contains("Mcp-Session-Id");
+			assertThat(names(item.path("parameters"))).contains("traceparent");
+			assertThat(item.path("post")
+				.path("requestBody")
+				.path("content")
+				.path("application/json")
+				.path("schema")
+				.path("$ref")
+				.asString()).isEqualTo("#/components/schemas/JsonRpcMessage");
+			assertThat(item.path("post").path("responses").path("200").path("content").has("text/event-stream"))
+				.isTrue();
+			assertThat(item.path("post").path("responses").has("202")).isTrue();
+		}
+		assertThat(names(document.path("paths").path("/mcp/u/{upstream}").path("parameters"))).contains("upstream");
+		JsonNode error = document.path("components").path("schemas").path("JsonRpcError");
+		assertThat(error.path("properties").path("error").path("properties").path("code").path("type").asString())
+			.isEqualTo("integer");
+		assertThat(error.path("properties")
+			.path("error")
+			.path("properties")
+			.path("data")
+			.path("properties")
+			.path("bridge_code")
+			.path("enum")
+			.toString()).contains("SESSION_NOT_FOUND", "UNAUTHORIZED");
+
+		// What the document says is what the endpoint answers: each refusal below is a
+		// documented status, with a body of the documented error shape.
+		assertRefusalIsDocumented(document, "post",
+				http.post("/mcp", "{not json", "Accept", "application/json, text/event-stream"), 400);
+		assertRefusalIsDocumented(document, "post",
+				http.post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", "Accept", "application/json"),
+				406);
+		assertRefusalIsDocumented(document, "get", http.get("/mcp", "Accept", "text/event-stream", "Mcp-Session-Id",
+				"no-such-session", "MCP-Protocol-Version", "2025-06-18"), 404);
+		assertRefusalIsDocumented(document, "delete", http.delete("/mcp", "MCP-Protocol-Version", "2026-07-28"), 405);
+	}
+
+	private static void assertRefusalIsDocumented(JsonNode document, String method, BridgeHttp.Response response,
+			int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		JsonNode documented = document.path("paths")
+			.path("/mcp")
+			.path(method)
+			.path("responses")
+			.path(String.valueOf(status));
+		assertThat(documented.path("content").path("application/json").path("schema").path("$ref").asString())
+			.as("%s %d is documented", method, status)
+			.isEqualTo("#/components/schemas/JsonRpcError");
+		JsonNode body = response.json();
+		assertThat(body.path("jsonrpc").asString()).isEqualTo("2.0");
+		assertThat(body.path("error").path("code").isIntegralNumber()).as(response.toString()).isTrue();
+		assertThat(body.path("error").path("message").isString()).isTrue();
+	}
+
+	private static List<String> names(JsonNode parameters) {
+		List<String> names = new ArrayList<>();
+		parameters.forEach(parameter -> names.add(parameter.path("name").asString()));
+		return names;
 	}
 
 	private record Endpoint(String method, String path) {

@@ -15,7 +15,7 @@ import io.mcpbridge.common.Topics;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.standalone.BridgeHttp;
-import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.standalone.StandaloneWorker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -70,7 +70,7 @@ final class CacheStack implements AutoCloseable {
 			throw new UncheckedIOException(failure);
 		}
 		try {
-			stack.worker = WorkerApplication.builder().run(stack.workerArguments(cacheRedisPort, homeLatencyMs));
+			stack.worker = StandaloneWorker.builder().run(stack.workerArguments(cacheRedisPort, homeLatencyMs));
 			for (int i = 0; i < 2; i++) {
 				stack.gateways
 					.add(GatewayApplication.builder().run(stack.gatewayArguments(cacheRedisPort, gatewaySettings)));

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mcpbridge.homesim.HomeSimCommand;
-import io.mcpbridge.worker.WorkerApplication;
+import io.mcpbridge.standalone.StandaloneWorker;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,7 +33,7 @@ public final class QueueWorker {
 	 */
 	static ConfigurableApplicationContext inProcess(QueueLane lane, String id, Path callLog, int latencyMs,
 			int poolSize, int perProcess) {
-		return WorkerApplication.builder().run(arguments(lane, id, callLog, latencyMs, poolSize, perProcess));
+		return StandaloneWorker.builder().run(arguments(lane, id, callLog, latencyMs, poolSize, perProcess));
 	}
 
 	/**
@@ -46,7 +46,7 @@ public final class QueueWorker {
 			String... settings) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-						System.getProperty("java.class.path"), WorkerApplication.class.getName()));
+						System.getProperty("java.class.path"), StandaloneWorker.class.getName()));
 		command.addAll(List.of(arguments(lane, id, callLog, latencyMs, poolSize, 1)));
 		for (String setting : settings) {
 			command.add("--" + setting);

@@ -11,9 +11,9 @@ import io.mcpbridge.common.BridgeJson;
 import io.mcpbridge.gateway.GatewayApplication;
 import io.mcpbridge.homesim.HomeSimCommand;
 import io.mcpbridge.standalone.BridgeHttp;
+import io.mcpbridge.standalone.StandaloneWorker;
 import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
-import io.mcpbridge.worker.WorkerApplication;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -59,7 +59,7 @@ final class ResilienceStack implements AutoCloseable {
 			String... workerSettings) {
 		ResilienceStack stack = new ResilienceStack(kafka, SharedBroker.namespaceFor(testClass), dir);
 		try {
-			stack.worker = WorkerApplication.builder().run(stack.workerArguments(homeOptions, workerSettings));
+			stack.worker = StandaloneWorker.builder().run(stack.workerArguments(homeOptions, workerSettings));
 			stack.gateway = GatewayApplication.builder()
 				.run(stack.common("--bridge.default-tenant=" + stack.tenant, "--bridge.status.cache-ttl=200ms"));
 			return stack;

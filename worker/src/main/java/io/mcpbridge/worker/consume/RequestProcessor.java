@@ -93,6 +93,10 @@ class RequestProcessor {
 				return null;
 			});
 			work.completed();
+			// With the MDC (request id, tenant) and the execution span (trace id) still
+			// in place: one line per request for whoever turns DEBUG on.
+			log.debug("request {} answered: {} {} on {}", work.request().requestId(), work.request().method(),
+					work.request().tool() != null ? work.request().tool() : "", work.request().upstream());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,22 +36,26 @@ public class WorkerTracing {
 
 	private final boolean enabled;
 
+	/**
+	 * Spring's constructor. {@code @Autowired} is what makes it so: with several
+	 * constructors and none marked, Spring takes the one without arguments, and the
+	 * worker ran with tracing off whatever its configuration.
+	 */
+	@Autowired
 	WorkerTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
 			@Value("${bridge.tracing.enabled:true}") boolean enabled) {
-		this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
-		this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
-		this.enabled = enabled && this.tracer != Tracer.NOOP;
+		this(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP), enabled);
 	}
 
-	private WorkerTracing() {
-		this.tracer = Tracer.NOOP;
-		this.propagator = Propagator.NOOP;
-		this.enabled = false;
+	private WorkerTracing(Tracer tracer, Propagator propagator, boolean enabled) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+		this.enabled = enabled && tracer != Tracer.NOOP;
 	}
 
 	/** No spans, no context passed on (for tests of one class). */
 	public static WorkerTracing off() {
-		return new WorkerTracing();
+		return new WorkerTracing(Tracer.NOOP, Propagator.NOOP, false);
 	}
 
 	/**
