@@ -16,6 +16,7 @@ import io.mcpbridge.common.Priority;
 import io.mcpbridge.common.RequestEnvelope;
 import io.mcpbridge.common.TraceHeaders;
 import io.mcpbridge.common.Topics;
+import io.mcpbridge.testbroker.SharedBroker;
 import io.mcpbridge.testbroker.TestBroker;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -41,31 +42,33 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the request's trace id (continued from the envelope), request id and tenant; and the
  * upstream receives that trace in {@code params._meta}.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ SharedBroker.class, OutputCaptureExtension.class })
 class EcsLogLineIT {
+
+	private static final String NAMESPACE = SharedBroker.namespaceFor(EcsLogLineIT.class);
 
 	@TempDir
 	static Path tmp;
 
-	private static TestBroker kafka;
-
 	private static ConfigurableApplicationContext worker;
+
+	private static Topics topics;
 
 	private static Path callLog;
 
 	@BeforeAll
-	static void startWorker() {
+	static void startWorker(TestBroker kafka) {
 		assumeTrue(RedisReplies.reachable(), "Redis is not reachable on 127.0.0.1:6379: this test needs a real Redis "
 				+ "(start one with: redis-server --port 6379)");
-		kafka = TestBroker.start(3);
 		callLog = tmp.resolve("home-sim-calls.jsonl");
-		worker = RunningWorker.start(kafka, RedisReplies.PORT, callLog, "worker-ecs",
+		worker = RunningWorker.start(kafka, NAMESPACE, RedisReplies.PORT, callLog, "worker-ecs",
 				"logging.structured.format.console=ecs", "logging.level.io.mcpbridge.worker.consume=DEBUG");
+		topics = RunningWorker.topics(worker);
 	}
 
 	@AfterAll
 	static void stopWorker() {
-		RunningWorker.stop(worker, kafka);
+		RunningWorker.stop(worker);
 	}
 
 	@Test
@@ -158,7 +161,7 @@ class EcsLogLineIT {
 	private static void send(RequestEnvelope request) {
 		try {
 			((KafkaTemplate<String, String>) worker.getBean(KafkaTemplate.class))
-				.send(new ProducerRecord<>(Topics.requests(request.priority()), request.routingKey(),
+				.send(new ProducerRecord<>(topics.requests(request.priority()), request.routingKey(),
 						BridgeJson.mapper().writeValueAsString(request)))
 				.get();
 		}

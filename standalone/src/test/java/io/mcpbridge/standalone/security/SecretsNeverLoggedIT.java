@@ -81,7 +81,7 @@ class SecretsNeverLoggedIT {
 		issuer = TestIssuer.start();
 		stack = StandaloneStack.start(
 				new StandaloneOptions(0, 0, 6379, 0, 1, 1, 4, false, Map.of(), 0, null, List.of(), 0,
-						StandaloneOptions.LOOPBACK, tenants),
+						StandaloneOptions.LOOPBACK, tenants, null),
 				List.of("bridge.upstreams[0].env.HA_TOKEN=" + UPSTREAM_CREDENTIAL, "logging.level.io.mcpbridge=DEBUG"));
 		// A replica with JWTs as well, and a fast reload of the tenants file.
 		gateway = ExtraGateway.start(stack.kafkaBootstrap(), stack.redisPort(),
